@@ -1,0 +1,49 @@
+/**
+ * The HTTP API's routes, declared once: the CDK stack turns each into an API Gateway
+ * route with its own Lambda, and the local server dispatches to the same handler modules.
+ */
+
+/** One HTTP route served by one Lambda handler module. */
+export interface RouteSpec {
+  /** Short name: CDK construct id and Lambda name suffix. */
+  readonly name: string;
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** API Gateway path, with `{param}` placeholders. */
+  readonly path: string;
+  /** Handler module, relative to the repository root; it exports `handler`. */
+  readonly entry: string;
+  /** Whether a publisher bearer token is required (checked by the Lambda authorizer). */
+  readonly auth: boolean;
+  /** Tables the handler reads and writes (least privilege in CDK). */
+  readonly access: { readonly read: readonly TableId[]; readonly write: readonly TableId[] };
+  /** Whether it sends email through SES. */
+  readonly sendsEmail?: boolean;
+  /** Whether it needs the link-signing key. */
+  readonly signsLinks?: boolean;
+}
+
+type TableId = 'Reports' | 'Subscriptions' | 'Deliveries' | 'Publishers';
+
+/** Every route of the HTTP API. */
+export const ROUTES: readonly RouteSpec[] = [
+  { name: 'PostReport', method: 'POST', path: '/reports', entry: 'functions/api/post-report.ts', auth: true, access: { read: [], write: ['Reports'] } },
+  { name: 'GetReport', method: 'GET', path: '/reports/{id}', entry: 'functions/api/get-report.ts', auth: true, access: { read: ['Reports'], write: [] } },
+  { name: 'ListReports', method: 'GET', path: '/reports', entry: 'functions/api/list-reports.ts', auth: true, access: { read: ['Reports'], write: [] } },
+  { name: 'Subscribe', method: 'POST', path: '/subscriptions', entry: 'functions/api/subscribe.ts', auth: false, access: { read: [], write: ['Subscriptions'] }, sendsEmail: true, signsLinks: true },
+  { name: 'ConfirmPage', method: 'GET', path: '/subscriptions/confirm', entry: 'functions/api/confirm.ts', auth: false, access: { read: ['Subscriptions'], write: [] }, signsLinks: true },
+  { name: 'Confirm', method: 'POST', path: '/subscriptions/confirm', entry: 'functions/api/confirm.ts', auth: false, access: { read: ['Subscriptions'], write: ['Subscriptions'] }, signsLinks: true },
+  { name: 'UnsubscribePage', method: 'GET', path: '/unsubscribe', entry: 'functions/api/unsubscribe.ts', auth: false, access: { read: ['Subscriptions'], write: [] }, signsLinks: true },
+  { name: 'Unsubscribe', method: 'POST', path: '/unsubscribe', entry: 'functions/api/unsubscribe.ts', auth: false, access: { read: ['Subscriptions'], write: ['Subscriptions'] }, signsLinks: true },
+];
+
+/** The Lambda authorizer that checks publisher bearer tokens. */
+export const AUTHORIZER = { name: 'PublisherAuthorizer', entry: 'functions/api/authorizer.ts', access: { read: ['Publishers'] as TableId[], write: [] as TableId[] } };
+
+/** The stream consumer that matches new reports to subscriptions and sends instant alerts. */
+export const ALERT_ON_REPORT = {
+  name: 'AlertOnReport',
+  entry: 'functions/stream/alert-on-report.ts',
+  access: { read: ['Subscriptions'] as TableId[], write: ['Deliveries'] as TableId[] },
+  sendsEmail: true,
+  signsLinks: true,
+};
