@@ -1,0 +1,84 @@
+/**
+ * GET /reports: reports newest first, filtered by country, M49 region, theme and a
+ * date range, paginated with an opaque cursor.
+ */
+import { BatchGetCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { listReportIds, toReport, type TagKey } from '../../shared/adapters/reports';
+import { createDocumentClient } from '../../shared/clients';
+import type { Report } from '../../shared/domain/report';
+import { requireEnv } from '../../shared/env';
+import { ValidationError } from '../../shared/errors';
+import { httpHandler } from '../../shared/http/handler';
+import { parseQuery } from '../../shared/http/request';
+import { json } from '../../shared/http/response';
+import { publicReport, publisherOf } from '../../shared/http/publisher';
+import { isAreaCode, isCountryCode } from '../../shared/taxonomy/m49';
+import { isThemeId } from '../../shared/taxonomy/themes';
+
+const ddb = createDocumentClient();
+const table = requireEnv('REPORTS_TABLE');
+
+const dateOrDateTime = z.union([z.iso.date(), z.iso.datetime({ offset: true })], { message: 'must be an ISO 8601 date or date-time' });
+
+const ListQuerySchema = z.strictObject({
+  country: z.string().transform((v) => v.toUpperCase()).refine(isCountryCode, 'is not an ISO 3166-1 alpha-3 country code').optional(),
+  region: z.string().refine(isAreaCode, 'is not a UN M49 area code (e.g. 143 for Central Asia)').optional(),
+  theme: z.string().refine(isThemeId, 'is not a theme id of the taxonomy').optional(),
+  from: dateOrDateTime.optional(),
+  to: dateOrDateTime.optional(),
+  limit: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(100, 'must be at most 100').default(20),
+  cursor: z.string().max(2048, 'is too long').optional(),
+});
+
+function encodeCursor(key: Record<string, unknown>): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+function decodeCursor(cursor: string, tag: TagKey): Record<string, unknown> {
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
+    if (key['pk'] === `TAG#${tag}` && typeof key['sk'] === 'string' && Object.keys(key).length === 2) return key;
+  } catch {
+    // fall through to the validation error
+  }
+  throw new ValidationError([{ field: 'query.cursor', problem: 'is not a cursor from a previous page of this listing' }]);
+}
+
+const toIso = (value: string, endOfDay: boolean) => (value.length === 10 ? `${value}T${endOfDay ? '23:59:59.999' : '00:00:00.000'}Z` : new Date(value).toISOString());
+
+export const handler = httpHandler(async (event) => {
+  publisherOf(event);
+  const query = parseQuery(event, ListQuerySchema);
+  // Query the most selective index; the other filters are checked on the reports read.
+  const tag: TagKey = query.country ? `country:${query.country}` : query.region ? `region:${query.region}` : query.theme ? `theme:${query.theme}` : 'all';
+  const page = await listReportIds(ddb, table, {
+    tag,
+    from: query.from ? toIso(query.from, false) : undefined,
+    to: query.to ? toIso(query.to, true) : undefined,
+    limit: query.limit,
+    startKey: query.cursor ? decodeCursor(query.cursor, tag) : undefined,
+  });
+  const reports = await batchGetReports(page.reportIds);
+  const items = reports.filter(
+    (r) =>
+      (!query.region || r.regionKeys.includes(query.region)) &&
+      (!query.theme || r.classification.themes.some((t) => t.id === query.theme)),
+  );
+  return json(200, { items: items.map(publicReport), ...(page.next ? { nextCursor: encodeCursor(page.next) } : {}) });
+});
+
+async function batchGetReports(ids: readonly string[]): Promise<Report[]> {
+  if (ids.length === 0) return [];
+  const found = new Map<string, Report>();
+  let keys: Record<string, unknown>[] | undefined = ids.map((id) => ({ pk: `REPORT#${id}`, sk: 'META' }));
+  for (let attempt = 0; keys && keys.length > 0 && attempt < 5; attempt++) {
+    const out: BatchGetCommandOutput = await ddb.send(new BatchGetCommand({ RequestItems: { [table]: { Keys: keys } } }));
+    for (const item of out.Responses?.[table] ?? []) {
+      const report = toReport(item);
+      found.set(report.id, report);
+    }
+    keys = out.UnprocessedKeys?.[table]?.Keys;
+  }
+  return ids.map((id) => found.get(id)).filter((r): r is Report => r !== undefined);
+}

@@ -1,0 +1,103 @@
+/**
+ * Consumes the Reports table stream (new reports only, by the event-source filter) and
+ * sends instant alerts: match the report against active instant rules, then for each
+ * matching subscriber claim the delivery, send through SES, mark it sent. A retried
+ * batch finds the claims and sends nothing twice.
+ */
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { claimDelivery, markDelivered, releaseDelivery } from '../../shared/adapters/deliveries';
+import { sendEmail } from '../../shared/adapters/mailer';
+import { toReport } from '../../shared/adapters/reports';
+import { signingKeyLoader } from '../../shared/adapters/signing-keys';
+import { activeRules, type StoredRule } from '../../shared/adapters/subscriptions';
+import { createDocumentClient, createSesClient } from '../../shared/clients';
+import { renderAlertEmail } from '../../shared/domain/email';
+import { unsubscribeUrl } from '../../shared/domain/links';
+import type { Report } from '../../shared/domain/report';
+import { matchSubscribers } from '../../shared/domain/subscription';
+import { requireEnv } from '../../shared/env';
+import { logger } from '../../shared/logger';
+import { mailSettingsFromEnv } from '../../shared/mail-settings';
+import { isNewReportRecord } from '../../shared/stream-filter';
+import { mapWithConcurrency } from '../../shared/concurrency';
+
+const ddb = createDocumentClient();
+const ses = createSesClient();
+const subscriptionsTable = requireEnv('SUBSCRIPTIONS_TABLE');
+const deliveriesTable = requireEnv('DELIVERIES_TABLE');
+const mail = mailSettingsFromEnv();
+const signingKeys = signingKeyLoader();
+
+/** Sends in parallel, bounded so one batch cannot exceed the SES send rate by much. */
+const SEND_CONCURRENCY = 8;
+
+type ActiveRule = StoredRule & { email: string };
+
+async function alertSubscribers(report: Report, rules: readonly ActiveRule[]): Promise<{ sent: number; skipped: number }> {
+  const matches = matchSubscribers(
+    { regionKeys: report.regionKeys, themeIds: report.classification.themes.map((t) => t.id) },
+    rules,
+  );
+  const keys = await signingKeys();
+  let sent = 0;
+  let skipped = 0;
+  await mapWithConcurrency(matches, SEND_CONCURRENCY, async (match) => {
+    const deliveryId = `alert#${report.id}#${match.subscriberId}`;
+    if (!(await claimDelivery(ddb, deliveriesTable, deliveryId))) {
+      skipped++;
+      return;
+    }
+    const now = new Date();
+    const email = renderAlertEmail({
+      to: match.rules[0]!.email,
+      report: {
+        title: report.title,
+        body: report.body,
+        published: report.published,
+        dateline: report.dateline,
+        url: report.url,
+        source: report.source,
+        countries: report.classification.countries,
+        regions: report.classification.regions,
+        themes: report.classification.themes.map((t) => t.id),
+      },
+      matchedRules: match.rules,
+      links: { unsubscribeUrl: unsubscribeUrl(mail.publicBaseUrl, keys, match.subscriberId, now) },
+    });
+    try {
+      const messageId = await sendEmail(ses, mail, email);
+      await markDelivered(ddb, deliveriesTable, deliveryId, messageId, now);
+      sent++;
+    } catch (error) {
+      await releaseDelivery(ddb, deliveriesTable, deliveryId);
+      throw error;
+    }
+  });
+  return { sent, skipped };
+}
+
+/** Processes records in order; on the first failure reports it so Lambda retries from there. */
+export async function processRecords(records: readonly DynamoDBRecord[]): Promise<DynamoDBBatchResponse> {
+  let rules: ActiveRule[] | undefined;
+  for (const record of records) {
+    if (!isNewReportRecord(record as Parameters<typeof isNewReportRecord>[0]) || !record.dynamodb?.NewImage) continue;
+    try {
+      const report = toReport(unmarshall(record.dynamodb.NewImage as Record<string, AttributeValue>));
+      if (!rules) {
+        rules = [];
+        for await (const rule of activeRules(ddb, subscriptionsTable, 'instant')) rules.push(rule);
+      }
+      const result = await alertSubscribers(report, rules);
+      logger.info('Report alerts processed', { reportId: report.id, ...result });
+    } catch (error) {
+      const err = error instanceof Error ? error : new Error(String(error));
+      logger.error('Alerting failed; the record will be retried', { sequenceNumber: record.dynamodb.SequenceNumber, errorName: err.name, stack: err.stack });
+      return { batchItemFailures: [{ itemIdentifier: record.dynamodb.SequenceNumber! }] };
+    }
+  }
+  return { batchItemFailures: [] };
+}
+
+export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => processRecords(event.Records);

@@ -1,0 +1,42 @@
+/**
+ * Publishers table adapter. Tokens are random, shown once, and stored only as SHA-256
+ * hashes (`TOKEN#<sha256>`), so a leaked table does not leak credentials.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+/** The prefix of every publisher token, so leaked tokens are easy to recognise. */
+export const TOKEN_PREFIX = 'hrld_';
+
+/** A publisher as the authorizer sees it. */
+export interface Publisher {
+  readonly publisherId: string;
+  readonly name: string;
+  readonly revoked: boolean;
+}
+
+/** SHA-256 (hex) of a token. */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** Issues a new token for a publisher; the plaintext is returned once and never stored. */
+export async function createPublisherToken(ddb: DynamoDBDocumentClient, table: string, input: { publisherId: string; name: string }, now = new Date()): Promise<{ token: string }> {
+  const token = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
+  await ddb.send(
+    new PutCommand({
+      TableName: table,
+      Item: { pk: `TOKEN#${hashToken(token)}`, publisherId: input.publisherId, name: input.name, revoked: false, createdAt: now.toISOString() },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    }),
+  );
+  return { token };
+}
+
+/** The publisher a token belongs to, or undefined for an unknown token. */
+export async function findPublisherByToken(ddb: DynamoDBDocumentClient, table: string, token: string): Promise<Publisher | undefined> {
+  if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return undefined;
+  const { Item } = await ddb.send(new GetCommand({ TableName: table, Key: { pk: `TOKEN#${hashToken(token)}` } }));
+  if (!Item) return undefined;
+  return { publisherId: String(Item['publisherId']), name: String(Item['name']), revoked: Item['revoked'] === true };
+}

@@ -1,0 +1,257 @@
+/**
+ * Subscriptions table adapter.
+ *
+ * Items (pk / sk):
+ * - `EMAIL#<sha256>` / `EMAIL`: the address's subscriber id (lookups never store the address in a key).
+ * - `SUBSCRIBER#<id>` / `PROFILE`: address, status, state version, consent record.
+ * - `SUBSCRIBER#<id>` / `RULE#<ruleId>`: regions, themes, frequency. Rules of confirmed
+ *   subscribers carry `activePk = ACTIVE#<frequency>`, which puts them in the sparse
+ *   `byActiveFrequency` index that alerts and digests read.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { emailHash, normaliseEmail, POLICY_VERSION, type Frequency, type Rule, type SubscribeInput } from '../domain/subscription';
+import { ConflictError, NotFoundError } from '../errors';
+import { InvalidTokenError } from '../domain/tokens';
+
+/** Most rules one subscriber may hold. */
+export const MAX_RULES_PER_SUBSCRIBER = 25;
+
+/** Subscriber state. */
+export type SubscriberStatus = 'pending' | 'confirmed' | 'unsubscribed';
+
+/** The stored subscriber profile. */
+export interface SubscriberProfile {
+  readonly subscriberId: string;
+  readonly email: string;
+  readonly status: SubscriberStatus;
+  /** Bumped on every state change; confirm links are bound to it. */
+  readonly version: number;
+  readonly timezone: string;
+  readonly paused: boolean;
+  readonly createdAt: string;
+  readonly consent: { readonly requestedAt: string; readonly method: string; readonly policyVersion: string; readonly confirmedAt?: string };
+}
+
+/** A stored rule. */
+export interface StoredRule extends Rule {
+  readonly status: 'pending' | 'active' | 'removed';
+  readonly createdAt: string;
+  /** Present on active rules: the subscriber's address, so matching needs no extra read. */
+  readonly email?: string;
+}
+
+const profileKey = (id: string) => ({ pk: `SUBSCRIBER#${id}`, sk: 'PROFILE' });
+const ruleKey = (id: string, ruleId: string) => ({ pk: `SUBSCRIBER#${id}`, sk: `RULE#${ruleId}` });
+const emailKey = (email: string) => ({ pk: `EMAIL#${emailHash(email)}`, sk: 'EMAIL' });
+
+/** Deterministic rule id, so the same request twice adds one rule. */
+function ruleIdOf(subscriberId: string, input: Pick<SubscribeInput, 'regions' | 'themes' | 'frequency' | 'language'>): string {
+  const canonical = JSON.stringify([subscriberId, [...input.regions].sort(), [...input.themes].sort(), input.frequency, input.language ?? null]);
+  return `rule_${createHash('sha256').update(canonical).digest('base64url').slice(0, 16)}`;
+}
+
+/** The result of a subscription request. */
+export interface SubscriptionRequest {
+  readonly profile: SubscriberProfile;
+  readonly rule: StoredRule;
+  /** False when the same rule had already been requested. */
+  readonly ruleCreated: boolean;
+}
+
+/**
+ * Records a subscription request: creates the subscriber (pending) on first contact and a
+ * pending rule. Confirmed or unsubscribed subscribers stay as they are until the new
+ * rule is confirmed, so nobody can add rules to someone else's address.
+ */
+export async function requestSubscription(
+  ddb: DynamoDBDocumentClient,
+  table: string,
+  input: SubscribeInput,
+  opts: { now: Date; method: string },
+): Promise<SubscriptionRequest> {
+  const email = normaliseEmail(input.email);
+  const now = opts.now.toISOString();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const existing = await findSubscriberByEmail(ddb, table, email);
+    const profile: SubscriberProfile = existing?.profile ?? {
+      subscriberId: `sub_${randomUUID().replace(/-/g, '')}`,
+      email,
+      status: 'pending',
+      version: 1,
+      timezone: input.timezone ?? 'UTC',
+      paused: false,
+      createdAt: now,
+      consent: { requestedAt: now, method: opts.method, policyVersion: POLICY_VERSION },
+    };
+    const ruleId = ruleIdOf(profile.subscriberId, input);
+    const existingRule = existing?.rules.find((r) => r.ruleId === ruleId && r.status !== 'removed');
+    if (existingRule) return { profile, rule: existingRule, ruleCreated: false };
+    if ((existing?.rules.filter((r) => r.status !== 'removed').length ?? 0) >= MAX_RULES_PER_SUBSCRIBER) {
+      throw new ConflictError(`An address may hold at most ${MAX_RULES_PER_SUBSCRIBER} rules; remove one first`);
+    }
+    const rule: StoredRule = {
+      ruleId,
+      subscriberId: profile.subscriberId,
+      regions: input.regions,
+      themes: input.themes,
+      frequency: input.frequency,
+      ...(input.language ? { language: input.language } : {}),
+      status: 'pending',
+      createdAt: now,
+    };
+    const writes: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [];
+    if (!existing) {
+      writes.push({ Put: { TableName: table, Item: { ...emailKey(email), subscriberId: profile.subscriberId }, ConditionExpression: 'attribute_not_exists(pk)' } });
+      writes.push({ Put: { TableName: table, Item: { ...profileKey(profile.subscriberId), kind: 'profile', ...profile }, ConditionExpression: 'attribute_not_exists(pk)' } });
+    } else {
+      // Guards against a concurrent erasure of the subscriber between read and write.
+      writes.push({ ConditionCheck: { TableName: table, Key: profileKey(profile.subscriberId), ConditionExpression: 'attribute_exists(pk)' } });
+    }
+    writes.push({ Put: { TableName: table, Item: { ...ruleKey(profile.subscriberId, ruleId), kind: 'rule', ...rule } } });
+    try {
+      await ddb.send(new TransactWriteCommand({ TransactItems: writes }));
+      return { profile, rule, ruleCreated: true };
+    } catch (error) {
+      // Another request created or removed the subscriber meanwhile: read again and retry.
+      if (error instanceof TransactionCanceledException) continue;
+      throw error;
+    }
+  }
+  throw new ConflictError('The subscription changed while it was being saved; please try again');
+}
+
+/** The subscriber with that address, with their rules, if any. */
+export async function findSubscriberByEmail(ddb: DynamoDBDocumentClient, table: string, email: string) {
+  const { Item } = await ddb.send(new GetCommand({ TableName: table, Key: emailKey(email), ConsistentRead: true }));
+  if (!Item) return undefined;
+  return getSubscriber(ddb, table, String(Item['subscriberId']));
+}
+
+/** A subscriber's profile and rules, or undefined. */
+export async function getSubscriber(ddb: DynamoDBDocumentClient, table: string, subscriberId: string): Promise<{ profile: SubscriberProfile; rules: StoredRule[] } | undefined> {
+  const items: Record<string, unknown>[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await ddb.send(
+      new QueryCommand({
+        TableName: table,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': `SUBSCRIBER#${subscriberId}` },
+        ConsistentRead: true,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    items.push(...(page.Items ?? []));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  const profileItem = items.find((i) => i['sk'] === 'PROFILE');
+  if (!profileItem) return undefined;
+  const strip = ({ pk: _pk, sk: _sk, kind: _kind, activePk: _a, activeSk: _b, ...rest }: Record<string, unknown>) => rest;
+  return {
+    profile: strip(profileItem) as unknown as SubscriberProfile,
+    rules: items.filter((i) => String(i['sk']).startsWith('RULE#')).map((i) => strip(i) as unknown as StoredRule),
+  };
+}
+
+function activeAttributes(profile: SubscriberProfile, rule: StoredRule) {
+  return { ':active': 'active', ':apk': `ACTIVE#${rule.frequency}`, ':ask': `${profile.subscriberId}#${rule.ruleId}`, ':email': profile.email };
+}
+
+/**
+ * Confirms a subscriber's pending rules (double opt-in). The link is bound to the state
+ * version it was issued for: after a confirmation it cannot be replayed into a later state.
+ * Confirming twice is harmless.
+ */
+export async function confirmSubscriber(ddb: DynamoDBDocumentClient, table: string, subscriberId: string, version: number, now: Date): Promise<{ profile: SubscriberProfile; activated: StoredRule[] }> {
+  const found = await getSubscriber(ddb, table, subscriberId);
+  if (!found) throw new NotFoundError('This subscription no longer exists');
+  const { profile, rules } = found;
+  const pending = rules.filter((r) => r.status === 'pending');
+  if (pending.length === 0 && profile.status === 'confirmed') return { profile, activated: [] };
+  if (profile.version !== version) throw new InvalidTokenError('it has already been used or replaced by a newer one');
+  const confirmed: SubscriberProfile = { ...profile, status: 'confirmed', version: profile.version + 1, consent: { ...profile.consent, confirmedAt: now.toISOString() } };
+  await ddb.send(
+    new TransactWriteCommand({
+      TransactItems: [
+        {
+          Update: {
+            TableName: table,
+            Key: profileKey(subscriberId),
+            UpdateExpression: 'SET #status = :confirmed, #version = :next, consent.confirmedAt = :now',
+            ConditionExpression: '#version = :version',
+            ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
+            ExpressionAttributeValues: { ':confirmed': 'confirmed', ':next': confirmed.version, ':version': version, ':now': now.toISOString() },
+          },
+        },
+        ...pending.map((rule) => ({
+          Update: {
+            TableName: table,
+            Key: ruleKey(subscriberId, rule.ruleId),
+            UpdateExpression: 'SET #status = :active, activePk = :apk, activeSk = :ask, email = :email',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: activeAttributes(profile, rule),
+          },
+        })),
+      ],
+    }),
+  );
+  return { profile: confirmed, activated: pending.map((r) => ({ ...r, status: 'active' as const, email: profile.email })) };
+}
+
+/**
+ * Unsubscribes from one rule or from everything. Takes effect at once: the rules leave
+ * the active index before this returns. Unsubscribing twice is harmless.
+ */
+export async function unsubscribe(ddb: DynamoDBDocumentClient, table: string, subscriberId: string, ruleId?: string): Promise<{ removed: number }> {
+  const found = await getSubscriber(ddb, table, subscriberId);
+  if (!found) return { removed: 0 };
+  const targets = found.rules.filter((r) => r.status !== 'removed' && (ruleId === undefined || r.ruleId === ruleId));
+  const ruleUpdates = targets.map((rule) => ({
+    Update: {
+      TableName: table,
+      Key: ruleKey(subscriberId, rule.ruleId),
+      UpdateExpression: 'SET #status = :removed REMOVE activePk, activeSk, email',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':removed': 'removed' },
+    },
+  }));
+  const remaining = found.rules.filter((r) => r.status !== 'removed').length - targets.length;
+  const profileUpdate =
+    remaining === 0 && found.profile.status !== 'unsubscribed'
+      ? [
+          {
+            Update: {
+              TableName: table,
+              Key: profileKey(subscriberId),
+              UpdateExpression: 'SET #status = :unsubscribed, #version = #version + :one',
+              ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
+              ExpressionAttributeValues: { ':unsubscribed': 'unsubscribed', ':one': 1 },
+            },
+          },
+        ]
+      : [];
+  const writes = [...ruleUpdates, ...profileUpdate];
+  // A transaction holds at most 100 actions; rules per subscriber are capped well below.
+  if (writes.length > 0) await ddb.send(new TransactWriteCommand({ TransactItems: writes }));
+  return { removed: targets.length };
+}
+
+/** Streams the active rules of one frequency from the sparse index, page by page. */
+export async function* activeRules(ddb: DynamoDBDocumentClient, table: string, frequency: Frequency): AsyncGenerator<StoredRule & { email: string }> {
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await ddb.send(
+      new QueryCommand({
+        TableName: table,
+        IndexName: 'byActiveFrequency',
+        KeyConditionExpression: 'activePk = :apk',
+        ExpressionAttributeValues: { ':apk': `ACTIVE#${frequency}` },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const item of page.Items ?? []) yield item as unknown as StoredRule & { email: string };
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+}
