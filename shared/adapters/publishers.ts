@@ -3,7 +3,7 @@
  * hashes (`TOKEN#<sha256>`), so a leaked table does not leak credentials.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, ScanCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 /** The prefix of every publisher token, so leaked tokens are easy to recognise. */
 export const TOKEN_PREFIX = 'hrld_';
@@ -39,4 +39,46 @@ export async function findPublisherByToken(ddb: DynamoDBDocumentClient, table: s
   const { Item } = await ddb.send(new GetCommand({ TableName: table, Key: { pk: `TOKEN#${hashToken(token)}` } }));
   if (!Item) return undefined;
   return { publisherId: String(Item['publisherId']), name: String(Item['name']), revoked: Item['revoked'] === true };
+}
+
+/** Every issued token's publisher record (the table is small: one item per token). */
+export async function listPublishers(ddb: DynamoDBDocumentClient, table: string): Promise<(Publisher & { createdAt: string; tokenHashPrefix: string })[]> {
+  const out: (Publisher & { createdAt: string; tokenHashPrefix: string })[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await ddb.send(new ScanCommand({ TableName: table, ExclusiveStartKey: startKey }));
+    for (const item of page.Items ?? []) {
+      out.push({
+        publisherId: String(item['publisherId']),
+        name: String(item['name']),
+        revoked: item['revoked'] === true,
+        createdAt: String(item['createdAt']),
+        tokenHashPrefix: String(item['pk']).slice('TOKEN#'.length, 'TOKEN#'.length + 12),
+      });
+    }
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return out.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+}
+
+/** Revokes every token of a publisher; returns how many were revoked. */
+export async function revokePublisher(ddb: DynamoDBDocumentClient, table: string, publisherId: string): Promise<number> {
+  let revoked = 0;
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await ddb.send(
+      new ScanCommand({
+        TableName: table,
+        FilterExpression: 'publisherId = :id AND revoked = :no',
+        ExpressionAttributeValues: { ':id': publisherId, ':no': false },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      await ddb.send(new UpdateCommand({ TableName: table, Key: { pk: item['pk'] }, UpdateExpression: 'SET revoked = :yes', ExpressionAttributeValues: { ':yes': true } }));
+      revoked++;
+    }
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return revoked;
 }
