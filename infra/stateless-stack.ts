@@ -1,0 +1,181 @@
+/**
+ * Stateless resources: one Lambda per HTTP route (functions/routes.ts), the publisher
+ * authorizer, the HTTP API with a throttled, access-logged stage, and the stream
+ * consumer that turns new reports into instant alerts. Tables and the signing key come
+ * in as props from the stateful stack.
+ */
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaAuthorizer, HttpLambdaResponseType } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { ALERT_ON_REPORT, AUTHORIZER, ROUTES } from '../functions/routes';
+import { NEW_REPORT_FILTER_PATTERN } from '../shared/stream-filter';
+import { HeraldFunction, type HeraldResources } from './constructs/herald-function';
+import type { HeraldTables } from './stateful-stack';
+
+export interface StatelessStackProps extends StackProps {
+  readonly tables: HeraldTables;
+  readonly signingKey: secretsmanager.ISecret;
+  readonly senderEmail: string;
+  readonly sesConfigurationSet?: string;
+  /** @default the HTTP API's endpoint URL */
+  readonly publicBaseUrl?: string;
+  readonly throttleRate: number;
+  readonly throttleBurst: number;
+}
+
+/** The Lambda filter criteria for the Reports stream, exactly NEW_REPORT_FILTER_PATTERN. */
+export function newReportFilter(): Record<string, unknown> {
+  // FilterCriteria.filter JSON-encodes the pattern; the shared pattern is already in
+  // the event-filtering syntax (values are arrays of allowed values).
+  return lambda.FilterCriteria.filter(JSON.parse(JSON.stringify(NEW_REPORT_FILTER_PATTERN)) as Record<string, unknown>);
+}
+
+const CROSS_STACK_REFERENCES = '@aws-cdk/core:defaultCrossStackReferences';
+
+/** JSON access-log line (HTTP API $context variables). */
+const ACCESS_LOG_FIELDS = {
+  requestId: '$context.requestId',
+  ip: '$context.identity.sourceIp',
+  requestTime: '$context.requestTime',
+  httpMethod: '$context.httpMethod',
+  routeKey: '$context.routeKey',
+  path: '$context.path',
+  status: '$context.status',
+  protocol: '$context.protocol',
+  responseLength: '$context.responseLength',
+  responseLatency: '$context.responseLatency',
+  integrationLatency: '$context.integrationLatency',
+  integrationError: '$context.integrationErrorMessage',
+  authorizerError: '$context.authorizer.error',
+};
+
+export class StatelessStack extends Stack {
+  readonly api: apigw.HttpApi;
+  readonly stage: apigw.HttpStage;
+  /** Route name (and AUTHORIZER / ALERT_ON_REPORT name) → function. */
+  readonly functions: ReadonlyMap<string, HeraldFunction>;
+  readonly alertDeadLetterQueue: sqs.Queue;
+
+  constructor(scope: Construct, id: string, props: StatelessStackProps) {
+    super(scope, id, props);
+    // Tables and the signing key are imported from the stateful stack; keep CloudFormation's
+    // producer protection (an export in use cannot be removed) unless the app says otherwise.
+    if (this.node.tryGetContext(CROSS_STACK_REFERENCES) === undefined) this.node.setContext(CROSS_STACK_REFERENCES, 'strong');
+
+    this.api = new apigw.HttpApi(this, 'Api', {
+      apiName: `${this.stackName}-api`,
+      description: 'Herald: publishers post reports, the public subscribes and unsubscribes',
+      createDefaultStage: false,
+    });
+
+    const accessLogs = new logs.LogGroup(this, 'ApiAccessLogs', {
+      retention: logs.RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    this.stage = this.api.addStage('DefaultStage', {
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: props.throttleRate, burstLimit: props.throttleBurst },
+      accessLogSettings: {
+        destination: new apigw.LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(JSON.stringify(ACCESS_LOG_FIELDS)),
+      },
+    });
+
+    const resources: HeraldResources = {
+      tables: props.tables,
+      signingKey: props.signingKey,
+      mail: {
+        senderEmail: props.senderEmail,
+        ...(props.sesConfigurationSet ? { configurationSetName: props.sesConfigurationSet } : {}),
+      },
+      publicBaseUrl: props.publicBaseUrl ?? this.api.apiEndpoint,
+    };
+    const functions = new Map<string, HeraldFunction>();
+
+    const authorizerFn = new HeraldFunction(this, AUTHORIZER.name, { spec: AUTHORIZER, resources, timeout: Duration.seconds(5) });
+    functions.set(AUTHORIZER.name, authorizerFn);
+    const authorizer = new HttpLambdaAuthorizer(AUTHORIZER.name, authorizerFn.function, {
+      responseTypes: [HttpLambdaResponseType.SIMPLE],
+      identitySource: ['$request.header.Authorization'],
+      resultsCacheTtl: Duration.minutes(5),
+    });
+
+    for (const route of ROUTES) {
+      const fn = new HeraldFunction(this, route.name, { spec: route, resources });
+      functions.set(route.name, fn);
+      this.api.addRoutes({
+        path: route.path,
+        methods: [apigw.HttpMethod[route.method]],
+        integration: new HttpLambdaIntegration(`${route.name}Integration`, fn.function),
+        ...(route.auth ? { authorizer } : {}),
+      });
+    }
+    Validations.of(this.api).acknowledge({
+      id: 'AwsSolutions-APIG4',
+      reason:
+        'Only the subscriber routes (POST /subscriptions, GET|POST /subscriptions/confirm, GET|POST /unsubscribe) are ' +
+        'public by design: anyone may ask to subscribe (double opt-in by email), and confirm/unsubscribe are authorised by ' +
+        'the HMAC-signed token in the link. Every publisher route uses the Lambda authorizer (asserted in tests/infra).',
+    });
+
+    // Instant alerts: INSERTs of report items on the Reports stream.
+    const alertFn = new HeraldFunction(this, ALERT_ON_REPORT.name, { spec: ALERT_ON_REPORT, resources, timeout: Duration.seconds(60) });
+    functions.set(ALERT_ON_REPORT.name, alertFn);
+    this.alertDeadLetterQueue = new sqs.Queue(this, 'AlertOnReportDlq', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(this.alertDeadLetterQueue).acknowledge(
+      {
+        id: 'AwsSolutions-SQS3',
+        reason: 'This queue is itself the dead-letter destination of the Reports stream event source mapping (on-failure records).',
+      },
+      {
+        id: 'Serverless-SQSRedrivePolicy',
+        reason: 'A dead-letter queue has no consumer to redrive from; its records are inspected and replayed by an operator.',
+      },
+    );
+    alertFn.function.addEventSource(
+      new DynamoEventSource(props.tables.Reports as dynamodb.ITable, {
+        startingPosition: lambda.StartingPosition.TRIM_HORIZON,
+        batchSize: 10,
+        filters: [newReportFilter()],
+        reportBatchItemFailures: true,
+        bisectBatchOnError: true,
+        retryAttempts: 5,
+        maxRecordAge: Duration.hours(24),
+        onFailure: new SqsDlq(this.alertDeadLetterQueue),
+      }),
+    );
+    this.functions = functions;
+
+    Validations.of(this).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'Only actions without resource-level permissions use Resource "*": xray:PutTraceSegments and ' +
+        'xray:PutTelemetryRecords (Active tracing on every function) and dynamodb:ListStreams (the Reports stream ' +
+        'event source). tests/infra asserts that no other action is granted on "*".',
+    });
+    Validations.of(this).acknowledge({
+      id: 'Serverless-LambdaDLQ',
+      reason:
+        'No function is invoked asynchronously: route handlers and the authorizer are invoked synchronously by API ' +
+        'Gateway, and AlertOnReport by a stream event source mapping whose failed batches go to its own on-failure ' +
+        'SQS destination (AlertOnReportDlq). A DeadLetterConfig would never receive anything.',
+    });
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint, description: 'Herald HTTP API endpoint' });
+    new CfnOutput(this, 'AlertDeadLetterQueueUrl', { value: this.alertDeadLetterQueue.queueUrl, description: 'Failed Reports stream batches' });
+  }
+}
