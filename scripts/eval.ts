@@ -1,0 +1,125 @@
+/**
+ * `npm run eval`: scores the classifier on the labelled corpus (../shared/corpus or
+ * $HERALD_CORPUS_DIR) and prints, per language and overall:
+ *   countries, mentioned: micro precision / recall / F1;  primary-country accuracy;
+ *   themes: micro precision / recall / F1 and primary-theme accuracy (fully labelled reports);
+ *   ReliefWeb theme recall (incomplete labels, so recall only) with at most 4 themes.
+ * Two runs: the shipped theme model (trained on all of this corpus: in-sample), and 5-fold
+ * cross-validation where each report's themes come from a model trained without its fold
+ * (the honest estimate for unseen reports). Place recognition has no learned parameters.
+ *
+ * Flags: --verbose (per-report errors), --no-cv.
+ */
+import { classify } from '../shared/classify/index';
+import { setThemeModel, type ThemeModel } from '../shared/classify/themes';
+import { foldOf, loadCorpus, type LabelledReport } from './corpus';
+import { featuresOf, trainThemeModel } from './train-themes';
+import type { Classification } from '../shared/classify/types';
+
+const verbose = process.argv.includes('--verbose');
+const noCv = process.argv.includes('--no-cv');
+const K = 5;
+
+interface Counts { tp: number; fp: number; fn: number }
+const zero = (): Counts => ({ tp: 0, fp: 0, fn: 0 });
+function addSets(c: Counts, gold: readonly string[], pred: readonly string[]): void {
+  const g = new Set(gold);
+  const p = new Set(pred);
+  for (const x of p) if (g.has(x)) c.tp++; else c.fp++;
+  for (const x of g) if (!p.has(x)) c.fn++;
+}
+const prf = (c: Counts): [number, number, number] => {
+  const p = c.tp + c.fp === 0 ? 1 : c.tp / (c.tp + c.fp);
+  const r = c.tp + c.fn === 0 ? 1 : c.tp / (c.tp + c.fn);
+  return [p, r, p + r === 0 ? 0 : (2 * p * r) / (p + r)];
+};
+
+interface Bucket {
+  n: number; countries: Counts; mentioned: Counts; themes: Counts; primaryCountry: number; primaryTheme: number;
+  rwN: number; rwHit: number; rwAll: number; rwThemes: number;
+}
+const bucket = (): Bucket => ({ n: 0, countries: zero(), mentioned: zero(), themes: zero(), primaryCountry: 0, primaryTheme: 0, rwN: 0, rwHit: 0, rwAll: 0, rwThemes: 0 });
+
+function score(reports: readonly LabelledReport[], results: readonly Classification[]): Map<string, Bucket> {
+  const buckets = new Map<string, Bucket>();
+  const get = (k: string): Bucket => {
+    let b = buckets.get(k);
+    if (!b) buckets.set(k, (b = bucket()));
+    return b;
+  };
+  reports.forEach((r, i) => {
+    const res = results[i]!;
+    const lang = r.language ?? 'en';
+    const themes = res.themes.map((t) => t.id);
+    for (const b of [get(lang), get('all')]) {
+      if (r.themesComplete) {
+        b.n++;
+        addSets(b.countries, r.countries ?? [], res.countries);
+        addSets(b.mentioned, r.mentioned ?? [], res.mentioned);
+        addSets(b.themes, r.themes, themes);
+        if ((r.primaryCountry ?? null) === res.primaryCountry) b.primaryCountry++;
+        if (r.primaryTheme === res.primaryTheme) b.primaryTheme++;
+      } else {
+        b.rwN++;
+        b.rwAll += r.themes.length;
+        b.rwThemes += themes.length;
+        for (const g of r.themes) if (themes.includes(g as never)) b.rwHit++;
+      }
+    }
+    if (verbose && r.themesComplete) {
+      const diff = (g: readonly string[], p: readonly string[]): string => {
+        const miss = g.filter((x) => !p.includes(x));
+        const extra = p.filter((x) => !g.includes(x));
+        return miss.length || extra.length ? `-[${miss.join(',')}] +[${extra.join(',')}]` : 'ok';
+      };
+      console.log(`${r.id} (${lang}) countries ${diff(r.countries ?? [], res.countries)} | mentioned ${diff(r.mentioned ?? [], res.mentioned)} | primary ${r.primaryCountry}/${res.primaryCountry} | themes ${diff(r.themes, themes)} | primary theme ${r.primaryTheme}/${res.primaryTheme}`);
+    }
+  });
+  return buckets;
+}
+
+const pct = (x: number): string => x.toFixed(3);
+function print(title: string, buckets: Map<string, Bucket>): void {
+  console.log(`\n== ${title}`);
+  console.log('lang  docs  countries P/R/F1        mentioned P/R/F1        primaryC  themes P/R/F1           primaryT  | RW docs  RW recall  RW themes/doc');
+  const order = ['en', 'ru', 'fr', ...[...buckets.keys()].filter((k) => !['en', 'ru', 'fr', 'all'].includes(k)), 'all'];
+  for (const k of order) {
+    const b = buckets.get(k);
+    if (!b) continue;
+    const c = prf(b.countries), m = prf(b.mentioned), t = prf(b.themes);
+    const full = b.n > 0
+      ? `${String(b.n).padStart(4)}  ${c.map(pct).join('/')}   ${m.map(pct).join('/')}   ${pct(b.primaryCountry / b.n)}     ${t.map(pct).join('/')}   ${pct(b.primaryTheme / b.n)}   `
+      : `${'0'.padStart(4)}  ${'-'.padEnd(23)}  ${'-'.padEnd(23)}  ${'-'.padEnd(8)}  ${'-'.padEnd(23)}  ${'-'.padEnd(8)}`;
+    const rw = b.rwN > 0 ? `| ${String(b.rwN).padStart(7)}  ${pct(b.rwHit / b.rwAll)}      ${(b.rwThemes / b.rwN).toFixed(2)}` : '|';
+    console.log(`${k.padEnd(4)}  ${full} ${rw}`);
+  }
+}
+
+const reports = loadCorpus();
+if (reports.length === 0) {
+  console.error('no corpus found: set HERALD_CORPUS_DIR');
+  process.exit(1);
+}
+const classifyAll = (rs: readonly LabelledReport[]): Classification[] =>
+  rs.map((r) => classify({ title: r.title, body: r.body, dateline: r.dateline, language: r.language }));
+
+// 1. the shipped model
+const shipped = score(reports, classifyAll(reports));
+print('shipped model (themes trained on this corpus: in-sample for themes)', shipped);
+
+// 2. themes cross-validated: each report classified by a model that never saw it
+if (!noCv) {
+  const feats = reports.map(featuresOf);
+  const results: Classification[] = new Array(reports.length);
+  for (let f = 0; f < K; f++) {
+    const trainIdx = reports.map((r, i) => i).filter((i) => foldOf(reports[i]!.id, K) !== f);
+    const model: ThemeModel = trainThemeModel(trainIdx.map((i) => reports[i]!), trainIdx.map((i) => feats[i]!));
+    setThemeModel(model);
+    reports.forEach((r, i) => {
+      if (foldOf(r.id, K) === f) results[i] = classify({ title: r.title, body: r.body, dateline: r.dateline, language: r.language });
+    });
+  }
+  setThemeModel(undefined);
+  print(`${K}-fold cross-validation (themes from models that never saw the report)`, score(reports, results));
+}
+console.log('\nlanguage: given when labelled; places are rule-based (no learned parameters).');
