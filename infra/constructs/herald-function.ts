@@ -11,7 +11,7 @@ import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
@@ -140,6 +140,7 @@ export class HeraldFunction extends Construct {
         // Bundle everything, the AWS SDK included: pinned versions, smaller cold start.
         externalModules: [],
         forceDockerBundling: false,
+        logLevel: LogLevel.WARNING,
         // CommonJS dependencies inside an ESM bundle still call require().
         banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
       },
