@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { classify } from '../../shared/classify/index';
+
+const doc = (body: string, title = 'Report', dateline?: string) => classify({ title, body, dateline });
+const mentioned = (body: string, title?: string, dateline?: string) => doc(body, title, dateline).mentioned;
+
+describe('gazetteer from maintained packages', () => {
+  it('knows names, official names and alternative spellings', () => {
+    expect(mentioned('Talks were held with the Kyrgyz Republic.')).toEqual(['KGZ']);
+    expect(mentioned('The Republic of Uzbekistan signed.')).toEqual(['UZB']);
+    expect(mentioned("Delegates from Côte d'Ivoire and Cote d'Ivoire arrived.")).toEqual(['CIV']);
+  });
+  it('knows demonyms, including the ones world-countries dates (Tajik, Kyrgyz, Uzbek, Afghan)', () => {
+    expect(mentioned('Tajik border guards met Afghan officials.')).toEqual(['AFG', 'TJK']);
+    expect(mentioned('Kyrgyz and Uzbek experts met Kazakh and Turkmen colleagues.')).toEqual(['KAZ', 'KGZ', 'TKM', 'UZB']);
+  });
+  it('knows capitals and major cities', () => {
+    expect(mentioned('The meeting took place in Dushanbe.')).toEqual(['TJK']);
+    expect(mentioned('Trucks crossed at Termez.')).toEqual(['UZB']);
+    expect(mentioned('Fighting continued around Goma.')).toEqual(['COD']);
+  });
+});
+
+describe('ambiguous names', () => {
+  it('Georgia: the country, unless the text is about the US state', () => {
+    expect(mentioned('The talks on Georgia resumed in Tbilisi.')).toEqual(['GEO']);
+    expect(mentioned('Storms hit Atlanta, Georgia, and the state of Georgia declared an emergency.')).not.toContain('GEO');
+  });
+  it('Jordan and Chad as given names are not countries', () => {
+    expect(mentioned('The report was written by Michael Jordan and Mary Chad.')).toEqual([]);
+    expect(mentioned('Refugees arrived in Jordan and Chad.')).toEqual(['JOR', 'TCD']);
+  });
+  it('Chad the lake, Niger the river, Congo the river are not countries', () => {
+    expect(mentioned('Fishermen on Lake Chad reported low water.')).toEqual([]);
+    expect(mentioned('Boats on the Niger River were stopped.')).toEqual([]);
+    expect(mentioned('The Congo River basin is vast.')).toEqual([]);
+    expect(mentioned('Elections were held in Niger.')).toEqual(['NER']);
+  });
+  it('Turkey the bird is not Türkiye', () => {
+    expect(mentioned('They shared a roast turkey for dinner.')).toEqual([]);
+    expect(mentioned('Turkey hosts many refugees.')).toEqual(['TUR']);
+    expect(mentioned('Türkiye hosts many refugees.')).toEqual(['TUR']);
+  });
+  it('Guinea and its neighbours are told apart', () => {
+    expect(mentioned('Guinea-Bissau and Equatorial Guinea met Papua New Guinea.')).toEqual(['GNB', 'GNQ', 'PNG']);
+    expect(mentioned('Conakry is the capital of Guinea.')).toEqual(['GIN']);
+    expect(mentioned('Piracy in the Gulf of Guinea rose.')).toEqual([]);
+  });
+  it("Congo's two countries", () => {
+    expect(mentioned('The Democratic Republic of the Congo and the Republic of the Congo signed.')).toEqual(['COD', 'COG']);
+    expect(mentioned('Fighting in the DRC and in Brazzaville.')).toEqual(['COD', 'COG']);
+    expect(mentioned('Aid reached Congo-Brazzaville. Congo asked for more.')).toEqual(['COG']);
+  });
+  it('"Korea" follows the rest of the document', () => {
+    expect(mentioned('North Korea tested a missile. Korea denied talks.')).toEqual(['PRK']);
+    expect(mentioned('The Republic of Korea funded the project.')).toEqual(['KOR']);
+  });
+});
+
+describe('organisations and features named after places', () => {
+  it('the OSCE and the SCO are not countries or regions', () => {
+    const r = doc('The Organization for Security and Co-operation in Europe and the Shanghai Cooperation Organisation met.');
+    expect(r.mentioned).toEqual([]);
+    expect(r.regions).not.toContain('150');
+  });
+  it('US dollars are not the United States', () => {
+    expect(mentioned('The project costs US$ 5 million, or 4 million US dollars.')).toEqual([]);
+  });
+});
+
+describe('region phrases', () => {
+  it.each([
+    ['The Central Asian states agreed.', '143'],
+    ['Insecurity spreads across the Sahel.', '011'],
+    ['Drought in the Horn of Africa worsened.', '014'],
+    ['Water disputes in the Fergana Valley.', '143'],
+    ['Returnees in the Balkans.', '039'],
+    ['Лидеры стран Центральной Азии встретились.', '143'],
+    ["La situation en Afrique de l'Ouest.", '011'],
+  ])('%s → %s', (body, code) => {
+    const r = doc(body);
+    expect(r.regions).toContain(code);
+    expect(r.countries).toEqual([]);
+  });
+  it('countries roll up the M49 tree', () => {
+    const r = doc('Tajikistan and Tajikistan again: Tajikistan.', 'Tajikistan');
+    expect(r.regions).toEqual(['142', '143']);
+  });
+});
+
+describe('datelines, possessives and inflected forms', () => {
+  it('reads the dateline', () => {
+    const r = doc('The conference opened on Monday.', 'Conference opens', 'DUSHANBE, Tajikistan');
+    expect(r.mentioned).toEqual(['TJK']);
+    expect(r.primaryCountry).toBe('TJK');
+  });
+  it('reads possessives', () => {
+    expect(mentioned("Tajikistan's border guards and Afghanistan’s officials met.")).toEqual(['AFG', 'TJK']);
+  });
+  it('reads Russian cases', () => {
+    expect(mentioned('Президент Таджикистана встретился с делегацией.')).toEqual(['TJK']);
+    expect(mentioned('Выборы прошли в Кыргызстане.')).toEqual(['KGZ']);
+    expect(mentioned('Граница с Афганистаном укреплена; таджикские пограничники.')).toEqual(['AFG', 'TJK']);
+    expect(mentioned('Встреча прошла в Ташкенте и в Бишкеке.')).toEqual(['KGZ', 'UZB']);
+  });
+  it('reads French forms', () => {
+    expect(mentioned("Les autorités maliennes et la Guinée ont signé à Genève.")).toEqual(['CHE', 'GIN', 'MLI']);
+  });
+});
+
+describe('concerned versus mentioned', () => {
+  it('a donor named in passing is mentioned, not concerned', () => {
+    const r = doc(
+      'The programme in Kyrgyzstan feeds 100,000 schoolchildren. Kyrgyzstan’s Government thanked partners. Schools across Kyrgyzstan benefit. The programme is funded by Japan.',
+      'School meals in Kyrgyzstan', 'BISHKEK, Kyrgyzstan');
+    expect(r.mentioned).toEqual(['JPN', 'KGZ']);
+    expect(r.countries).toEqual(['KGZ']);
+    expect(r.primaryCountry).toBe('KGZ');
+  });
+  it('a UN headquarters dateline is a venue, not the subject', () => {
+    const r = doc('The Security Council discussed Haiti. Gangs in Haiti attacked civilians. Haiti needs support.', 'Haiti briefing', 'NEW YORK');
+    expect(r.mentioned).toEqual(['HTI', 'USA']);
+    expect(r.countries).toEqual(['HTI']);
+  });
+  it('a purely regional report has no primary country', () => {
+    const r = doc(
+      'Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan met to discuss regional water cooperation across Central Asia. Each of Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan presented plans.',
+      'Central Asian states discuss water');
+    expect(r.countries).toEqual(['KAZ', 'KGZ', 'TJK', 'TKM', 'UZB']);
+    expect(r.primaryCountry).toBeNull();
+    expect(r.regions).toContain('143');
+  });
+});
