@@ -3,7 +3,9 @@
  * the Lambda authorizer), the Reports stream consumer, and least-privilege IAM derived
  * from functions/routes.ts. Synthesized once, with real esbuild bundling.
  */
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
@@ -91,6 +93,18 @@ describe('Lambda functions', () => {
     // Minified: long lines (only template literals and legal comments break them).
     expect(bundle.length / bundle.split('\n').length).toBeGreaterThan(500);
   });
+
+  it('produces bundles that load as ES modules on Node and export handler', () => {
+    const bundles = [...new Set(HANDLERS.map((h) => (fn(h.name).Properties.Code.S3Key as string).replace(/\.zip$/, '')))].map((hash) =>
+      path.join(synth.assembly.directory, `asset.${hash}`, 'index.mjs'),
+    );
+    // Module scope may read configuration: give it what the stack gives the functions.
+    const env: Record<string, string> = { PATH: process.env['PATH'] ?? '', AWS_REGION: 'us-east-1', SENDER_EMAIL: SENDER, PUBLIC_BASE_URL: 'https://api.example', SIGNING_KEY_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:111111111111:secret:k' };
+    for (const t of TABLES) env[t.envVar] = `herald-${t.id}`;
+    const script = `for (const f of ${JSON.stringify(bundles)}) { const m = await import(f); console.log(typeof m.handler); }`;
+    const out = execFileSync(process.execPath, ['--no-warnings', '--input-type=module', '-e', script], { env, encoding: 'utf8', cwd: os.tmpdir() });
+    expect(out.trim().split('\n')).toEqual(bundles.map(() => 'function'));
+  }, 60_000);
 });
 
 describe('environment and IAM from functions/routes.ts', () => {
