@@ -1,0 +1,65 @@
+/**
+ * `npm start`: runs Herald on this machine (DynamoDB Local, aws-ses-v2-local, the HTTP
+ * API and the stream poller), writes `.herald/local.json` and prints where everything is.
+ * Ctrl-C stops it all. Data persists in `.herald/` across restarts.
+ */
+import { defaultDataDir, startLocalStack, writeLocalInfo } from './stack';
+
+async function main(): Promise<void> {
+  console.log('Starting Herald locally (DynamoDB Local can take a few seconds)...');
+  const stack = await startLocalStack({ persist: true });
+  const infoPath = writeLocalInfo({ apiUrl: stack.apiUrl, sesUrl: stack.sesUrl, dynamodbUrl: stack.dynamodbUrl, publisherToken: stack.publisherToken });
+
+  const sample = JSON.stringify({ title: 'Border security conference in Dushanbe', body: 'Officials from Tajikistan and Afghanistan met in Dushanbe to discuss border management.', published: new Date().toISOString().slice(0, 10) });
+  const line = '─'.repeat(72);
+  console.log(`
+${line}
+  Herald is running locally
+
+  API             ${stack.apiUrl}
+  Mail viewer     ${stack.sesUrl}          (sent mail as JSON: ${stack.sesUrl}/store)
+  DynamoDB Local  ${stack.dynamodbUrl}     (tables: ${Object.values(stack.tables).join(', ')})
+  Publisher token ${stack.publisherToken}
+  Written to      ${infoPath}
+  Data kept in    ${defaultDataDir}  (delete it to start afresh)
+
+  Try it:
+    curl -s -X POST ${stack.apiUrl}/reports \\
+      -H 'Authorization: Bearer ${stack.publisherToken}' \\
+      -H 'Content-Type: application/json' \\
+      -d '${sample.replace(/'/g, "'\\''")}'
+
+    curl -s -X POST ${stack.apiUrl}/subscriptions -H 'Content-Type: application/json' \\
+      -d '{"email":"you@example.org","regions":["143"],"frequency":"instant"}'
+
+  Press Ctrl-C to stop.
+${line}
+`);
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) {
+      console.log('Forcing exit.');
+      process.exit(1);
+    }
+    stopping = true;
+    console.log(`\n${signal}: stopping Herald...`);
+    stack.stop().then(
+      () => {
+        console.log('Stopped.');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(`Herald could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
