@@ -3,7 +3,7 @@
  * case, person-name and context rules for the ambiguous names, then scoring of each country
  * to tell the countries a report concerns from those it merely mentions.
  */
-import { ancestorsOf, areaAncestors } from '../taxonomy/m49';
+import { ancestorsOf, areaAncestors, countriesIn } from '../taxonomy/m49';
 import { GEORGIA_COUNTRY_CONTEXT, US_STATE_CONTEXT } from './supplement';
 import { getGazetteer, transliterate, type PlaceEntry, type TrieNode } from './gazetteer';
 import { phraseTokens, type DocumentLayout, type Token } from './text';
@@ -120,7 +120,12 @@ export function findPlaces(text: string, tokens: readonly Token[]): PlaceMention
     }
     // Cyrillic fallback: a capitalised word whose transliteration is a Latin city or country name
     const tok = tokens[i]!;
-    if (tok.cyr && tok.upper && tok.norm.length >= 4) {
+    // (not inside a run of capitalised words: "Наталья Герман" is a person)
+    const prevTok = tokens[i - 1];
+    const nextTok = tokens[i + 1];
+    const inNameRun = (nextTok !== undefined && nextTok.upper && !nextTok.sentenceStart && !nextTok.allCaps && nextTok.start === tok.end + 1)
+      || (prevTok !== undefined && prevTok.upper && !tok.sentenceStart && !prevTok.allCaps && tok.start === prevTok.end + 1);
+    if (tok.cyr && tok.upper && tok.norm.length >= 4 && !inNameRun) {
       const hit = translitLookup(tok.norm, g.latinSingles);
       if (hit && !(tok.sentenceStart && hit.some((e) => e.personLike))) {
         emit(out, hit, tok.start, tok.end, i, i + 1, text);
@@ -205,78 +210,131 @@ function hasContext(tokens: readonly Token[], phrases: Set<string>): boolean {
 
 // Context words that make a country central: its government, its people, the event taking place there.
 const GOV_WORDS = new Set([
-  'government', 'president', 'minister', 'ministry', 'authorities', 'parliament', 'people', 'republic', 'prime', 'national', 'state',
+  'government', 'president', 'minister', 'ministry', 'authorities', 'parliament', 'people', 'republic', 'prime', 'state',
   'gouvernement', 'president', 'ministre', 'ministere', 'autorites', 'peuple', 'republique', 'etat',
-  'правительство', 'правительства', 'правительством', 'президент', 'президента', 'президентом', 'министр', 'министерство', 'власти', 'властей', 'республика', 'республики', 'народ', 'граждан', 'гражданина', 'граждане',
+  'правительство', 'правительства', 'правительством', 'президент', 'президента', 'президентом', 'министр', 'министерство', 'власти', 'властей', 'республика', 'республики', 'народ',
 ]);
 // "the border with Afghanistan": the report is about that border
 const BORDER_WORDS = new Set(['border', 'borders', 'frontier', 'bordering', 'frontiere', 'frontieres', 'границе', 'границ', 'границы', 'граница', 'границей']);
 const LOC_WORDS = new Set(['in', 'across', 'inside', 'within', 'throughout', 'en', 'au', 'aux', 'dans', 'в', 'во', 'по', 'на']);
+// a donor, an embassy, a passing reference
 const DONOR_WORDS = new Set([
-  'funded', 'funding', 'donor', 'donors', 'donated', 'donation', 'contribution', 'contributions', 'grant', 'financed', 'financial', 'support', 'supported', 'sponsored',
-  'embassy', 'financement', 'finance', 'finances', 'bailleur', 'contribution', 'ambassade', 'финансировании', 'финансирования', 'поддержке', 'посольство', 'посольства', 'donor',
-  'visit', 'visited', 'via', 'from',
+  'funded', 'funding', 'donor', 'donors', 'donated', 'donation', 'contribution', 'contributions', 'grant', 'financed', 'sponsored', 'money',
+  'embassy', 'financement', 'finance', 'bailleur', 'bailleurs', 'ambassade', 'финансировании', 'финансирования', 'финансированию', 'посольство', 'посольства',
+  'thanks', 'generous', 'generously', 'financial', 'funds', 'former',
 ]);
+// heads of organisation names: "Mission in Mali", "Islamic State of Iraq", "Embassy of France"
+const ORG_HEADS = new Set([
+  'mission', 'office', 'centre', 'center', 'embassy', 'state', 'foundation', 'agency', 'programme', 'program', 'fund', 'council', 'committee',
+  'commission', 'bank', 'institute', 'society', 'force', 'forces', 'operation', 'representative', 'envoy', 'coordinator',
+  'headquarters', 'миссия', 'миссии', 'центр', 'центра', 'посольство', 'фонд', 'mission', 'bureau', 'ambassade', 'fonds', 'representant',
+]);
+// an organisation's seat in a country: "regional office in Kazakhstan"
+const LOCATED_HEADS = new Set(['office', 'embassy', 'headquarters', 'bureau', 'centre', 'center']);
+const LIST_GAP = /^[\s,;]*(?:(?:and|et|и|or|ou|или|as well as)\s+)?(?:(?:the|le|la|les|l'|l’)\s*)?$/i;
 
-export interface ConcernOptions {
-  readonly layout: DocumentLayout;
+interface Features {
+  titleName: number; titleCity: number; dateline: number; body: number; named: number; first: number;
+  gov: number; loc: number; border: number; donor: number; list: number; org: number;
 }
 
 /** Find places and decide mentioned / concerned / primary / regions. */
 export function analysePlaces(text: string, tokens: readonly Token[], layout: DocumentLayout): PlaceResult {
   const mentions = resolve(findPlaces(text, tokens), tokens);
-  const feats = new Map<string, { title: number; dateline: number; body: number; first: number; gov: number; loc: number; donor: number; demonym: number }>();
+  const feats = new Map<string, Features>();
   const bodyLen = Math.max(1, text.length - layout.bodyStart);
   const areas = new Set<string>();
+  let titleAreas = 0;
+  const countryMentions = mentions.filter((m) => m.iso3 && (m.via === 'n' || m.via === 'd'));
+  // enumerations of three or more countries ("Kazakhstan, Kyrgyzstan, Tajikistan and ...")
+  const inList = new Set<PlaceMention>();
+  let run: PlaceMention[] = [];
+  const flush = (): void => {
+    if (new Set(run.map((m) => m.iso3)).size >= 3) for (const m of run) inList.add(m);
+    run = [];
+  };
+  for (const m of countryMentions) {
+    const prev = run[run.length - 1];
+    if (prev && LIST_GAP.test(text.slice(prev.end, m.start))) run.push(m);
+    else {
+      flush();
+      run = [m];
+    }
+  }
+  flush();
   for (const m of mentions) {
     if (m.area) {
       areas.add(m.area);
+      if (m.start < layout.titleEnd) titleAreas++;
       continue;
     }
     const iso3 = m.iso3!;
     let f = feats.get(iso3);
     if (!f) {
-      f = { title: 0, dateline: 0, body: 0, first: 1, gov: 0, loc: 0, donor: 0, demonym: 0 };
+      f = { titleName: 0, titleCity: 0, dateline: 0, body: 0, named: 0, first: 1, gov: 0, loc: 0, border: 0, donor: 0, list: 0, org: 0 };
       feats.set(iso3, f);
     }
-    if (m.start < layout.titleEnd) f.title++;
-    else if (layout.datelineStart >= 0 && m.start >= layout.datelineStart && m.end <= layout.datelineEnd) f.dateline++;
+    const byName = m.via === 'n' || m.via === 'd';
+    // inside an organisation's name: "Mission in Mali", "Islamic State of Iraq"
+    const p1 = tokens[m.tokenIndex - 1];
+    const p2 = tokens[m.tokenIndex - 2];
+    const p3 = tokens[m.tokenIndex - 3];
+    const inOrg = (p1 !== undefined && ['in', 'of', 'for', 'to', 'в', 'по', 'en', 'au', 'de', 'pour'].includes(p1.norm)
+      && ((p2 !== undefined && (p2.upper || LOCATED_HEADS.has(p2.norm)) && ORG_HEADS.has(p2.norm)) || (p2?.norm === 'the' && p3 !== undefined && p3.upper && ORG_HEADS.has(p3.norm))));
+    const weight = inOrg ? 0.3 : 1;
+    if (inOrg) f.org++;
+    if (byName && !inOrg) f.named++;
+    if (m.start < layout.titleEnd) {
+      if (byName) f.titleName++;
+      else f.titleCity++;
+    } else if (layout.datelineStart >= 0 && m.start >= layout.datelineStart && m.end <= layout.datelineEnd) f.dateline++;
     else {
-      f.body++;
+      f.body += weight;
       const pos = (m.start - layout.bodyStart) / bodyLen;
       if (pos < f.first) f.first = pos;
     }
-    if (m.via === 'd') f.demonym++;
-    // context: the two words before and the word after
+    if (inList.has(m)) f.list++;
+    if (inOrg) continue;
     for (let k = Math.max(0, m.tokenIndex - 3); k < m.tokenIndex; k++) {
       const w = tokens[k]!.norm;
       if (GOV_WORDS.has(w)) f.gov++;
       if (k === m.tokenIndex - 1 && LOC_WORDS.has(w)) f.loc++;
       if (DONOR_WORDS.has(w)) f.donor++;
-      if (BORDER_WORDS.has(w)) f.gov++;
+      if (BORDER_WORDS.has(w)) f.border++;
     }
-    const after = tokens[m.tokenEnd];
-    if (after && GOV_WORDS.has(after.norm)) f.gov++;
+    for (let k = m.tokenEnd; k < Math.min(tokens.length, m.tokenEnd + 2); k++) {
+      const w = tokens[k]!.norm;
+      if (k === m.tokenEnd && GOV_WORDS.has(w)) f.gov++;
+      if (DONOR_WORDS.has(w) || (w === 's' && DONOR_WORDS.has(tokens[k + 1]?.norm ?? ''))) f.donor++;
+    }
   }
   const scores = new Map<string, number>();
   for (const [iso3, f] of feats) {
-    const inText = f.title + f.body;
-    let s = 3 * Math.min(f.title, 2) + 1.5 * Math.log2(1 + f.body) + 0.8 * Math.min(f.gov, 3) + 0.6 * Math.min(f.loc, 3) + (1 - f.first) * 0.5;
-    if (f.dateline > 0) s += inText > 0 ? 2 : 0.3;
-    s -= 0.7 * Math.min(f.donor, 2);
-    scores.set(iso3, Math.max(0, s));
+    let s = 3 * Math.min(f.titleName, 2) + 1 * Math.min(f.titleCity, 1) + 1.5 * Math.log2(1 + f.body)
+      + 0.8 * Math.min(f.gov, 3) + 0.6 * Math.min(f.loc, 3) + 1.0 * Math.min(f.border, 2) + 1.2 * Math.min(f.list, 1) + (1 - f.first) * 0.5;
+    if (f.dateline > 0) s += f.named + f.titleName > 0 ? 2 : 0.3;
+    s -= 1.2 * Math.min(f.donor, 2);
+    // mostly named as a donor or an embassy: a partner, not the subject
+    const total = f.titleName + f.titleCity + f.body + f.dateline;
+    if (f.donor > 0 && f.donor >= 0.5 * total) s *= 0.4;
+    // known only by a city (a venue such as Geneva or Vienna): rarely what the report is about
+    if (f.named === 0 && f.titleName === 0) s *= 0.4;
+    scores.set(iso3, Math.max(0, Math.round(s * 100) / 100));
   }
   const mentioned = [...feats.keys()].sort();
   const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const top = ranked[0]?.[1] ?? 0;
-  const concerned = ranked.filter(([, s]) => s >= 2.2 && s >= 0.2 * top).map(([c]) => c);
-  if (concerned.length === 0 && ranked.length > 0) concerned.push(ranked[0]![0]);
+  const namedInTitle = [...feats.values()].some((f) => f.titleName > 0);
+  // a regional report: the title names a region (or the text lists three or more countries) and no country
+  const regional = !namedInTitle && (titleAreas > 0 || inList.size > 0) && feats.size >= 2;
+  const areaCountries = new Set<string>();
+  if (regional) for (const a of areas) for (const c of countriesIn(a)) areaCountries.add(c);
+  const concerned = ranked
+    .filter(([c, s]) => (s >= 2.2 && s >= 0.2 * top) || (regional && s >= 1 && (feats.get(c)!.list > 0 || areaCountries.has(c))))
+    .map(([c]) => c);
+  if (concerned.length === 0 && ranked.length > 0 && top > 0) concerned.push(ranked[0]![0]);
   let primary: string | null = concerned.length > 0 ? ranked[0]![0] : null;
-  if (primary) {
-    const titleCountries = [...feats.entries()].filter(([, f]) => f.title > 0).length;
-    const second = ranked[1]?.[1] ?? 0;
-    if (concerned.length >= 3 && titleCountries === 0 && (second >= 0.6 * top || areas.size > 0)) primary = null;
-  }
+  if (primary && regional && concerned.length >= 3) primary = null;
   const regionSet = new Set<string>();
   for (const c of concerned) for (const a of ancestorsOf(c)) regionSet.add(a);
   for (const a of areas) {
