@@ -20,10 +20,10 @@ import { conceptFeatures, conceptIds, findConcepts, priorModel, themeProbabiliti
 import { documentLayout, documentText, tokenize } from '../shared/classify/text';
 import { loadCorpus, type LabelledReport } from './corpus';
 
-const NEG_WEIGHT_INCOMPLETE = 0.25;
-const COMPLETE_WEIGHT = 3;
-const L2 = 0.08;
-const ITERATIONS = 400;
+const NEG_WEIGHT_INCOMPLETE = Number(process.env.HT_NEG ?? 0.25);
+const COMPLETE_WEIGHT = Number(process.env.HT_CW ?? 3);
+const L2 = Number(process.env.HT_L2 ?? 0.08);
+const ITERATIONS = Number(process.env.HT_IT ?? 400);
 const LEARNING_RATE = 0.5;
 
 export function featuresOf(r: { title: string; body: string; dateline?: string }): Float64Array {
