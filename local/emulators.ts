@@ -25,6 +25,15 @@ export interface RunningEmulator {
 export const LOCALHOST = '127.0.0.1';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const guardScript = join(dirname(fileURLToPath(import.meta.url)), 'child-guard.mjs');
+
+/**
+ * Spawns `command` under local/child-guard.mjs, which kills it when this process goes away
+ * (its stdin pipe closes), so no emulator outlives us even after a SIGKILL.
+ */
+function spawnGuarded(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): ChildProcess {
+  return spawn(process.execPath, [guardScript, command, ...args], { ...options, stdio: ['pipe', 'pipe', 'pipe'] });
+}
 
 /** A port that was free a moment ago (listen on port 0, read it, close). */
 export async function freePort(host = LOCALHOST): Promise<number> {
@@ -49,9 +58,10 @@ function track(child: ChildProcess): void {
   if (!exitHookInstalled) {
     exitHookInstalled = true;
     process.once('exit', () => {
+      // Guards kill their command on SIGTERM (and when our end of their stdin closes).
       for (const c of liveChildren) {
         try {
-          c.kill('SIGKILL');
+          c.kill('SIGTERM');
         } catch {
           /* already gone */
         }
@@ -155,10 +165,7 @@ export async function startDynamoDbLocal(opts: DynamoDbLocalOptions = {}): Promi
   const port = opts.port ?? (await freePort());
   const storage = opts.dbPath ? ['-dbPath', resolve(opts.dbPath)] : ['-inMemory'];
   if (opts.dbPath) mkdirSync(resolve(opts.dbPath), { recursive: true });
-  const child = spawn('java', [`-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`, '-jar', 'DynamoDBLocal.jar', '-port', String(port), '-sharedDb', ...storage], {
-    cwd: dir,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawnGuarded('java', [`-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`, '-jar', 'DynamoDBLocal.jar', '-port', String(port), '-sharedDb', ...storage], { cwd: dir });
   track(child);
   const output = captureOutput(child, opts.log);
   const url = `http://${LOCALHOST}:${port}`;
@@ -212,8 +219,7 @@ export async function startSesLocal(opts: SesLocalOptions = {}): Promise<Running
   const require = createRequire(import.meta.url);
   const cli = require.resolve('aws-ses-v2-local/dist/cli.js');
   const port = opts.port ?? (await freePort());
-  const child = spawn(process.execPath, [cli, '--host', LOCALHOST, '--port', String(port)], {
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const child = spawnGuarded(process.execPath, [cli, '--host', LOCALHOST, '--port', String(port)], {
     env: { ...process.env, AWS_SES_ACCOUNT: process.env['AWS_SES_ACCOUNT'] ?? JSON.stringify(SES_ACCOUNT), SMTP_TRANSPORT: '' },
   });
   track(child);

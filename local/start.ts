@@ -36,13 +36,16 @@ ${line}
 ${line}
 `);
 
-  let stopping = false;
+  let stoppingSince: number | undefined;
   const shutdown = (signal: string) => {
-    if (stopping) {
+    if (stoppingSince !== undefined) {
+      // npm forwards the terminal's Ctrl-C too, so one press can arrive twice: only a
+      // later, deliberate second press forces the exit (children die in the exit hook).
+      if (Date.now() - stoppingSince < 1_000) return;
       console.log('Forcing exit.');
       process.exit(1);
     }
-    stopping = true;
+    stoppingSince = Date.now();
     console.log(`\n${signal}: stopping Herald...`);
     stack.stop().then(
       () => {
