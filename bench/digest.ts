@@ -1,0 +1,242 @@
+/**
+ * Digest benchmark, side by side in one run:
+ *  - planning a digest run for 100,000 subscribers (1–3 rules each) and 1,000 reports with
+ *    Herald's inverted index, against the same planner matching with a nested loop (every
+ *    due rule × every report of its window, `ruleMatches`). The nested loop is timed on a
+ *    sample of subscribers and extrapolated linearly (its cost is linear in subscribers);
+ *    on that sample both must produce identical jobs;
+ *  - the paced sender against a simulated SES with a fixed rate limit that also throttles
+ *    a random 30 % of calls: achieved rate vs allowed, lost, duplicates.
+ * Every subscriber is made due in the run (worst case; a real hourly run has about 1/24).
+ * Benchmark figures, not timed tests. Run: npx tsx bench/digest.ts
+ */
+import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { countriesIn, ancestorsOf, expandRegions, areaByM49 } from '../shared/taxonomy/m49';
+import { THEME_IDS } from '../shared/taxonomy/themes';
+import { planDigests, type DigestJob, type DigestRule, type DigestSubscriber, type PlannableReport, type PlanStats } from '../shared/digest/plan';
+import { localParts, WEEKDAYS, type DigestFrequency } from '../shared/digest/schedule';
+import { isThrottlingError, sendPaced } from '../shared/digest/pacer';
+
+/** Small deterministic PRNG (mulberry32). */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const ZONES = ['UTC', 'Europe/Berlin', 'Europe/London', 'America/New_York', 'America/Sao_Paulo', 'America/St_Johns', 'Africa/Nairobi', 'Asia/Dushanbe',
+  'Asia/Kolkata', 'Asia/Kathmandu', 'Asia/Tokyo', 'Australia/Adelaide', 'Pacific/Auckland'];
+
+export interface DigestBenchData {
+  readonly runAt: Date;
+  readonly reports: PlannableReport[];
+  readonly rules: DigestRule[];
+  readonly subscribers: Map<string, DigestSubscriber>;
+}
+
+/** Generated reports, subscribers and rules (real country, M49 and theme codes), every subscriber due at `runAt`. */
+export function generateDigestData(opts: { subscribers: number; reports: number; seed?: number; runAt?: Date }): DigestBenchData {
+  const rand = rng(opts.seed ?? 7);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+  const runAt = opts.runAt ?? new Date('2026-11-27T12:00:00Z');
+  const countries = countriesIn('001');
+  const hot = Array.from({ length: 40 }, () => pick(countries));
+  const country = () => (rand() < 0.6 ? pick(hot) : pick(countries));
+  const areaSet = new Set<string>();
+  for (const c of countries) for (const a of ancestorsOf(c)) areaSet.add(a);
+  const areas = [...areaSet];
+  const subRegions = areas.filter((a) => (areaByM49(a)?.type ?? 0) >= 2);
+  const bigRegions = areas.filter((a) => areaByM49(a)?.type === 1);
+  // Skewed theme popularity.
+  const themeWeights = THEME_IDS.map((_, i) => 1 / Math.sqrt(i + 1));
+  const themeTotal = themeWeights.reduce((a, b) => a + b, 0);
+  const theme = () => {
+    let x = rand() * themeTotal;
+    for (let i = 0; i < THEME_IDS.length; i++) if ((x -= themeWeights[i]!) <= 0) return THEME_IDS[i]!;
+    return THEME_IDS[0]!;
+  };
+  const distinct = <T>(n: number, f: () => T): T[] => [...new Set(Array.from({ length: n }, f))];
+  const between = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
+
+  const reports: PlannableReport[] = [];
+  const dayMs = 24 * 3600 * 1000;
+  for (let i = 0; i < opts.reports; i++) {
+    const roll = rand();
+    const cs = roll < 0.97 ? distinct(roll < 0.7 ? 1 : roll < 0.9 ? 2 : 3, country) : [];
+    const named = cs.length === 0 ? [pick(subRegions)] : [];
+    reports.push({
+      id: `rpt_${String(i).padStart(6, '0')}`,
+      at: runAt.getTime() - Math.floor(rand() * 1.05 * dayMs),
+      regionKeys: expandRegions(cs, named),
+      themeIds: distinct(between(1, 3), theme),
+    });
+  }
+
+  const rules: DigestRule[] = [];
+  const subscribers = new Map<string, DigestSubscriber>();
+  for (let s = 0; s < opts.subscribers; s++) {
+    const subscriberId = `sub_${String(s).padStart(7, '0')}`;
+    const timezone = pick(ZONES);
+    const local = localParts(runAt.getTime(), timezone);
+    const weekday = WEEKDAYS[(new Date(Date.UTC(local.year, local.month - 1, local.day)).getUTCDay() + 6) % 7]!;
+    const frequency: DigestFrequency = rand() < 0.8 ? 'daily' : 'weekly';
+    const email = `${subscriberId}@example.org`;
+    subscribers.set(subscriberId, { email, status: 'confirmed', paused: rand() < 0.02, timezone, digestHour: local.hour, weeklyDay: weekday });
+    const ruleCount = between(1, 3);
+    for (let r = 0; r < ruleCount; r++) {
+      const roll = rand();
+      let regions: string[];
+      let themes: string[];
+      if (roll < 0.45) [regions, themes] = [[country()], rand() < 0.3 ? [] : distinct(between(1, 3), theme)];
+      else if (roll < 0.6) [regions, themes] = [distinct(between(2, 4), country), rand() < 0.4 ? [] : distinct(between(1, 2), theme)];
+      else if (roll < 0.9) [regions, themes] = [[rand() < 0.85 ? pick(subRegions) : pick(bigRegions)], rand() < 0.2 ? [] : distinct(between(1, 3), theme)];
+      else if (roll < 0.997) [regions, themes] = [[], distinct(between(1, 2), theme)];
+      else [regions, themes] = [[], []];
+      // A few instant rules, which digests ignore.
+      const ruleFrequency = rand() < 0.05 ? 'instant' : frequency;
+      rules.push({ ruleId: `${subscriberId}_r${r}`, subscriberId, regions, themes, frequency: ruleFrequency, status: 'active', email });
+    }
+  }
+  return { runAt, reports, rules, subscribers };
+}
+
+const emptyStats = (): PlanStats => ({ reports: 0, rules: 0, subscribers: 0, due: 0, jobs: 0, items: 0, skipped: { notDue: 0, inactive: 0, noEmail: 0, empty: 0 } });
+
+async function timePlan(data: DigestBenchData, rules: readonly DigestRule[], strategy: 'index' | 'nested-loop', keep?: (job: DigestJob) => boolean) {
+  const stats = emptyStats();
+  const kept: DigestJob[] = [];
+  let items = 0;
+  const t0 = performance.now();
+  for await (const job of planDigests({ reports: data.reports, rules, subscribers: data.subscribers, now: data.runAt, strategy }, stats)) {
+    items += job.items.length;
+    if (keep?.(job)) kept.push(job);
+  }
+  const ms = performance.now() - t0;
+  return { ms, stats, items, kept };
+}
+
+/** A simulated SES: fixed token-bucket rate limit (calls above it are throttled) plus a random share of throttled calls. */
+function simulatedSes(opts: { ratePerSecond: number; randomThrottle: number; seed: number; latencyMs: [number, number] }) {
+  const rand = rng(opts.seed);
+  let tokens = opts.ratePerSecond; // one second of burst
+  let last = performance.now();
+  const delivered = new Map<string, number>();
+  let rateThrottles = 0;
+  let randomThrottles = 0;
+  const throttle = (): Error => Object.assign(new Error('Maximum sending rate exceeded.'), { name: 'TooManyRequestsException', $metadata: { httpStatusCode: 429 } });
+  const send = async (id: string) => {
+    const [lo, hi] = opts.latencyMs;
+    await new Promise((r) => setTimeout(r, lo + rand() * (hi - lo)));
+    const now = performance.now();
+    tokens = Math.min(opts.ratePerSecond, tokens + ((now - last) * opts.ratePerSecond) / 1000);
+    last = now;
+    if (rand() < opts.randomThrottle) {
+      randomThrottles++;
+      throw throttle();
+    }
+    if (tokens < 1) {
+      rateThrottles++;
+      throw throttle();
+    }
+    tokens -= 1;
+    delivered.set(id, (delivered.get(id) ?? 0) + 1);
+  };
+  return { send, delivered, counts: () => ({ rateThrottles, randomThrottles }) };
+}
+
+const fmt = (n: number, digits = 1) => n.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const mb = (bytes: number) => bytes / 2 ** 20;
+const check = (ok: boolean) => (ok ? 'met' : 'NOT MET');
+
+export async function runDigestBench(): Promise<void> {
+  const SUBSCRIBERS = Number(process.env['DIGEST_BENCH_SUBSCRIBERS'] ?? 100_000);
+  const REPORTS = Number(process.env['DIGEST_BENCH_REPORTS'] ?? 1_000);
+  const SAMPLE = Math.min(SUBSCRIBERS, Number(process.env['DIGEST_BENCH_SAMPLE'] ?? 10_000));
+  const JOBS = Number(process.env['DIGEST_BENCH_JOBS'] ?? 2_000);
+  const RATE = Number(process.env['DIGEST_BENCH_RATE'] ?? 100);
+
+  const rssStart = process.memoryUsage().rss;
+  const tGen = performance.now();
+  const data = generateDigestData({ subscribers: SUBSCRIBERS, reports: REPORTS });
+  const genMs = performance.now() - tGen;
+  const rssData = process.memoryUsage().rss;
+
+  // Warm-up on a small slice (JIT), then the measured full run with the index.
+  await timePlan(data, data.rules.slice(0, 5_000), 'index');
+  const sampleIds = new Set([...data.subscribers.keys()].slice(0, SAMPLE));
+  const inSample = (job: DigestJob) => sampleIds.has(job.subscriberId);
+  const herald = await timePlan(data, data.rules, 'index', inSample);
+  const rssHerald = process.memoryUsage().rss;
+  const peakAfterHerald = process.resourceUsage().maxRSS * 1024;
+
+  // The nested loop on the sample, extrapolated; and equality of the jobs on the sample.
+  const sampleRules = data.rules.filter((r) => sampleIds.has(r.subscriberId));
+  const nested = await timePlan(data, sampleRules, 'nested-loop', () => true);
+  const heraldSample = await timePlan(data, sampleRules, 'index', () => true);
+  const scale = SUBSCRIBERS / SAMPLE;
+  const nestedFullMs = nested.ms * scale;
+  const sameJobs = isDeepStrictEqual(nested.kept, herald.kept) && isDeepStrictEqual(nested.kept, heraldSample.kept);
+  const speedup = nestedFullMs / herald.ms;
+
+  // Sender.
+  const ses = simulatedSes({ ratePerSecond: RATE, randomThrottle: 0.3, seed: 11, latencyMs: [5, 30] });
+  const jobIds = Array.from({ length: JOBS }, (_, i) => `job_${i}`);
+  const sent = await sendPaced(jobIds, (id) => ses.send(id), {
+    ratePerSecond: RATE,
+    concurrency: 16,
+    maxRetries: 20,
+    baseDelayMs: 25,
+    maxDelayMs: 1_000,
+    isThrottle: isThrottlingError,
+  });
+  const deliveredOnce = [...ses.delivered.values()].filter((n) => n >= 1).length;
+  const duplicates = [...ses.delivered.values()].reduce((n, c) => n + Math.max(0, c - 1), 0);
+  const failed = sent.failed.length;
+  const lost = JOBS - deliveredOnce - failed;
+  const achieved = deliveredOnce / (sent.elapsedMs / 1000);
+  const share = achieved / RATE;
+  const { rateThrottles, randomThrottles } = ses.counts();
+  const peak = process.resourceUsage().maxRSS * 1024;
+
+  const s = herald.stats;
+  console.log(`\nDigest benchmark (Node ${process.version}, one core)`);
+  console.log(
+    `data: ${SUBSCRIBERS.toLocaleString('en-GB')} subscribers, ${s.rules.toLocaleString('en-GB')} digest rules (+${(data.rules.length - s.rules).toLocaleString('en-GB')} instant, ignored), ${REPORTS.toLocaleString('en-GB')} reports; generated in ${fmt(genMs / 1000, 1)} s; all subscribers due in this run (worst case)`,
+  );
+  console.log(`plan output: ${s.jobs.toLocaleString('en-GB')} jobs, ${s.items.toLocaleString('en-GB')} items (avg ${fmt(s.items / Math.max(1, s.jobs), 1)} reports per digest), skipped: ${s.skipped.inactive} paused, ${s.skipped.empty} empty`);
+  const ph = s.phaseMs!;
+  console.log(`Herald plan phases: reports ${fmt(ph.reports, 0)} ms, rules→index ${fmt(ph.rules, 0)} ms, schedule ${fmt(ph.schedule, 0)} ms, match ${fmt(ph.match, 0)} ms, jobs ${fmt(ph.jobs, 0)} ms; nested loop on the sample: match ${fmt(nested.stats.phaseMs!.match, 0)} ms vs ${fmt(heraldSample.stats.phaseMs!.match, 0)} ms with the index`);
+  console.log('');
+  const rows: [string, string, string, string][] = [
+    ['Planning (100k × 1k)', 'Herald index', 'nested loop', 'target'],
+    ['  wall time', `${fmt(herald.ms / 1000, 2)} s`, `${fmt(nestedFullMs / 1000, 1)} s *`, `≤ 5 s: ${check(herald.ms <= 5000)}`],
+    ['  speed-up', `${fmt(speedup, 0)}×`, '1×', `≥ 100×: ${check(speedup >= 100)}`],
+    ['  sample (' + SAMPLE.toLocaleString('en-GB') + ' subs)', `${fmt(heraldSample.ms, 0)} ms`, `${fmt(nested.ms, 0)} ms`, `same jobs: ${sameJobs ? 'yes' : 'NO'} (${nested.kept.length} jobs)`],
+    ['  peak RSS (process)', `${fmt(mb(peakAfterHerald), 0)} MB`, '', `≤ 500 MB: ${check(peakAfterHerald <= 500 * 2 ** 20)}`],
+    ['Sending (simulated SES)', 'Herald pacer', 'allowed', ''],
+    ['  jobs', `${JOBS.toLocaleString('en-GB')}`, '', ''],
+    ['  achieved rate', `${fmt(achieved, 1)}/s`, `${RATE}/s`, `≥ 95 %: ${check(share >= 0.95)} (${fmt(100 * share, 1)} %)`],
+    ['  elapsed', `${fmt(sent.elapsedMs / 1000, 1)} s`, `${fmt(JOBS / RATE, 1)} s`, ''],
+    ['  attempts / throttled', `${sent.attempts} / ${sent.throttled}`, '', `${randomThrottles} random (30 %), ${rateThrottles} over the limit`],
+    ['  delivered / failed', `${deliveredOnce} / ${failed}`, '', ''],
+    ['  lost', `${lost}`, '', `0: ${check(lost === 0)}`],
+    ['  duplicates', `${duplicates}`, '', `0: ${check(duplicates === 0)}`],
+  ];
+  for (const [a, b, c, d] of rows) console.log(`${a.padEnd(28)}${b.padStart(16)}${c.padStart(16)}   ${d}`);
+  console.log(
+    `* the nested loop ran on ${SAMPLE.toLocaleString('en-GB')} of ${SUBSCRIBERS.toLocaleString('en-GB')} subscribers (${fmt(nested.ms / 1000, 2)} s) and is extrapolated ×${fmt(scale, 1)}; both strategies share reading, scheduling and job building, only matching differs.`,
+  );
+  console.log(
+    `memory: ${fmt(mb(rssStart), 0)} MB at start, ${fmt(mb(rssData), 0)} MB with generated data, ${fmt(mb(rssHerald), 0)} MB after the Herald plan, ${fmt(mb(peakAfterHerald), 0)} MB peak through it (includes the generated data), ${fmt(mb(peak), 0)} MB peak overall`,
+  );
+}
+
+const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isMain) await runDigestBench();
