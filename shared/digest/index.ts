@@ -54,7 +54,7 @@ export class RuleIndexBuilder<R extends IndexableRule> {
   add(rule: R): number {
     const n = this.rules.length;
     this.rules.push(rule);
-    const themes = [...new Set(rule.themes)];
+    const themes = rule.themes.length < 2 ? rule.themes : [...new Set(rule.themes)];
     this.ruleThemes.push(
       themes.length === 0
         ? undefined
@@ -68,7 +68,7 @@ export class RuleIndexBuilder<R extends IndexableRule> {
           }),
     );
     if (rule.regions.length > 0) {
-      for (const region of new Set(rule.regions)) post(this.byRegion, region, n);
+      for (const region of rule.regions.length < 2 ? rule.regions : new Set(rule.regions)) post(this.byRegion, region, n);
     } else if (themes.length > 0) {
       for (const theme of themes) post(this.byTheme, theme, n);
     } else {
