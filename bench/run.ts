@@ -17,3 +17,5 @@ for (const name of wanted.length ? wanted : Object.keys(suites)) {
   process.stdout.write(`\n=== ${name} ===\n`);
   await suites[name]!();
 }
+
+export {};

@@ -68,6 +68,8 @@ export interface LocalInfo {
   sesUrl: string;
   dynamodbUrl: string;
   publisherToken: string;
+  /** Physical table names, so the CLI can reach them (e.g. `herald publishers create`). */
+  tables?: Record<string, string>;
 }
 
 export function readLocalInfo(dataDir = defaultDataDir): Partial<LocalInfo> | undefined {

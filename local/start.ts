@@ -8,7 +8,7 @@ import { defaultDataDir, startLocalStack, writeLocalInfo } from './stack';
 async function main(): Promise<void> {
   console.log('Starting Herald locally (DynamoDB Local can take a few seconds)...');
   const stack = await startLocalStack({ persist: true });
-  const infoPath = writeLocalInfo({ apiUrl: stack.apiUrl, sesUrl: stack.sesUrl, dynamodbUrl: stack.dynamodbUrl, publisherToken: stack.publisherToken });
+  const infoPath = writeLocalInfo({ apiUrl: stack.apiUrl, sesUrl: stack.sesUrl, dynamodbUrl: stack.dynamodbUrl, publisherToken: stack.publisherToken, tables: stack.tables });
 
   const sample = JSON.stringify({ title: 'Border security conference in Dushanbe', body: 'Officials from Tajikistan and Afghanistan met in Dushanbe to discuss border management.', published: new Date().toISOString().slice(0, 10) });
   const line = '─'.repeat(72);
