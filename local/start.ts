@@ -6,6 +6,9 @@
 import { defaultDataDir, startLocalStack, writeLocalInfo } from './stack';
 
 async function main(): Promise<void> {
+  // The SDK versions are pinned to ones that support Node 20 (see package.json); the
+  // warning about future releases is noise here.
+  process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
   console.log('Starting Herald locally (DynamoDB Local can take a few seconds)...');
   const stack = await startLocalStack({ persist: true });
   const infoPath = writeLocalInfo({ apiUrl: stack.apiUrl, sesUrl: stack.sesUrl, dynamodbUrl: stack.dynamodbUrl, publisherToken: stack.publisherToken, tables: stack.tables });
