@@ -34,6 +34,8 @@ export const ROUTES: readonly RouteSpec[] = [
   { name: 'Confirm', method: 'POST', path: '/subscriptions/confirm', entry: 'functions/api/confirm.ts', auth: false, access: { read: ['Subscriptions'], write: ['Subscriptions'] }, signsLinks: true },
   { name: 'UnsubscribePage', method: 'GET', path: '/unsubscribe', entry: 'functions/api/unsubscribe.ts', auth: false, access: { read: ['Subscriptions'], write: [] }, signsLinks: true },
   { name: 'Unsubscribe', method: 'POST', path: '/unsubscribe', entry: 'functions/api/unsubscribe.ts', auth: false, access: { read: ['Subscriptions'], write: ['Subscriptions'] }, signsLinks: true },
+  { name: 'OpenApi', method: 'GET', path: '/openapi.json', entry: 'functions/api/openapi.ts', auth: false, access: { read: [], write: [] } },
+  { name: 'Docs', method: 'GET', path: '/docs', entry: 'functions/api/openapi.ts', auth: false, access: { read: [], write: [] } },
 ];
 
 /** The Lambda authorizer that checks publisher bearer tokens. */

@@ -3,7 +3,6 @@
  * date range, paginated with an opaque cursor.
  */
 import { BatchGetCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
 import { listReportIds, toReport, type TagKey } from '../../shared/adapters/reports';
 import { createDocumentClient } from '../../shared/clients';
 import type { Report } from '../../shared/domain/report';
@@ -13,23 +12,13 @@ import { httpHandler } from '../../shared/http/handler';
 import { parseQuery } from '../../shared/http/request';
 import { json } from '../../shared/http/response';
 import { publicReport, publisherOf } from '../../shared/http/publisher';
-import { isAreaCode, isCountryCode } from '../../shared/taxonomy/m49';
-import { isThemeId } from '../../shared/taxonomy/themes';
+import { ReportListQuerySchema } from '../../shared/domain/report-query';
 
 const ddb = createDocumentClient();
 const table = requireEnv('REPORTS_TABLE');
 
-const dateOrDateTime = z.union([z.iso.date(), z.iso.datetime({ offset: true })], { message: 'must be an ISO 8601 date or date-time' });
-
-const ListQuerySchema = z.strictObject({
-  country: z.string().transform((v) => v.toUpperCase()).refine(isCountryCode, 'is not an ISO 3166-1 alpha-3 country code').optional(),
-  region: z.string().refine(isAreaCode, 'is not a UN M49 area code (e.g. 143 for Central Asia)').optional(),
-  theme: z.string().refine(isThemeId, 'is not a theme id of the taxonomy').optional(),
-  from: dateOrDateTime.optional(),
-  to: dateOrDateTime.optional(),
-  limit: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(100, 'must be at most 100').default(20),
-  cursor: z.string().max(2048, 'is too long').optional(),
-});
+/** The query schema lives in the domain, so the OpenAPI document is generated from it. */
+const ListQuerySchema = ReportListQuerySchema;
 
 function encodeCursor(key: Record<string, unknown>): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
