@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createPublisherToken, listPublishers, revokePublisher } from '../shared/adapters/publishers';
 import { createDocumentClient } from '../shared/clients';
+import { SES_EVENT_USAGE, sesEvent, SesEventUsageError } from './ses-event';
 
 const USAGE = `Usage: herald <command> [options]
 
@@ -15,7 +16,7 @@ Commands:
   publishers create --name N    Issue a publisher token (printed once; only its hash is stored)
   publishers list               List publishers and their tokens (hash prefixes only)
   publishers revoke <id>        Revoke every token of a publisher
-
+${SES_EVENT_USAGE}
 Options for publishers:
   --table NAME                  Publishers table (default: from .herald/local.json)
   --endpoint URL                DynamoDB endpoint (default: from .herald/local.json; omit for AWS)
@@ -96,6 +97,8 @@ export async function main(argv: string[]): Promise<number> {
       }
       case 'publishers':
         return await publishers(rest);
+      case 'ses-event':
+        return await sesEvent(rest);
       case undefined:
       case '-h':
       case '--help':
@@ -106,7 +109,7 @@ export async function main(argv: string[]): Promise<number> {
         throw new UsageError(`Unknown command "${command}"`);
     }
   } catch (error) {
-    if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+    if (error instanceof UsageError || error instanceof SesEventUsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
       process.stderr.write(`herald: ${error.message}\n\n${USAGE}`);
       return 2;
     }

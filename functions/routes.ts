@@ -29,14 +29,28 @@ export const ROUTES: readonly RouteSpec[] = [
   { name: 'PostReport', method: 'POST', path: '/reports', entry: 'functions/api/post-report.ts', auth: true, access: { read: [], write: ['Reports'] } },
   { name: 'GetReport', method: 'GET', path: '/reports/{id}', entry: 'functions/api/get-report.ts', auth: true, access: { read: ['Reports'], write: [] } },
   { name: 'ListReports', method: 'GET', path: '/reports', entry: 'functions/api/list-reports.ts', auth: true, access: { read: ['Reports'], write: [] } },
-  { name: 'Subscribe', method: 'POST', path: '/subscriptions', entry: 'functions/api/subscribe.ts', auth: false, access: { read: [], write: ['Subscriptions'] }, sendsEmail: true, signsLinks: true },
+  { name: 'Subscribe', method: 'POST', path: '/subscriptions', entry: 'functions/api/subscribe.ts', auth: false, access: { read: ['Subscriptions'], write: ['Subscriptions'] }, sendsEmail: true, signsLinks: true },
+  { name: 'SubscribePage', method: 'GET', path: '/subscribe', entry: 'functions/api/subscribe-page.ts', auth: false, access: { read: [], write: [] } },
   { name: 'ConfirmPage', method: 'GET', path: '/subscriptions/confirm', entry: 'functions/api/confirm.ts', auth: false, access: { read: ['Subscriptions'], write: [] }, signsLinks: true },
   { name: 'Confirm', method: 'POST', path: '/subscriptions/confirm', entry: 'functions/api/confirm.ts', auth: false, access: { read: ['Subscriptions'], write: ['Subscriptions'] }, signsLinks: true },
   { name: 'UnsubscribePage', method: 'GET', path: '/unsubscribe', entry: 'functions/api/unsubscribe.ts', auth: false, access: { read: ['Subscriptions'], write: [] }, signsLinks: true },
   { name: 'Unsubscribe', method: 'POST', path: '/unsubscribe', entry: 'functions/api/unsubscribe.ts', auth: false, access: { read: ['Subscriptions'], write: ['Subscriptions'] }, signsLinks: true },
   { name: 'OpenApi', method: 'GET', path: '/openapi.json', entry: 'functions/api/openapi.ts', auth: false, access: { read: [], write: [] } },
   { name: 'Docs', method: 'GET', path: '/docs', entry: 'functions/api/openapi.ts', auth: false, access: { read: [], write: [] } },
+  { name: 'ManagePage', method: 'GET', path: '/manage', entry: 'functions/api/manage.ts', auth: false, access: { read: ['Subscriptions'], write: [] }, signsLinks: true },
+  { name: 'Manage', method: 'POST', path: '/manage', entry: 'functions/api/manage.ts', auth: false, access: { read: ['Subscriptions'], write: ['Subscriptions'] }, signsLinks: true },
+  { name: 'RequestManageLink', method: 'POST', path: '/manage/link', entry: 'functions/api/manage-link.ts', auth: false, access: { read: ['Subscriptions'], write: ['Subscriptions'] }, sendsEmail: true, signsLinks: true },
 ];
+
+/**
+ * Bounces and complaints from the SES configuration set (EventBridge in AWS; locally
+ * `POST /_local/ses-events` or `npx herald ses-event`): suppresses addresses.
+ */
+export const SES_EVENTS = {
+  name: 'SesEvents',
+  entry: 'functions/events/ses-events.ts',
+  access: { read: ['Subscriptions'] as TableId[], write: ['Subscriptions'] as TableId[] },
+};
 
 /** The Lambda authorizer that checks publisher bearer tokens. */
 export const AUTHORIZER = { name: 'PublisherAuthorizer', entry: 'functions/api/authorizer.ts', access: { read: ['Publishers'] as TableId[], write: [] as TableId[] } };

@@ -7,10 +7,11 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ALERT_ON_REPORT } from '../functions/routes';
+import { ALERT_ON_REPORT, ROUTES } from '../functions/routes';
 import { startDynamoDbLocal, startSesLocal, localDynamoDbClient, type RunningEmulator } from './emulators';
 import { startApiServer, importHandlerModule, type RunningApiServer } from './http-server';
 import { fileCheckpoints, memoryCheckpoints, startStreamPoller, type StreamHandler, type StreamPoller } from './stream-poller';
+import { LOCAL_ROUTES } from './ses-events-endpoint';
 import { ensureTables, localTableNames, tableEnv, type TableId } from './tables';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -174,6 +175,8 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     const api: RunningApiServer = await startApiServer({
       port: requestedPort,
       authorizerCacheTtlSeconds: opts.authorizerCacheTtlSeconds ?? 60,
+      // The deployed routes, plus the local-only SES event injection (POST /_local/ses-events).
+      routes: [...ROUTES, ...LOCAL_ROUTES],
       logRequests: opts.logRequests ?? opts.persist,
       links: [
         { label: 'Mail viewer (aws-ses-v2-local)', url: sesUrl },

@@ -12,9 +12,10 @@ import { sendEmail } from '../../shared/adapters/mailer';
 import { toReport } from '../../shared/adapters/reports';
 import { signingKeyLoader } from '../../shared/adapters/signing-keys';
 import { activeRules, type StoredRule } from '../../shared/adapters/subscriptions';
+import { suppressedAmong } from '../../shared/adapters/suppression';
 import { createDocumentClient, createSesClient } from '../../shared/clients';
 import { renderAlertEmail } from '../../shared/domain/email';
-import { unsubscribeUrl } from '../../shared/domain/links';
+import { manageUrl, unsubscribeUrl } from '../../shared/domain/links';
 import type { Report } from '../../shared/domain/report';
 import { matchSubscribers } from '../../shared/domain/subscription';
 import { requireEnv } from '../../shared/env';
@@ -41,9 +42,15 @@ async function alertSubscribers(report: Report, rules: readonly ActiveRule[]): P
     rules,
   );
   const keys = await signingKeys();
+  // Read right before sending: a bounce, complaint or erasure a moment ago already counts.
+  const suppressed = await suppressedAmong(ddb, subscriptionsTable, matches.map((m) => m.rules[0]!.email));
   let sent = 0;
   let skipped = 0;
   await mapWithConcurrency(matches, SEND_CONCURRENCY, async (match) => {
+    if (suppressed.has(match.rules[0]!.email)) {
+      skipped++;
+      return;
+    }
     const deliveryId = `alert#${report.id}#${match.subscriberId}`;
     if (!(await claimDelivery(ddb, deliveriesTable, deliveryId))) {
       skipped++;
@@ -63,8 +70,13 @@ async function alertSubscribers(report: Report, rules: readonly ActiveRule[]): P
         regions: report.classification.regions,
         themes: report.classification.themes.map((t) => t.id),
       },
-      matchedRules: match.rules,
-      links: { unsubscribeUrl: unsubscribeUrl(mail.publicBaseUrl, keys, match.subscriberId, now) },
+      // Each matched rule says why, with its own unsubscribe link; the footer and the
+      // List-Unsubscribe header unsubscribe from everything.
+      matchedRules: match.rules.map((rule) => ({ ...rule, unsubscribeUrl: unsubscribeUrl(mail.publicBaseUrl, keys, match.subscriberId, now, rule.ruleId) })),
+      links: {
+        unsubscribeUrl: unsubscribeUrl(mail.publicBaseUrl, keys, match.subscriberId, now),
+        manageUrl: manageUrl(mail.publicBaseUrl, keys, match.subscriberId, now),
+      },
     });
     try {
       const messageId = await sendEmail(ses, mail, email);

@@ -6,14 +6,20 @@
  * - `SUBSCRIBER#<id>` / `PROFILE`: address, status, state version, consent record.
  * - `SUBSCRIBER#<id>` / `RULE#<ruleId>`: regions, themes, frequency. Rules of confirmed
  *   subscribers carry `activePk = ACTIVE#<frequency>`, which puts them in the sparse
- *   `byActiveFrequency` index that alerts and digests read.
+ *   `byActiveFrequency` index that alerts and digests read. Pausing takes a subscriber's
+ *   rules out of that index (they keep `status = active`); resuming puts them back.
+ * - `SUPPRESSED#<sha256>` and `BOUNCE#<sha256>`: see ./suppression.ts.
+ * - `RATE#<limit>#<key>`: see ./rate-limit.ts.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, type BatchWriteCommandOutput, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { emailHash, normaliseEmail, POLICY_VERSION, type Frequency, type Rule, type SubscribeInput } from '../domain/subscription';
 import { ConflictError, NotFoundError } from '../errors';
 import { InvalidTokenError } from '../domain/tokens';
+import { forgetSoftBounces, liftOptOut, suppressHash } from './suppression';
+
+export { isSuppressed } from './suppression';
 
 /** Most rules one subscriber may hold. */
 export const MAX_RULES_PER_SUBSCRIBER = 25;
@@ -38,6 +44,10 @@ export interface SubscriberProfile {
 export interface StoredRule extends Rule {
   readonly status: 'pending' | 'active' | 'removed';
   readonly createdAt: string;
+  /** How the rule was requested (`api`, `web-form`, `preference-centre`), under which policy, and when it was confirmed. */
+  readonly method?: string;
+  readonly policyVersion?: string;
+  readonly confirmedAt?: string;
   /** Present on active rules: the subscriber's address, so matching needs no extra read. */
   readonly email?: string;
 }
@@ -100,6 +110,8 @@ export async function requestSubscription(
       ...(input.language ? { language: input.language } : {}),
       status: 'pending',
       createdAt: now,
+      method: opts.method,
+      policyVersion: POLICY_VERSION,
     };
     const writes: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [];
     if (!existing) {
@@ -189,14 +201,21 @@ export async function confirmSubscriber(ddb: DynamoDBDocumentClient, table: stri
           Update: {
             TableName: table,
             Key: ruleKey(subscriberId, rule.ruleId),
-            UpdateExpression: 'SET #status = :active, activePk = :apk, activeSk = :ask, email = :email',
+            // A paused subscriber's rules are active but stay out of the index until resumed.
+            UpdateExpression: profile.paused
+              ? 'SET #status = :active, email = :email, confirmedAt = :now'
+              : 'SET #status = :active, activePk = :apk, activeSk = :ask, email = :email, confirmedAt = :now',
             ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: activeAttributes(profile, rule),
+            ExpressionAttributeValues: profile.paused
+              ? { ':active': 'active', ':email': profile.email, ':now': now.toISOString() }
+              : { ...activeAttributes(profile, rule), ':now': now.toISOString() },
           },
         })),
       ],
     }),
   );
+  // A new confirmed opt-in lifts an earlier erasure's opt-out (never a bounce or complaint).
+  await liftOptOut(ddb, table, profile.email);
   return { profile: confirmed, activated: pending.map((r) => ({ ...r, status: 'active' as const, email: profile.email })) };
 }
 
@@ -254,4 +273,202 @@ export async function* activeRules(ddb: DynamoDBDocumentClient, table: string, f
     for (const item of page.Items ?? []) yield item as unknown as StoredRule & { email: string };
     startKey = page.LastEvaluatedKey;
   } while (startKey);
+}
+
+/** The fields of a rule a subscriber can set. */
+export type RuleInput = Pick<SubscribeInput, 'regions' | 'themes' | 'frequency' | 'language'>;
+
+function indexAttributes(profile: SubscriberProfile, ruleId: string, frequency: Frequency): Record<string, string> {
+  return profile.paused ? {} : { activePk: `ACTIVE#${frequency}`, activeSk: `${profile.subscriberId}#${ruleId}` };
+}
+
+/**
+ * Adds a rule from the preference centre, or replaces one (`replaceRuleId`). The manage
+ * link already proves the mailbox, so the rule of a confirmed subscriber is active at
+ * once (in the index unless paused). The same rule twice is one rule.
+ */
+export async function saveRule(
+  ddb: DynamoDBDocumentClient,
+  table: string,
+  subscriberId: string,
+  input: RuleInput,
+  opts: { now: Date; replaceRuleId?: string },
+): Promise<{ rule: StoredRule; created: boolean }> {
+  const found = await getSubscriber(ddb, table, subscriberId);
+  if (!found) throw new NotFoundError('This subscription no longer exists');
+  const { profile, rules } = found;
+  // Pending subscribers confirm first; an unsubscribed one starts again (the manage link proves the mailbox).
+  if (profile.status === 'pending') throw new ConflictError('Confirm your subscription first: follow the link in the confirmation email');
+  const live = rules.filter((r) => r.status !== 'removed');
+  const replaced = opts.replaceRuleId ? live.find((r) => r.ruleId === opts.replaceRuleId) : undefined;
+  if (opts.replaceRuleId && !replaced) throw new NotFoundError('That rule no longer exists');
+  const ruleId = ruleIdOf(subscriberId, input);
+  const same = live.find((r) => r.ruleId === ruleId);
+  if (same && same.status === 'active' && (!replaced || replaced.ruleId === ruleId)) return { rule: same, created: false };
+  if (!same && !replaced && live.length >= MAX_RULES_PER_SUBSCRIBER) {
+    throw new ConflictError(`An address may hold at most ${MAX_RULES_PER_SUBSCRIBER} rules; remove one first`);
+  }
+  const now = opts.now.toISOString();
+  const rule: StoredRule = {
+    ruleId,
+    subscriberId,
+    regions: input.regions,
+    themes: input.themes,
+    frequency: input.frequency,
+    ...(input.language ? { language: input.language } : {}),
+    status: 'active',
+    createdAt: same?.createdAt ?? now,
+    method: 'preference-centre',
+    policyVersion: POLICY_VERSION,
+    confirmedAt: now,
+    email: profile.email,
+  };
+  const writes: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
+    profile.status === 'unsubscribed'
+      ? {
+          Update: {
+            TableName: table,
+            Key: profileKey(subscriberId),
+            UpdateExpression: 'SET #status = :confirmed, #version = #version + :one, consent.confirmedAt = :now',
+            ConditionExpression: '#status = :unsubscribed',
+            ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
+            ExpressionAttributeValues: { ':confirmed': 'confirmed', ':unsubscribed': 'unsubscribed', ':one': 1, ':now': now },
+          },
+        }
+      : { ConditionCheck: { TableName: table, Key: profileKey(subscriberId), ConditionExpression: '#status = :confirmed', ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: { ':confirmed': 'confirmed' } } },
+    { Put: { TableName: table, Item: { ...ruleKey(subscriberId, ruleId), kind: 'rule', ...rule, ...indexAttributes(profile, ruleId, rule.frequency) } } },
+  ];
+  if (replaced && replaced.ruleId !== ruleId) {
+    writes.push({
+      Update: {
+        TableName: table,
+        Key: ruleKey(subscriberId, replaced.ruleId),
+        UpdateExpression: 'SET #status = :removed REMOVE activePk, activeSk, email',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':removed': 'removed' },
+      },
+    });
+  }
+  try {
+    await ddb.send(new TransactWriteCommand({ TransactItems: writes }));
+  } catch (error) {
+    if (error instanceof TransactionCanceledException) throw new ConflictError('The subscription changed while it was being saved; please try again');
+    throw error;
+  }
+  return { rule, created: !same };
+}
+
+/**
+ * Pauses or resumes everything. Paused rules stay `active` but leave the
+ * `byActiveFrequency` index, so alerts and digests skip them without any extra check;
+ * resuming puts them back.
+ */
+export async function setPaused(ddb: DynamoDBDocumentClient, table: string, subscriberId: string, paused: boolean): Promise<void> {
+  const found = await getSubscriber(ddb, table, subscriberId);
+  if (!found) throw new NotFoundError('This subscription no longer exists');
+  const { profile, rules } = found;
+  const active = rules.filter((r) => r.status === 'active');
+  await ddb.send(
+    new TransactWriteCommand({
+      TransactItems: [
+        {
+          Update: {
+            TableName: table,
+            Key: profileKey(subscriberId),
+            UpdateExpression: 'SET paused = :paused',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeValues: { ':paused': paused },
+          },
+        },
+        ...active.map((rule) => ({
+          Update: paused
+            ? {
+                TableName: table,
+                Key: ruleKey(subscriberId, rule.ruleId),
+                UpdateExpression: 'REMOVE activePk, activeSk',
+                ConditionExpression: '#status = :active',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: { ':active': 'active' },
+              }
+            : {
+                TableName: table,
+                Key: ruleKey(subscriberId, rule.ruleId),
+                UpdateExpression: 'SET activePk = :apk, activeSk = :ask, email = :email',
+                ConditionExpression: '#status = :active',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: { ...activeAttributes(profile, rule), ':active': 'active' } as Record<string, unknown>,
+              },
+        })),
+      ],
+    }),
+  );
+}
+
+/** Sets the subscriber's IANA time zone (digests are sent by local time). */
+export async function setTimezone(ddb: DynamoDBDocumentClient, table: string, subscriberId: string, timezone: string): Promise<void> {
+  await ddb.send(
+    new UpdateCommand({
+      TableName: table,
+      Key: profileKey(subscriberId),
+      UpdateExpression: 'SET #tz = :tz',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeNames: { '#tz': 'timezone' },
+      ExpressionAttributeValues: { ':tz': timezone },
+    }),
+  );
+}
+
+/** Everything Herald holds about a subscriber, as they may download it. */
+export async function exportSubscriber(ddb: DynamoDBDocumentClient, table: string, subscriberId: string, now = new Date()) {
+  const found = await getSubscriber(ddb, table, subscriberId);
+  if (!found) throw new NotFoundError('This subscription no longer exists');
+  const { profile, rules } = found;
+  return {
+    exportedAt: now.toISOString(),
+    subscriber: {
+      subscriberId: profile.subscriberId,
+      email: profile.email,
+      status: profile.status,
+      timezone: profile.timezone,
+      paused: profile.paused,
+      createdAt: profile.createdAt,
+      consent: profile.consent,
+    },
+    rules: rules.map((r) => ({
+      ruleId: r.ruleId,
+      status: r.status,
+      regions: r.regions,
+      themes: r.themes,
+      frequency: r.frequency,
+      ...(r.language ? { language: r.language } : {}),
+      createdAt: r.createdAt,
+      ...(r.method ? { method: r.method } : {}),
+      ...(r.policyVersion ? { policyVersion: r.policyVersion } : {}),
+      ...(r.confirmedAt ? { confirmedAt: r.confirmedAt } : {}),
+    })),
+  };
+}
+
+/**
+ * Erases a subscriber: every item of theirs goes, and only the hash of the address stays,
+ * on the suppression list, so the opt-out is still honoured. The suppression is written
+ * first, so nothing can be sent in between.
+ */
+export async function eraseSubscriber(ddb: DynamoDBDocumentClient, table: string, subscriberId: string, now = new Date()): Promise<{ erased: boolean }> {
+  const found = await getSubscriber(ddb, table, subscriberId);
+  if (!found) return { erased: false };
+  const { profile, rules } = found;
+  await suppressHash(ddb, table, emailHash(profile.email), 'erased', now);
+  await forgetSoftBounces(ddb, table, profile.email);
+  // Rules first (they leave the index), then the lookup, then the profile.
+  const keys = [...rules.map((r) => ruleKey(subscriberId, r.ruleId)), emailKey(profile.email), profileKey(subscriberId)];
+  for (let i = 0; i < keys.length; i += 25) {
+    let requests: Record<string, unknown>[] | undefined = keys.slice(i, i + 25).map((Key) => ({ DeleteRequest: { Key } }));
+    for (let attempt = 0; requests && requests.length > 0 && attempt < 5; attempt++) {
+      const result: BatchWriteCommandOutput = await ddb.send(new BatchWriteCommand({ RequestItems: { [table]: requests as never } }));
+      requests = result.UnprocessedItems?.[table] as Record<string, unknown>[] | undefined;
+    }
+    if (requests && requests.length > 0) throw new Error('Erasure left items unprocessed; retry');
+  }
+  return { erased: true };
 }

@@ -20,6 +20,18 @@ export interface OutboundEmail {
 export interface SubscriberLinks {
   /** Opens the unsubscribe page (GET) and accepts the RFC 8058 one-click POST. */
   readonly unsubscribeUrl: string;
+  /** Opens the preference centre (emails to confirmed subscribers). */
+  readonly manageUrl?: string;
+}
+
+/** The footer links of an email, HTML. */
+function footerLinks(links: SubscriberLinks): RawHtml {
+  return htmlTemplate`${links.manageUrl ? htmlTemplate`<a href="${links.manageUrl}" style="color:#5b6470">Manage your subscription</a> · ` : ''}<a href="${links.unsubscribeUrl}" style="color:#5b6470">Unsubscribe from everything</a>`;
+}
+
+/** The footer links of an email, plain text. */
+function footerText(links: SubscriberLinks): string[] {
+  return [...(links.manageUrl ? [`Manage your subscription: ${links.manageUrl}`] : []), `Unsubscribe from everything: ${links.unsubscribeUrl}`];
 }
 
 /** The rule summary shown in emails ("why you got this"). */
@@ -117,7 +129,7 @@ ${button(opts.confirmUrl, 'Confirm subscription')}
 }
 
 /** An instant alert for one report, saying which rules matched. */
-export function renderAlertEmail(opts: { to: string; report: AlertReport; matchedRules: readonly RuleSummary[]; links: SubscriberLinks }): OutboundEmail {
+export function renderAlertEmail(opts: { to: string; report: AlertReport; matchedRules: readonly (RuleSummary & { unsubscribeUrl?: string })[]; links: SubscriberLinks }): OutboundEmail {
   const { report } = opts;
   const date = formatDate(report.published);
   const places = report.countries.length ? report.countries.map(regionName).join(', ') : report.regions.map(regionName).join(', ');
@@ -132,8 +144,10 @@ export function renderAlertEmail(opts: { to: string; report: AlertReport; matche
 <p style="margin:0 0 12px;font-size:13px">${places ? htmlTemplate`<strong>Where:</strong> ${places}<br>` : ''}${themes ? htmlTemplate`<strong>Themes:</strong> ${themes}` : ''}</p>
 <p>${summary}</p>
 ${report.url ? button(report.url, 'Read the full report') : raw('')}
-<p style="font-size:13px;color:#5b6470"><strong>Why you got this:</strong> it matches your subscription ${why.map((w, i) => htmlTemplate`${i ? '; ' : ''}“${w}”`)}.</p>`,
-    htmlTemplate`You receive this because you subscribed to Herald alerts. <a href="${opts.links.unsubscribeUrl}" style="color:#5b6470">Unsubscribe</a>`,
+<p style="font-size:13px;color:#5b6470"><strong>Why you got this:</strong> it matches your subscription ${why.map((w, i) => htmlTemplate`${i ? '; ' : ''}“${w}”`)}.${opts.matchedRules.map((r, i) =>
+      r.unsubscribeUrl ? htmlTemplate` <a href="${r.unsubscribeUrl}" style="color:#5b6470">Stop alerts for “${why[i]}”</a>.` : '',
+    )}</p>`,
+    htmlTemplate`You receive this because you subscribed to Herald alerts. ${footerLinks(opts.links)}`,
   );
   const text = [
     report.title,
@@ -147,10 +161,35 @@ ${report.url ? button(report.url, 'Read the full report') : raw('')}
     report.url ? `Read the full report: ${report.url}` : '',
     '',
     `Why you got this: it matches your subscription ${why.map((w) => `"${w}"`).join('; ')}.`,
+    ...opts.matchedRules.flatMap((r, i) => (r.unsubscribeUrl ? [`Stop alerts for "${why[i]}": ${r.unsubscribeUrl}`] : [])),
     '',
-    `Unsubscribe: ${opts.links.unsubscribeUrl}`,
+    ...footerText(opts.links),
   ]
     .filter((line, i, all) => line !== '' || all[i - 1] !== '')
     .join('\n');
   return { to: opts.to, subject: headerSafe(`${report.title}`, 150), html, text, headers: listUnsubscribeHeaders(opts.links) };
+}
+
+/** A fresh link to the preference centre, asked for at `GET /manage`. */
+export function renderManageLinkEmail(opts: { to: string; manageUrl: string; links: SubscriberLinks }): OutboundEmail {
+  const html = emailLayout(
+    'Your link to manage your Herald subscription',
+    htmlTemplate`<h1 style="font-size:20px;margin:0 0 12px">Manage your Herald subscription</h1>
+<p>Here is the link you asked for. It opens your preference centre, where you can change your rules, time zone and pauses, download or erase your data. It is valid for 7 days.</p>
+${button(opts.manageUrl, 'Open my preference centre')}
+<p>If you did not ask for this link, you can ignore this email: nothing has changed.</p>`,
+    htmlTemplate`You receive this because someone asked for a link to manage this address's Herald subscription. <a href="${opts.links.unsubscribeUrl}" style="color:#5b6470">Unsubscribe from everything</a>`,
+  );
+  const text = [
+    'Manage your Herald subscription',
+    '',
+    'Here is the link you asked for. It opens your preference centre, where you can change your rules, time zone and pauses, download or erase your data. It is valid for 7 days.',
+    '',
+    `Open my preference centre: ${opts.manageUrl}`,
+    '',
+    'If you did not ask for this link, you can ignore this email: nothing has changed.',
+    '',
+    `Unsubscribe from everything: ${opts.links.unsubscribeUrl}`,
+  ].join('\n');
+  return { to: opts.to, subject: 'Your link to manage your Herald subscription', html, text, headers: listUnsubscribeHeaders(opts.links) };
 }

@@ -16,3 +16,9 @@ export function unsubscribeUrl(baseUrl: string, keys: readonly string[], subscri
   const token = signToken({ purpose: 'unsubscribe', subscriberId, ...(ruleId ? { ruleId } : {}) }, keys, now);
   return `${trimBase(baseUrl)}/unsubscribe?token=${encodeURIComponent(token)}`;
 }
+
+/** The preference-centre link (`GET /manage?token=`), valid for 7 days. */
+export function manageUrl(baseUrl: string, keys: readonly string[], subscriberId: string, now = new Date()): string {
+  const token = signToken({ purpose: 'manage', subscriberId }, keys, now);
+  return `${trimBase(baseUrl)}/manage?token=${encodeURIComponent(token)}`;
+}
