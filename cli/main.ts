@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createPublisherToken, listPublishers, revokePublisher } from '../shared/adapters/publishers';
+import { createPublisherToken, isScope, listPublishers, revokePublisher, SCOPES, type Scope } from '../shared/adapters/publishers';
 import { createDocumentClient } from '../shared/clients';
 import { SES_EVENT_USAGE, sesEvent, SesEventUsageError } from './ses-event';
 
@@ -14,6 +14,7 @@ const USAGE = `Usage: herald <command> [options]
 Commands:
   classify                      Read report JSON lines on stdin, write classifications as JSON lines
   publishers create --name N    Issue a publisher token (printed once; only its hash is stored)
+       [--scopes S,S]           What it may do: reports:write, reports:read (default both)
   publishers list               List publishers and their tokens (hash prefixes only)
   publishers revoke <id>        Revoke every token of a publisher
 ${SES_EVENT_USAGE}
@@ -46,7 +47,7 @@ async function publishers(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { name: { type: 'string' }, id: { type: 'string' }, table: { type: 'string' }, endpoint: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { name: { type: 'string' }, id: { type: 'string' }, scopes: { type: 'string' }, table: { type: 'string' }, endpoint: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) {
     process.stdout.write(USAGE);
@@ -66,8 +67,12 @@ async function publishers(args: string[]): Promise<number> {
       if (!values.name) throw new UsageError('publishers create needs --name');
       const publisherId = values.id ?? values.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
       if (!publisherId) throw new UsageError('--name must contain letters or digits (or pass --id)');
-      const { token } = await createPublisherToken(ddb, table, { publisherId, name: values.name });
-      process.stdout.write(`${JSON.stringify({ publisherId, name: values.name, token })}\n`);
+      if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(publisherId)) throw new UsageError('--id must be 1 to 64 lower-case letters, digits or dashes');
+      const requested = values.scopes === undefined ? [...SCOPES] : values.scopes.split(/[\s,]+/).filter(Boolean);
+      const unknown = requested.filter((s) => !isScope(s));
+      if (requested.length === 0 || unknown.length > 0) throw new UsageError(`--scopes must list one or more of ${SCOPES.join(', ')}${unknown.length ? ` (unknown: ${unknown.join(', ')})` : ''}`);
+      const { token, scopes } = await createPublisherToken(ddb, table, { publisherId, name: values.name, scopes: requested as Scope[] });
+      process.stdout.write(`${JSON.stringify({ publisherId, name: values.name, scopes, token })}\n`);
       process.stderr.write('Store this token now: Herald keeps only its hash and cannot show it again.\n');
       return 0;
     }

@@ -17,6 +17,10 @@ export interface HeraldConfig {
   readonly throttleRate: number;
   /** Burst of requests allowed on every route of the API stage. */
   readonly throttleBurst: number;
+  /** Steady-state requests per second per publisher (per function instance; see README). */
+  readonly publisherThrottleRate: number;
+  /** Burst of requests per publisher. */
+  readonly publisherThrottleBurst: number;
 }
 
 export const DEFAULT_CONFIG = {
@@ -24,6 +28,8 @@ export const DEFAULT_CONFIG = {
   senderEmail: 'alerts@example.org',
   throttleRate: 50,
   throttleBurst: 100,
+  publisherThrottleRate: 25,
+  publisherThrottleBurst: 50,
 } as const;
 
 function str(node: Node, key: string): string | undefined {
@@ -65,5 +71,7 @@ export function readConfig(node: Node): HeraldConfig {
     ...(publicBaseUrl ? { publicBaseUrl: publicBaseUrl.replace(/\/+$/, '') } : {}),
     throttleRate: positiveNumber(node, 'throttleRate', DEFAULT_CONFIG.throttleRate),
     throttleBurst: Math.round(positiveNumber(node, 'throttleBurst', DEFAULT_CONFIG.throttleBurst)),
+    publisherThrottleRate: positiveNumber(node, 'publisherThrottleRate', DEFAULT_CONFIG.publisherThrottleRate),
+    publisherThrottleBurst: Math.round(positiveNumber(node, 'publisherThrottleBurst', DEFAULT_CONFIG.publisherThrottleBurst)),
   };
 }

@@ -37,6 +37,8 @@ export function defineHerald(app: App, stackProps: StackProps = {}): Herald {
     ...(config.publicBaseUrl ? { publicBaseUrl: config.publicBaseUrl } : {}),
     throttleRate: config.throttleRate,
     throttleBurst: config.throttleBurst,
+    publisherThrottleRate: config.publisherThrottleRate,
+    publisherThrottleBurst: config.publisherThrottleBurst,
   });
 
   return { config, stateful, stateless };

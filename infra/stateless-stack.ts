@@ -30,6 +30,9 @@ export interface StatelessStackProps extends StackProps {
   readonly publicBaseUrl?: string;
   readonly throttleRate: number;
   readonly throttleBurst: number;
+  /** Per-publisher limit enforced by the publisher routes' handlers (PUBLISHER_RATE_LIMIT). */
+  readonly publisherThrottleRate?: number;
+  readonly publisherThrottleBurst?: number;
 }
 
 /** The Lambda filter criteria for the Reports stream, exactly NEW_REPORT_FILTER_PATTERN. */
@@ -111,7 +114,13 @@ export class StatelessStack extends Stack {
     });
 
     for (const route of ROUTES) {
-      const fn = new HeraldFunction(this, route.name, { spec: route, resources });
+      const fn = new HeraldFunction(this, route.name, {
+        spec: route,
+        resources,
+        ...(route.auth && props.publisherThrottleRate
+          ? { environment: { PUBLISHER_RATE_LIMIT: String(props.publisherThrottleRate), PUBLISHER_BURST_LIMIT: String(props.publisherThrottleBurst ?? Math.ceil(props.publisherThrottleRate * 2)) } }
+          : {}),
+      });
       functions.set(route.name, fn);
       this.api.addRoutes({
         path: route.path,

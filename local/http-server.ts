@@ -11,6 +11,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { APIGatewayProxyEventV2, APIGatewayRequestAuthorizerEventV2, Context } from 'aws-lambda';
 import { AUTHORIZER, ROUTES } from '../functions/routes';
+import { KeyedTokenBuckets, type BucketLimit } from '../shared/token-bucket';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -46,6 +47,12 @@ export interface ApiServerOptions {
   loadModule?: ModuleLoader;
   /** Seconds an authorizer result is cached per Authorization header (API Gateway's default is 300; ours 60). 0 disables. */
   authorizerCacheTtlSeconds?: number;
+  /**
+   * Stage throttling, as API Gateway's default route settings: a token bucket per route
+   * (`rate` per second, `burst`); over it, 429 `{"message":"Too Many Requests"}` before the
+   * authorizer or the handler runs. Omitted: no throttling.
+   */
+  throttle?: BucketLimit;
   /** Largest request body; API Gateway answers 413 above 10 MB. */
   bodyLimitBytes?: number;
   /** Links shown on the index page at `GET /`. */
@@ -233,7 +240,7 @@ export function lambdaContext(functionName: string, timeoutMs = 29_000): Context
   };
 }
 
-interface HttpResult {
+export interface HttpResult {
   statusCode: number;
   headers: Record<string, string>;
   cookies: string[];
@@ -298,8 +305,14 @@ function indexPage(routes: readonly LocalRoute[], links: readonly { label: strin
   return { statusCode: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, cookies: [], body: Buffer.from(html) };
 }
 
+/** The local API without a socket: what the server calls for each request. */
+export interface ApiHandler {
+  handle(req: RawRequest): Promise<HttpResult>;
+  clearAuthorizerCache(): void;
+}
+
 /** The request handling of the local API, without a listening socket. */
-export function createApiHandler(opts: ApiServerOptions = {}): { handle(req: RawRequest): Promise<HttpResult>; clearAuthorizerCache(): void } {
+export function createApiHandler(opts: ApiServerOptions = {}): ApiHandler {
   const routes = opts.routes ?? ROUTES;
   const authorizerEntry = opts.authorizerEntry ?? AUTHORIZER.entry;
   const load = opts.loadModule ?? importHandlerModule;
@@ -307,6 +320,7 @@ export function createApiHandler(opts: ApiServerOptions = {}): { handle(req: Raw
   const log = opts.log ?? ((message: string, error?: unknown) => console.error(`[api] ${message}`, ...(error ? [error] : [])));
   const modules = new Map<string, Promise<HandlerModule>>();
   const authCache = new Map<string, { expires: number; result: { isAuthorized: boolean; context?: Record<string, unknown> } }>();
+  const throttle = opts.throttle ? new KeyedTokenBuckets(opts.throttle) : undefined;
 
   const moduleFor = (entry: string): Promise<HandlerModule> => {
     let mod = modules.get(entry);
@@ -339,6 +353,8 @@ export function createApiHandler(opts: ApiServerOptions = {}): { handle(req: Raw
       return jsonResult(404, { message: 'Not Found' });
     }
     const { route, pathParameters } = matched;
+    const taken = throttle?.take(`${route.method} ${route.path}`);
+    if (taken && !taken.ok) return jsonResult(429, { message: 'Too Many Requests' });
     const event = buildEventV2(req, route, pathParameters) as APIGatewayProxyEventV2 & { requestContext: { authorizer?: unknown } };
     if (route.auth) {
       // The identity source is $request.header.Authorization: without it API Gateway
@@ -374,8 +390,7 @@ function pairs(raw: string[]): [string, string][] {
 }
 
 /** A node:http server (not yet listening) serving the local API. */
-export function createApiServer(opts: ApiServerOptions = {}): Server {
-  const api = createApiHandler(opts);
+export function createApiServer(opts: ApiServerOptions = {}, api: ApiHandler = createApiHandler(opts)): Server {
   const bodyLimit = opts.bodyLimitBytes ?? 10 * 1024 * 1024;
   const log = opts.log ?? ((message: string, error?: unknown) => console.error(`[api] ${message}`, ...(error ? [error] : [])));
   return createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -423,13 +438,16 @@ export interface RunningApiServer {
   readonly url: string;
   readonly port: number;
   readonly server: Server;
+  /** The same request handling, in-process (no socket): for fuzzing and fault tests. */
+  readonly api: ApiHandler;
   stop(): Promise<void>;
 }
 
 /** Starts the local API on 127.0.0.1 (PORT-style port, 0 for a free one). */
 export async function startApiServer(opts: StartApiServerOptions = {}): Promise<RunningApiServer> {
   if (opts.env) Object.assign(process.env, opts.env);
-  const server = createApiServer(opts);
+  const api = createApiHandler(opts);
+  const server = createApiServer(opts, api);
   const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
@@ -443,6 +461,7 @@ export async function startApiServer(opts: StartApiServerOptions = {}): Promise<
     url: `http://${host}:${port}`,
     port,
     server,
+    api,
     stop: () =>
       new Promise<void>((done) => {
         server.close(() => done());

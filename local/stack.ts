@@ -4,12 +4,15 @@
  * poller feeding the alert handler, and a development publisher token.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { DynamoDBRecord } from 'aws-lambda';
 import { ALERT_ON_REPORT, ROUTES } from '../functions/routes';
 import { startDynamoDbLocal, startSesLocal, localDynamoDbClient, type RunningEmulator } from './emulators';
-import { startApiServer, importHandlerModule, type RunningApiServer } from './http-server';
+import { DEFAULT_CONFIG } from '../infra/config';
+import { rateLimitFromEnv, type BucketLimit } from '../shared/token-bucket';
+import { startApiServer, importHandlerModule, type ApiHandler, type RunningApiServer } from './http-server';
 import { fileCheckpoints, memoryCheckpoints, startStreamPoller, type StreamHandler, type StreamPoller } from './stream-poller';
 import { LOCAL_ROUTES } from './ses-events-endpoint';
 import { ensureTables, localTableNames, tableEnv, type TableId } from './tables';
@@ -36,6 +39,16 @@ export interface LocalStackOptions {
   tablePrefix?: string;
   /** Authorizer result cache; default 60 s (tests: 0). */
   authorizerCacheTtlSeconds?: number;
+  /**
+   * Stage throttling per route (API Gateway's default route settings); default
+   * THROTTLE_RATE / THROTTLE_BURST, else the CDK defaults (50/s, burst 100). null: none.
+   */
+  throttle?: BucketLimit | null;
+  /**
+   * Per-publisher throttling in the handlers (PUBLISHER_RATE_LIMIT / PUBLISHER_BURST_LIMIT);
+   * default those variables, else the CDK defaults (25/s, burst 50). null: none.
+   */
+  publisherThrottle?: BucketLimit | null;
   /** Stream poll interval when idle; default 500 ms. */
   pollIntervalMs?: number;
   /** First re-delivery delay of a failed stream batch; default 500 ms. */
@@ -59,6 +72,13 @@ export interface LocalStack {
   readonly env: Record<string, string>;
   /** Resolves once every stream record available now has been handled. */
   drainStream(): Promise<void>;
+  /** The API's request handling in-process (the code path behind apiUrl, without a socket). */
+  readonly api: ApiHandler;
+  /**
+   * Stream records given up on after retries and bisection, as the on-failure SQS
+   * destination receives them in AWS (persisted runs also append `<dataDir>/dead-letters.jsonl`).
+   */
+  readonly deadLetters: readonly DynamoDBRecord[];
   /** Stops the poller, the API and the emulators this started; safe to call twice. */
   stop(): Promise<void>;
 }
@@ -169,12 +189,21 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       SIGNING_KEY: signingKey(opts.persist, dataDir),
       POWERTOOLS_SERVICE_NAME: 'herald-local',
     };
+    const publisherThrottle =
+      opts.publisherThrottle === undefined
+        ? (rateLimitFromEnv('PUBLISHER_RATE_LIMIT', 'PUBLISHER_BURST_LIMIT') ?? { rate: DEFAULT_CONFIG.publisherThrottleRate, burst: DEFAULT_CONFIG.publisherThrottleBurst })
+        : opts.publisherThrottle;
+    env['PUBLISHER_RATE_LIMIT'] = publisherThrottle ? String(publisherThrottle.rate) : '0';
+    env['PUBLISHER_BURST_LIMIT'] = publisherThrottle ? String(publisherThrottle.burst) : '0';
+    const stageThrottle =
+      opts.throttle === undefined ? (rateLimitFromEnv('THROTTLE_RATE', 'THROTTLE_BURST') ?? { rate: DEFAULT_CONFIG.throttleRate, burst: DEFAULT_CONFIG.throttleBurst }) : opts.throttle;
     Object.assign(process.env, env);
     delete process.env['AWS_SESSION_TOKEN'];
     delete process.env['AWS_PROFILE'];
     const api: RunningApiServer = await startApiServer({
       port: requestedPort,
       authorizerCacheTtlSeconds: opts.authorizerCacheTtlSeconds ?? 60,
+      ...(stageThrottle ? { throttle: stageThrottle } : {}),
       // The deployed routes, plus the local-only SES event injection (POST /_local/ses-events).
       routes: [...ROUTES, ...LOCAL_ROUTES],
       logRequests: opts.logRequests ?? opts.persist,
@@ -194,11 +223,23 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
 
     // 4. The stream poller, feeding the alert handler.
     let alertHandler: StreamHandler | undefined;
+    const deadLetters: DynamoDBRecord[] = [];
     const poller: StreamPoller = startStreamPoller({
       dynamodbUrl,
       tableName: tables.Reports,
       intervalMs: opts.pollIntervalMs ?? 500,
       retryDelayMs: opts.retryDelayMs ?? 500,
+      // As the CDK event source mapping: batches of 10, 5 retries, bisect, on-failure DLQ.
+      maxBatchRecords: 10,
+      maxRetries: 5,
+      bisectOnError: true,
+      onFailure: (records) => {
+        deadLetters.push(...records);
+        if (opts.persist) {
+          mkdirSync(dataDir, { recursive: true });
+          appendFileSync(join(dataDir, 'dead-letters.jsonl'), records.map((r) => `${JSON.stringify({ at: new Date().toISOString(), sequenceNumber: r.dynamodb?.SequenceNumber, keys: r.dynamodb?.Keys })}\n`).join(''));
+        }
+      },
       checkpoints: opts.persist ? fileCheckpoints(join(dataDir, 'stream-checkpoint.json')) : memoryCheckpoints(),
       handler: async (event) => {
         alertHandler ??= (await importHandlerModule(ALERT_ON_REPORT.entry)).handler as StreamHandler;
@@ -237,6 +278,8 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       tables,
       env: { ...env },
       drainStream: () => poller.drain(),
+      api: api.api,
+      deadLetters,
       stop: () => (stopping ??= stopAll()),
     };
   } catch (error) {

@@ -117,6 +117,18 @@ export interface StreamPollerOptions {
   intervalMs?: number;
   /** Records per GetRecords and per handler call; default and maximum 100. */
   batchSize?: number;
+  /**
+   * Most records (after the filter) per handler call, as the event source mapping's
+   * BatchSize counts them; default: no limit beyond batchSize.
+   */
+  maxBatchRecords?: number;
+  /**
+   * As BisectBatchOnFunctionError: a failing batch of several records that used up its
+   * retries is split in two and each half retried, down to the single failing record,
+   * which alone goes to `onFailure`. Default false: the failed record and the rest of its
+   * batch are given up together.
+   */
+  bisectOnError?: boolean;
   /** Re-deliveries of a failed record before it is logged and skipped; default 3. */
   maxRetries?: number;
   /** First re-delivery delay, doubled each time up to 5 s; default 500 ms (0 in tests). */
@@ -125,6 +137,11 @@ export interface StreamPollerOptions {
   filter?: (record: DynamoDBRecord) => boolean;
   /** Default: in memory (start at TRIM_HORIZON). */
   checkpoints?: CheckpointStore;
+  /**
+   * Receives the records given up on after `maxRetries`, as Lambda's on-failure
+   * destination (the SQS DLQ in AWS) would.
+   */
+  onFailure?: (records: DynamoDBRecord[]) => void;
   region?: string;
   log?: (message: string, detail?: unknown) => void;
 }
@@ -142,6 +159,8 @@ interface ShardState {
   iterator: string | undefined;
   closed: boolean;
   failure: { sequenceNumber: string; attempts: number } | undefined;
+  /** While bisecting: the most filtered records per handler call. */
+  bisectLimit: number | undefined;
 }
 
 const sleep = (ms: number, signal?: AbortSignal) =>
@@ -192,7 +211,7 @@ export function startStreamPoller(opts: StreamPollerOptions): StreamPoller {
       const { StreamDescription } = await streams.send(new DescribeStreamCommand({ StreamArn: arn, ...(start ? { ExclusiveStartShardId: start } : {}) }));
       for (const shard of StreamDescription?.Shards ?? ([] as Shard[])) {
         if (!shard.ShardId || shards.has(shard.ShardId)) continue;
-        shards.set(shard.ShardId, { shardId: shard.ShardId, parentShardId: shard.ParentShardId, iterator: undefined, closed: false, failure: undefined });
+        shards.set(shard.ShardId, { shardId: shard.ShardId, parentShardId: shard.ParentShardId, iterator: undefined, closed: false, failure: undefined, bisectLimit: undefined });
       }
       start = StreamDescription?.LastEvaluatedShardId;
     } while (start);
@@ -260,13 +279,29 @@ export function startStreamPoller(opts: StreamPollerOptions): StreamPoller {
       }
       throw error;
     }
-    const records = (out.Records ?? []).map((r) => toLambdaRecord(r, arn, region));
-    const advance = () => {
+    let records = (out.Records ?? []).map((r) => toLambdaRecord(r, arn, region));
+    // A batch holds at most `limit` filtered records: cut the read after the last of them
+    // and continue after it (rather than from NextShardIterator) next time.
+    const limit = Math.min(opts.maxBatchRecords ?? Infinity, shard.bisectLimit ?? Infinity);
+    let cut = false;
+    if (limit < Infinity) {
+      let count = 0;
+      const end = records.findIndex((r) => filter(r) && ++count === limit);
+      if (end >= 0 && end < records.length - 1) {
+        records = records.slice(0, end + 1);
+        cut = true;
+      }
+    }
+    const advance = async () => {
+      if (cut) {
+        shard.iterator = await iteratorFor(arn, shard, 'AFTER_SEQUENCE_NUMBER', records.at(-1)!.dynamodb!.SequenceNumber!);
+        return;
+      }
       shard.iterator = out.NextShardIterator;
       if (!out.NextShardIterator) shard.closed = true;
     };
     if (records.length === 0) {
-      advance();
+      await advance();
       return 0;
     }
     const selected = records.filter(filter);
@@ -275,17 +310,30 @@ export function startStreamPoller(opts: StreamPollerOptions): StreamPoller {
     if (failedAt === undefined) {
       checkpoints.set(arn, shard.shardId, last);
       shard.failure = undefined;
-      advance();
+      shard.bisectLimit = undefined;
+      await advance();
       return records.length;
     }
     const attempts = shard.failure?.sequenceNumber === failedAt ? shard.failure.attempts + 1 : 1;
     const failedIndex = records.findIndex((r) => r.dynamodb?.SequenceNumber === failedAt);
+    const remaining = records.slice(failedIndex).filter(filter);
+    if (attempts > maxRetries && opts.bisectOnError && remaining.length > 1) {
+      // Split: retry the first half (from the failed record) with fresh retries.
+      shard.bisectLimit = Math.floor(remaining.length / 2);
+      log(`bisecting a failing batch of ${remaining.length} record(s) after ${attempts} deliveries`);
+      if (failedIndex > 0) checkpoints.set(arn, shard.shardId, records[failedIndex - 1]!.dynamodb!.SequenceNumber!);
+      shard.failure = undefined;
+      shard.iterator = await iteratorFor(arn, shard, 'AT_SEQUENCE_NUMBER', failedAt);
+      return records.length;
+    }
     if (attempts > maxRetries) {
-      const skipped = records.slice(failedIndex).filter(filter);
+      const skipped = remaining;
       log(`giving up after ${attempts} deliveries; skipping ${skipped.length} record(s) as a DLQ would`, skipped.map((r) => ({ sequenceNumber: r.dynamodb?.SequenceNumber, keys: r.dynamodb?.Keys })));
+      opts.onFailure?.(skipped);
       checkpoints.set(arn, shard.shardId, last);
       shard.failure = undefined;
-      advance();
+      shard.bisectLimit = undefined;
+      await advance();
       return records.length;
     }
     if (failedIndex > 0) checkpoints.set(arn, shard.shardId, records[failedIndex - 1]!.dynamodb!.SequenceNumber!);

@@ -14,11 +14,12 @@ const table = requireEnv('PUBLISHERS_TABLE');
 /** The simple-response shape of an HTTP API Lambda authorizer. */
 export interface AuthorizerResult {
   readonly isAuthorized: boolean;
-  readonly context?: { publisherId: string; name: string };
+  /** Scopes travel space-separated: context values are strings, numbers or booleans. */
+  readonly context?: { publisherId: string; name: string; scopes: string };
 }
 
 export const handler = async (event: APIGatewayRequestAuthorizerEventV2): Promise<AuthorizerResult> => {
-  const header = event.headers?.['authorization'] ?? '';
+  const header = String(event.headers?.['authorization'] ?? '');
   const match = /^Bearer ([A-Za-z0-9_-]{1,200})$/.exec(header.trim());
   if (!match) return { isAuthorized: false };
   const publisher = await findPublisherByToken(ddb, table, match[1]!);
@@ -26,5 +27,5 @@ export const handler = async (event: APIGatewayRequestAuthorizerEventV2): Promis
     logger.info('Publisher token refused', { known: publisher !== undefined });
     return { isAuthorized: false };
   }
-  return { isAuthorized: true, context: { publisherId: publisher.publisherId, name: publisher.name } };
+  return { isAuthorized: true, context: { publisherId: publisher.publisherId, name: publisher.name, scopes: publisher.scopes.join(' ') } };
 };

@@ -13,10 +13,11 @@ const ddb = createDocumentClient();
 const table = requireEnv('REPORTS_TABLE');
 
 export const handler = httpHandler(async (event) => {
-  publisherOf(event);
+  const publisher = publisherOf(event, 'reports:read');
   const id = event.pathParameters?.['id'] ?? '';
   if (!/^rpt_[A-Za-z0-9_-]{22}$/.test(id)) throw new ValidationError([{ field: 'id', problem: 'is not a report id (rpt_ followed by 22 characters)' }]);
   const report = await getReport(ddb, table, id);
-  if (!report) throw new NotFoundError(`No report with id ${id}`);
+  // Another publisher's report is answered exactly like a missing one: its existence is not revealed.
+  if (!report || report.publisherId !== publisher.publisherId) throw new NotFoundError(`No report with id ${id}`);
   return json(200, publicReport(report));
 });

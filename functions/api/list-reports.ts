@@ -3,7 +3,7 @@
  * date range, paginated with an opaque cursor.
  */
 import { BatchGetCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
-import { listReportIds, toReport, type TagKey } from '../../shared/adapters/reports';
+import { listReportIds, tagPartitionKey, toReport, type TagKey } from '../../shared/adapters/reports';
 import { createDocumentClient } from '../../shared/clients';
 import type { Report } from '../../shared/domain/report';
 import { requireEnv } from '../../shared/env';
@@ -24,10 +24,10 @@ function encodeCursor(key: Record<string, unknown>): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');
 }
 
-function decodeCursor(cursor: string, tag: TagKey): Record<string, unknown> {
+function decodeCursor(cursor: string, publisherId: string, tag: TagKey): Record<string, unknown> {
   try {
-    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
-    if (key['pk'] === `TAG#${tag}` && typeof key['sk'] === 'string' && Object.keys(key).length === 2) return key;
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown> | null;
+    if (key && typeof key === 'object' && key['pk'] === tagPartitionKey(publisherId, tag) && typeof key['sk'] === 'string' && Object.keys(key).length === 2) return key;
   } catch {
     // fall through to the validation error
   }
@@ -37,20 +37,22 @@ function decodeCursor(cursor: string, tag: TagKey): Record<string, unknown> {
 const toIso = (value: string, endOfDay: boolean) => (value.length === 10 ? `${value}T${endOfDay ? '23:59:59.999' : '00:00:00.000'}Z` : new Date(value).toISOString());
 
 export const handler = httpHandler(async (event) => {
-  publisherOf(event);
+  const publisher = publisherOf(event, 'reports:read');
   const query = parseQuery(event, ListQuerySchema);
   // Query the most selective index; the other filters are checked on the reports read.
   const tag: TagKey = query.country ? `country:${query.country}` : query.region ? `region:${query.region}` : query.theme ? `theme:${query.theme}` : 'all';
   const page = await listReportIds(ddb, table, {
+    publisherId: publisher.publisherId,
     tag,
     from: query.from ? toIso(query.from, false) : undefined,
     to: query.to ? toIso(query.to, true) : undefined,
     limit: query.limit,
-    startKey: query.cursor ? decodeCursor(query.cursor, tag) : undefined,
+    startKey: query.cursor ? decodeCursor(query.cursor, publisher.publisherId, tag) : undefined,
   });
   const reports = await batchGetReports(page.reportIds);
   const items = reports.filter(
     (r) =>
+      r.publisherId === publisher.publisherId &&
       (!query.region || r.regionKeys.includes(query.region)) &&
       (!query.theme || r.classification.themes.some((t) => t.id === query.theme)),
   );

@@ -32,12 +32,14 @@ function idempotencyKeyOf(event: APIGatewayProxyEventV2): string | undefined {
 }
 
 export const handler = httpHandler(async (event) => {
-  const publisher = publisherOf(event);
+  const publisher = publisherOf(event, 'reports:write');
   const input = parseJsonBody(event, ReportInputSchema, MAX_REQUEST_BYTES);
   const idempotencyKey = idempotencyKeyOf(event);
   const now = new Date();
   const hash = contentHash(input);
   const id = reportId(publisher.publisherId, idempotencyKey, hash);
+  // The report id is the correlation id of every later log line about this report.
+  logger.appendKeys({ reportId: id });
   const classification = classify(input);
   const report: Report = {
     ...input,
@@ -53,7 +55,7 @@ export const handler = httpHandler(async (event) => {
   if (!result.created && result.report.contentHash !== hash) {
     throw new ConflictError('This Idempotency-Key was already used for a different report');
   }
-  logger.info(result.created ? 'Report stored' : 'Report replayed', { reportId: id, countries: classification.countries, themes: classification.themes.map((t) => t.id) });
+  logger.info(result.created ? 'Report stored' : 'Report replayed', { publisherId: publisher.publisherId, countries: classification.countries, themes: classification.themes.map((t) => t.id) });
   return json(result.created ? 201 : 200, publicReport(result.report), {
     location: `/reports/${id}`,
     ...(result.created ? {} : { 'idempotent-replayed': 'true' }),

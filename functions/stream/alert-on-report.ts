@@ -19,7 +19,7 @@ import { manageUrl, unsubscribeUrl } from '../../shared/domain/links';
 import type { Report } from '../../shared/domain/report';
 import { matchSubscribers } from '../../shared/domain/subscription';
 import { requireEnv } from '../../shared/env';
-import { logger } from '../../shared/logger';
+import { errorFields, logger } from '../../shared/logger';
 import { mailSettingsFromEnv } from '../../shared/mail-settings';
 import { isNewReportRecord } from '../../shared/stream-filter';
 import { mapWithConcurrency } from '../../shared/concurrency';
@@ -90,26 +90,35 @@ async function alertSubscribers(report: Report, rules: readonly ActiveRule[]): P
   return { sent, skipped };
 }
 
-/** Processes records in order; on the first failure reports it so Lambda retries from there. */
+/**
+ * Processes every record; reports each failed one. Lambda re-delivers from the first
+ * failure, and the records after it that succeeded find their claims and send nothing
+ * again, so one bad record delays the others' emails by no more than a retry.
+ */
 export async function processRecords(records: readonly DynamoDBRecord[]): Promise<DynamoDBBatchResponse> {
   let rules: ActiveRule[] | undefined;
+  const batchItemFailures: DynamoDBBatchResponse['batchItemFailures'] = [];
   for (const record of records) {
     if (!isNewReportRecord(record as Parameters<typeof isNewReportRecord>[0]) || !record.dynamodb?.NewImage) continue;
+    const image = record.dynamodb.NewImage as Record<string, AttributeValue>;
+    // The report id is the correlation id of every log line about this record.
+    logger.appendKeys({ reportId: image['id']?.S ?? 'unknown' });
     try {
-      const report = toReport(unmarshall(record.dynamodb.NewImage as Record<string, AttributeValue>));
+      const report = toReport(unmarshall(image));
       if (!rules) {
         rules = [];
         for await (const rule of activeRules(ddb, subscriptionsTable, 'instant')) rules.push(rule);
       }
       const result = await alertSubscribers(report, rules);
-      logger.info('Report alerts processed', { reportId: report.id, ...result });
+      logger.info('Report alerts processed', result);
     } catch (error) {
-      const err = error instanceof Error ? error : new Error(String(error));
-      logger.error('Alerting failed; the record will be retried', { sequenceNumber: record.dynamodb.SequenceNumber, errorName: err.name, stack: err.stack });
-      return { batchItemFailures: [{ itemIdentifier: record.dynamodb.SequenceNumber! }] };
+      logger.error('Alerting failed; the record will be retried', { sequenceNumber: record.dynamodb.SequenceNumber, ...errorFields(error) });
+      batchItemFailures.push({ itemIdentifier: record.dynamodb.SequenceNumber! });
+    } finally {
+      logger.removeKeys(['reportId']);
     }
   }
-  return { batchItemFailures: [] };
+  return { batchItemFailures };
 }
 
 export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => processRecords(event.Records);

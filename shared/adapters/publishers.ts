@@ -8,11 +8,28 @@ import { GetCommand, PutCommand, ScanCommand, UpdateCommand, type DynamoDBDocume
 /** The prefix of every publisher token, so leaked tokens are easy to recognise. */
 export const TOKEN_PREFIX = 'hrld_';
 
+/** What a token may do. Stored with the token's hash; checked by each route. */
+export const SCOPES = ['reports:write', 'reports:read'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+/** Whether a string names a scope. */
+export function isScope(value: string): value is Scope {
+  return (SCOPES as readonly string[]).includes(value);
+}
+
+/** The scopes of a stored item: tokens issued before scopes existed may do everything. */
+function scopesOf(item: Record<string, unknown>): Scope[] {
+  const raw = item['scopes'];
+  if (!Array.isArray(raw) && !(raw instanceof Set)) return [...SCOPES];
+  return [...raw].map(String).filter(isScope);
+}
+
 /** A publisher as the authorizer sees it. */
 export interface Publisher {
   readonly publisherId: string;
   readonly name: string;
   readonly revoked: boolean;
+  readonly scopes: readonly Scope[];
 }
 
 /** SHA-256 (hex) of a token. */
@@ -21,16 +38,23 @@ export function hashToken(token: string): string {
 }
 
 /** Issues a new token for a publisher; the plaintext is returned once and never stored. */
-export async function createPublisherToken(ddb: DynamoDBDocumentClient, table: string, input: { publisherId: string; name: string }, now = new Date()): Promise<{ token: string }> {
+export async function createPublisherToken(
+  ddb: DynamoDBDocumentClient,
+  table: string,
+  input: { publisherId: string; name: string; scopes?: readonly Scope[] },
+  now = new Date(),
+): Promise<{ token: string; scopes: Scope[] }> {
   const token = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
+  const scopes = [...new Set(input.scopes ?? SCOPES)];
+  if (scopes.length === 0 || !scopes.every(isScope)) throw new Error(`scopes must be one or more of ${SCOPES.join(', ')}`);
   await ddb.send(
     new PutCommand({
       TableName: table,
-      Item: { pk: `TOKEN#${hashToken(token)}`, publisherId: input.publisherId, name: input.name, revoked: false, createdAt: now.toISOString() },
+      Item: { pk: `TOKEN#${hashToken(token)}`, publisherId: input.publisherId, name: input.name, revoked: false, scopes, createdAt: now.toISOString() },
       ConditionExpression: 'attribute_not_exists(pk)',
     }),
   );
-  return { token };
+  return { token, scopes };
 }
 
 /** The publisher a token belongs to, or undefined for an unknown token. */
@@ -38,7 +62,7 @@ export async function findPublisherByToken(ddb: DynamoDBDocumentClient, table: s
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return undefined;
   const { Item } = await ddb.send(new GetCommand({ TableName: table, Key: { pk: `TOKEN#${hashToken(token)}` } }));
   if (!Item) return undefined;
-  return { publisherId: String(Item['publisherId']), name: String(Item['name']), revoked: Item['revoked'] === true };
+  return { publisherId: String(Item['publisherId']), name: String(Item['name']), revoked: Item['revoked'] === true, scopes: scopesOf(Item) };
 }
 
 /** Every issued token's publisher record (the table is small: one item per token). */
@@ -52,6 +76,7 @@ export async function listPublishers(ddb: DynamoDBDocumentClient, table: string)
         publisherId: String(item['publisherId']),
         name: String(item['name']),
         revoked: item['revoked'] === true,
+        scopes: scopesOf(item),
         createdAt: String(item['createdAt']),
         tokenHashPrefix: String(item['pk']).slice('TOKEN#'.length, 'TOKEN#'.length + 12),
       });

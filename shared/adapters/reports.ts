@@ -1,7 +1,9 @@
 /**
  * Reports table adapter. A report is one item (`REPORT#<id>` / `META`) plus one tag-index
- * item per filterable tag (`TAG#<kind>:<value>` / `<published>#<id>`), written together in
- * one transaction so a report is never half-stored, and conditionally so a retry is a no-op.
+ * item per filterable tag (`TAG#<publisherId>#<kind>:<value>` / `<published>#<id>`), written
+ * together in one transaction so a report is never half-stored, and conditionally so a retry
+ * is a no-op. The publisher is part of the tag partition key, so a listing reads only the
+ * caller's own reports: no filtering after the fact, no other publisher's items read.
  */
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -21,6 +23,9 @@ export function tagKeysOf(report: Report): TagKey[] {
 
 const reportKey = (id: string) => ({ pk: `REPORT#${id}`, sk: 'META' });
 
+/** The partition key of one publisher's tag index. */
+export const tagPartitionKey = (publisherId: string, tag: TagKey) => `TAG#${publisherId}#${tag}`;
+
 /** Outcome of storing a report. */
 export type PutReportResult = { created: true; report: Report } | { created: false; report: Report };
 
@@ -32,7 +37,7 @@ export async function putReport(ddb: DynamoDBDocumentClient, table: string, repo
   const tagItems = tagKeysOf(report).map((tag) => ({
     Put: {
       TableName: table,
-      Item: { pk: `TAG#${tag}`, sk: `${report.published}#${report.id}`, reportId: report.id, publisherId: report.publisherId, published: report.published },
+      Item: { pk: tagPartitionKey(report.publisherId, tag), sk: `${report.published}#${report.id}`, reportId: report.id, publisherId: report.publisherId, published: report.published },
     },
   }));
   try {
@@ -73,13 +78,13 @@ export interface ReportPage {
   readonly next?: Record<string, unknown>;
 }
 
-/** Lists report ids under a tag, newest first, optionally within [from, to] (ISO date-times). */
+/** Lists one publisher's report ids under a tag, newest first, optionally within [from, to] (ISO date-times). */
 export async function listReportIds(
   ddb: DynamoDBDocumentClient,
   table: string,
-  query: { tag: TagKey; from?: string; to?: string; limit: number; startKey?: Record<string, unknown>; publisherId?: string },
+  query: { publisherId: string; tag: TagKey; from?: string; to?: string; limit: number; startKey?: Record<string, unknown> },
 ): Promise<ReportPage> {
-  const values: Record<string, unknown> = { ':pk': `TAG#${query.tag}` };
+  const values: Record<string, unknown> = { ':pk': tagPartitionKey(query.publisherId, query.tag) };
   let range = '';
   if (query.from && query.to) {
     range = ' AND sk BETWEEN :from AND :to';

@@ -18,13 +18,13 @@ function config(context: Record<string, unknown>) {
 describe('readConfig', () => {
   it('defaults to stage dev, alerts@example.org, 50 rps with bursts of 100, no base URL', () => {
     expect(config({})).toEqual({ ...DEFAULT_CONFIG });
-    expect(DEFAULT_CONFIG).toEqual({ stage: 'dev', senderEmail: 'alerts@example.org', throttleRate: 50, throttleBurst: 100 });
+    expect(DEFAULT_CONFIG).toEqual({ stage: 'dev', senderEmail: 'alerts@example.org', throttleRate: 50, throttleBurst: 100, publisherThrottleRate: 25, publisherThrottleBurst: 50 });
   });
 
   it('reads overrides, including the strings `cdk -c key=value` passes', () => {
     expect(
       config({ stage: 'prod', senderEmail: 'news@un.example', publicBaseUrl: 'https://alerts.un.example/', throttleRate: '20', throttleBurst: '40', sesConfigurationSet: 'cs' }),
-    ).toEqual({ stage: 'prod', senderEmail: 'news@un.example', publicBaseUrl: 'https://alerts.un.example', throttleRate: 20, throttleBurst: 40, sesConfigurationSet: 'cs' });
+    ).toEqual({ stage: 'prod', senderEmail: 'news@un.example', publicBaseUrl: 'https://alerts.un.example', throttleRate: 20, throttleBurst: 40, publisherThrottleRate: 25, publisherThrottleBurst: 50, sesConfigurationSet: 'cs' });
   });
 
   it.each([
