@@ -11,7 +11,7 @@ import { expandRegions } from '../../shared/taxonomy/m49';
 import { requireEnv } from '../../shared/env';
 import { ConflictError, ValidationError } from '../../shared/errors';
 import { httpHandler } from '../../shared/http/handler';
-import { parseJsonBody } from '../../shared/http/request';
+import { parseReportBody } from '../../shared/http/report-body';
 import { json } from '../../shared/http/response';
 import { publisherOf, publicReport } from '../../shared/http/publisher';
 import { logger } from '../../shared/logger';
@@ -33,7 +33,8 @@ function idempotencyKeyOf(event: APIGatewayProxyEventV2): string | undefined {
 
 export const handler = httpHandler(async (event) => {
   const publisher = publisherOf(event, 'reports:write');
-  const input = parseJsonBody(event, ReportInputSchema, MAX_REQUEST_BYTES);
+  // JSON fields, or a press-release page (text/html, or JSON {"html": ...}) reduced to them.
+  const input = parseReportBody(event, MAX_REQUEST_BYTES);
   const idempotencyKey = idempotencyKeyOf(event);
   const now = new Date();
   const hash = contentHash(input);
