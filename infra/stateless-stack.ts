@@ -16,9 +16,10 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { ALERT_ON_REPORT, AUTHORIZER, ROUTES } from '../functions/routes';
+import { ALERT_ON_REPORT, AUTHORIZER, ROUTES, SES_EVENTS } from '../functions/routes';
 import { NEW_REPORT_FILTER_PATTERN } from '../shared/stream-filter';
 import { HeraldFunction, type HeraldResources } from './constructs/herald-function';
+import { MailEvents } from './constructs/mail-events';
 import type { HeraldTables } from './stateful-stack';
 
 export interface StatelessStackProps extends StackProps {
@@ -67,6 +68,8 @@ export class StatelessStack extends Stack {
   /** Route name (and AUTHORIZER / ALERT_ON_REPORT name) → function. */
   readonly functions: ReadonlyMap<string, HeraldFunction>;
   readonly alertDeadLetterQueue: sqs.Queue;
+  /** The SES configuration set, its bounce/complaint handling and reputation alarms. */
+  readonly mailEvents: MailEvents;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -94,13 +97,12 @@ export class StatelessStack extends Stack {
       },
     });
 
+    // Every email goes through this stack's SES configuration set (bounces, complaints, reputation).
+    const configurationSetName = props.sesConfigurationSet ?? `${id}-mail`;
     const resources: HeraldResources = {
       tables: props.tables,
       signingKey: props.signingKey,
-      mail: {
-        senderEmail: props.senderEmail,
-        ...(props.sesConfigurationSet ? { configurationSetName: props.sesConfigurationSet } : {}),
-      },
+      mail: { senderEmail: props.senderEmail, configurationSetName },
       publicBaseUrl: props.publicBaseUrl ?? this.api.apiEndpoint,
     };
     const functions = new Map<string, HeraldFunction>();
@@ -169,6 +171,10 @@ export class StatelessStack extends Stack {
         onFailure: new SqsDlq(this.alertDeadLetterQueue),
       }),
     );
+    // Bounces and complaints: configuration set → EventBridge → SesEvents → suppression list.
+    const sesEventsFn = new HeraldFunction(this, SES_EVENTS.name, { spec: SES_EVENTS, resources, timeout: Duration.seconds(30) });
+    functions.set(SES_EVENTS.name, sesEventsFn);
+    this.mailEvents = new MailEvents(this, 'MailEvents', { configurationSetName, handler: sesEventsFn });
     this.functions = functions;
 
     Validations.of(this).acknowledge({
@@ -182,8 +188,9 @@ export class StatelessStack extends Stack {
       id: 'Serverless-LambdaDLQ',
       reason:
         'No function is invoked asynchronously: route handlers and the authorizer are invoked synchronously by API ' +
-        'Gateway, and AlertOnReport by a stream event source mapping whose failed batches go to its own on-failure ' +
-        'SQS destination (AlertOnReportDlq). A DeadLetterConfig would never receive anything.',
+        'Gateway, AlertOnReport by a stream event source mapping whose failed batches go to its own on-failure ' +
+        'SQS destination (AlertOnReportDlq), and SesEvents (invoked by EventBridge) has an async on-failure SQS ' +
+        'destination plus a target DLQ (MailEvents/Dlq), which supersede a DeadLetterConfig.',
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint, description: 'Herald HTTP API endpoint' });

@@ -2,11 +2,13 @@
  * Learns the theme model shipped in shared/classify/data/theme-model.json from the labelled
  * corpus and the concept lexicon (shared/classify/lexicon.ts).
  *
- * One L2-regularised logistic regression per theme over the concept features (log counts,
- * title counted 3×), regularised toward the prior "a concept votes for its own theme", so a
- * concept no report exercises keeps its seed meaning. ReliefWeb theme labels are incomplete:
- * an unlabelled theme there is a weak negative (weight NEG_WEIGHT_INCOMPLETE). The selection
- * threshold is then chosen on the training reports.
+ * One L2-regularised logistic regression per theme over the lexicon features (log counts, title
+ * counted 3×): one feature per concept, regularised toward the prior "a concept votes for its own
+ * theme", so a concept no report exercises keeps its seed meaning; and one per pattern,
+ * regularised toward 0 (a learned correction of how much a given phrase means). ReliefWeb theme
+ * labels are incomplete: an unlabelled theme there is a weak negative (NEG_WEIGHT_INCOMPLETE),
+ * and no evidence at all for the themes that vocabulary lacks (the 8 peace-and-security ones).
+ * The selection threshold is chosen on out-of-fold probabilities (inner 3-fold CV).
  *
  * Run: npx tsx scripts/train-themes.ts            (writes the model)
  * Used by scripts/eval.ts for cross-validation (trainThemeModel on k−1 folds).
@@ -16,13 +18,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { THEME_IDS } from '../shared/taxonomy/themes';
 import { CONCEPTS } from '../shared/classify/lexicon';
-import { conceptFeatures, conceptIds, findConcepts, priorModel, themeProbabilities, type ThemeModel } from '../shared/classify/themes';
+import { conceptFeatures, featureIds, findConcepts, priorModel, selectThemes, themeProbabilities, type ThemeModel } from '../shared/classify/themes';
 import { documentLayout, documentText, tokenize } from '../shared/classify/text';
 import { loadCorpus, type LabelledReport } from './corpus';
 
 const NEG_WEIGHT_INCOMPLETE = Number(process.env.HT_NEG ?? 0.25);
 const COMPLETE_WEIGHT = Number(process.env.HT_CW ?? 3);
 const L2 = Number(process.env.HT_L2 ?? 0.08);
+const L2_PATTERN = Number(process.env.HT_L2P ?? 0.08);
+const INNER_K = 3;
+const RW_RECALL_WEIGHT = Number(process.env.HT_RWW ?? 1);
 const ITERATIONS = Number(process.env.HT_IT ?? 400);
 const LEARNING_RATE = 0.5;
 
@@ -31,59 +36,91 @@ export function featuresOf(r: { title: string; body: string; dateline?: string }
   const text = documentText(input);
   const tokens = tokenize(text);
   const hits = findConcepts(tokens, documentLayout(input).titleEnd);
-  return conceptFeatures(hits, conceptIds().length);
+  return conceptFeatures(hits, featureIds().length);
 }
 
-/** Train on the given reports; features may be passed precomputed (same order). */
-export function trainThemeModel(reports: readonly LabelledReport[], feats?: readonly Float64Array[]): ThemeModel {
-  const X = feats ?? reports.map(featuresOf);
+/** Sparse view of a feature vector. */
+interface Sparse { idx: Int32Array; val: Float64Array }
+function sparse(x: Float64Array): Sparse {
+  const idx: number[] = [];
+  for (let c = 0; c < x.length; c++) if (x[c] !== 0) idx.push(c);
+  return { idx: Int32Array.from(idx), val: Float64Array.from(idx.map((c) => x[c]!)) };
+}
+
+/** Fit the per-theme logistic regressions (no threshold tuning). */
+function fitWeights(reports: readonly LabelledReport[], X: readonly Float64Array[]): ThemeModel {
   const prior = priorModel();
-  const C = conceptIds().length;
+  const F = featureIds().length;
+  const C = CONCEPTS.length;
+  const S = X.map(sparse);
   const n = reports.length;
   const weights: number[][] = [];
   const bias: number[] = [];
+  // Incomplete label sets only ever use their own vocabulary (ReliefWeb's 19 themes): for a theme
+  // they never use, they carry no information, rather than being negatives.
+  const incompleteVocab = new Set(reports.filter((r) => !r.themesComplete).flatMap((r) => r.themes));
   THEME_IDS.forEach((theme, t) => {
     const w = Float64Array.from(prior.weights[t]!);
     const w0 = Float64Array.from(prior.weights[t]!);
     let b = prior.bias[t]!;
     const y = reports.map((r) => (r.themes.includes(theme) ? 1 : 0));
-    const sw = reports.map((r, i) => (r.themesComplete ? COMPLETE_WEIGHT : y[i] ? 1 : NEG_WEIGHT_INCOMPLETE));
-    const total = sw.reduce((a, v) => a + v, 0);
-    const gw = new Float64Array(C);
+    const sw = reports.map((r, i) => (r.themesComplete ? COMPLETE_WEIGHT : y[i] ? 1 : incompleteVocab.has(theme) ? NEG_WEIGHT_INCOMPLETE : 0));
+    const total = Math.max(1e-9, sw.reduce((a, v) => a + v, 0));
+    const gw = new Float64Array(F);
     for (let it = 0; it < ITERATIONS; it++) {
       gw.fill(0);
       let gb = 0;
       for (let i = 0; i < n; i++) {
-        const x = X[i]!;
+        const { idx, val } = S[i]!;
         let z = b;
-        for (let c = 0; c < C; c++) if (x[c] !== 0) z += w[c]! * x[c]!;
-        const p = 1 / (1 + Math.exp(-z));
-        const g = (p - y[i]!) * sw[i]!;
+        for (let k = 0; k < idx.length; k++) z += w[idx[k]!]! * val[k]!;
+        const g = (1 / (1 + Math.exp(-z)) - y[i]!) * sw[i]!;
         gb += g;
-        for (let c = 0; c < C; c++) if (x[c] !== 0) gw[c]! += g * x[c]!;
+        for (let k = 0; k < idx.length; k++) gw[idx[k]!]! += g * val[k]!;
       }
-      for (let c = 0; c < C; c++) w[c]! -= LEARNING_RATE * (gw[c]! / total + L2 * (w[c]! - w0[c]!));
+      for (let c = 0; c < F; c++) {
+        const l2 = c < C ? L2 : L2_PATTERN;
+        w[c]! -= LEARNING_RATE * (gw[c]! / total + l2 * (w[c]! - w0[c]!));
+      }
       b -= LEARNING_RATE * (gb / total);
     }
     weights.push([...w].map((v) => Math.round(v * 1e4) / 1e4));
     bias.push(Math.round(b * 1e4) / 1e4);
   });
-  const model: ThemeModel = { concepts: conceptIds(), themes: [...THEME_IDS], weights, bias, threshold: 0.5, relative: 0.3 };
-  return tuneThreshold(model, reports, X);
+  return { concepts: featureIds(), themes: [...THEME_IDS], weights, bias, threshold: 0.5, relative: 0.3 };
+}
+
+/**
+ * Train on the given reports; features may be passed precomputed (same order). The selection
+ * threshold is chosen on out-of-fold probabilities (inner cross-validation), not on the
+ * training reports themselves, whose probabilities are over-confident.
+ */
+export function trainThemeModel(reports: readonly LabelledReport[], feats?: readonly Float64Array[]): ThemeModel {
+  const X = feats ?? reports.map(featuresOf);
+  const model = fitWeights(reports, X);
+  const probs: number[][] = new Array(reports.length);
+  for (let f = 0; f < INNER_K; f++) {
+    const tr = reports.map((_, i) => i).filter((i) => i % INNER_K !== f);
+    const inner = fitWeights(tr.map((i) => reports[i]!), tr.map((i) => X[i]!));
+    reports.forEach((_, i) => { if (i % INNER_K === f) probs[i] = themeProbabilities(X[i]!, inner); });
+  }
+  return tuneThreshold(model, reports, X, probs);
 }
 
 /** Choose the probability threshold that maximises F1 on complete labels plus recall on incomplete ones. */
-function tuneThreshold(model: ThemeModel, reports: readonly LabelledReport[], X: readonly Float64Array[]): ThemeModel {
+function tuneThreshold(model: ThemeModel, reports: readonly LabelledReport[], X: readonly Float64Array[], probs: readonly number[][]): ThemeModel {
   let best = model;
   let bestScore = -1;
-  const probs = X.map((x) => themeProbabilities(x, model));
-  for (const threshold of [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6]) {
+  for (const threshold of [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6]) {
     for (const relative of [0.1, 0.2, 0.3, 0.4, 0.5]) {
       let tp = 0, fp = 0, fn = 0, rwHit = 0, rwAll = 0;
       reports.forEach((r, i) => {
-        const order = probs[i]!.map((p, t) => [p, t] as const).sort((a, b) => b[0] - a[0]);
-        const chosen: number[] = [order[0]![1]];
-        for (const [p, t] of order.slice(1)) if (chosen.length < 4 && p >= threshold && p >= relative * order[0]![0]) chosen.push(t);
+        const x = X[i]!;
+        const chosen = selectThemes(probs[i]!, { threshold, relative }, (t) => {
+          const w = model.weights[t]!;
+          for (let c = 0; c < x.length; c++) if (x[c] !== 0 && w[c]! > 0) return true;
+          return false;
+        });
         const pred = new Set(chosen.map((t) => model.themes[t]!));
         if (r.themesComplete) {
           for (const g of r.themes) if (pred.has(g as never)) tp++; else fn++;
@@ -95,7 +132,7 @@ function tuneThreshold(model: ThemeModel, reports: readonly LabelledReport[], X:
       });
       const f1 = tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
       const recall = rwAll === 0 ? 0 : rwHit / rwAll;
-      const score = f1 + recall;
+      const score = f1 + RW_RECALL_WEIGHT * recall;
       if (score > bestScore) {
         bestScore = score;
         best = { ...model, threshold, relative };
@@ -113,7 +150,7 @@ export function modelToJson(m: ThemeModel): string {
     bias: m.bias,
     threshold: m.threshold,
     relative: m.relative,
-    weights: m.weights,
+    weights: m.weights.map((w) => Array.from(w).flatMap((v, f) => (Math.abs(v) >= 0.005 ? [f, Math.round(v * 1000) / 1000] : []))),
   })}\n`;
 }
 

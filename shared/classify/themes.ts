@@ -13,6 +13,10 @@ import { normalizeToken } from './text';
 
 /** Weight of a weak (`~`) pattern relative to a strong one. */
 export const WEAK_WEIGHT = 0.35;
+/** Log-odds added to a theme's primary score per unit of title evidence (chosen by cross-validation). */
+export const PRIMARY_TITLE_BOOST = 0.5;
+/** Log-odds above this count as certain when choosing the primary theme. */
+export const PRIMARY_LOGIT_CAP = 3;
 /** Extra weight of a concept occurrence in the title. */
 export const TITLE_WEIGHT = 2;
 
@@ -21,6 +25,8 @@ interface WordKey {
 }
 interface PatternEnd {
   readonly concept: number;
+  /** Feature index of the pattern itself (after the concept features). */
+  readonly pattern: number;
   readonly weight: number;
 }
 interface LexNode {
@@ -39,6 +45,8 @@ interface CompiledLexicon {
   readonly minPrefix: number;
   readonly maxPrefix: number;
   readonly conceptIds: readonly string[];
+  /** Feature ids: every concept, then every distinct pattern (`concept|words`). */
+  readonly featureIds: readonly string[];
 }
 
 let compiled: CompiledLexicon | undefined;
@@ -51,12 +59,21 @@ function compile(): CompiledLexicon {
   let minPrefix = Infinity;
   let maxPrefix = 0;
   const conceptIds = CONCEPTS.map((c) => c.id);
+  const featureIds: string[] = [...conceptIds];
+  const patternIndex = new Map<string, number>();
   CONCEPTS.forEach((concept, ci) => {
     for (const raw of [...concept.en, ...concept.ru, ...concept.fr]) {
       const weak = raw.startsWith('~');
       const pattern = weak ? raw.slice(1) : raw;
       const words = pattern.split(/[\s\-'’/,]+/).filter((w) => w.length > 0);
       if (words.length === 0) continue;
+      const pid = `${concept.id}|${words.map((w) => normalizeToken(w)).join(' ')}`;
+      let pi = patternIndex.get(pid);
+      if (pi === undefined) {
+        pi = featureIds.length;
+        featureIds.push(pid);
+        patternIndex.set(pid, pi);
+      }
       let node = root;
       for (const w of words) {
         let key: string;
@@ -85,10 +102,10 @@ function compile(): CompiledLexicon {
         }
         node = child;
       }
-      (node.ends ??= []).push({ concept: ci, weight: weak ? WEAK_WEIGHT : 1 });
+      if (!(node.ends ??= []).some((e) => e.concept === ci)) node.ends.push({ concept: ci, pattern: pi, weight: weak ? WEAK_WEIGHT : 1 });
     }
   });
-  return { root, exact, prefixes, acronyms, minPrefix: Number.isFinite(minPrefix) ? minPrefix : 1, maxPrefix, conceptIds };
+  return { root, exact, prefixes, acronyms, minPrefix: Number.isFinite(minPrefix) ? minPrefix : 1, maxPrefix, conceptIds, featureIds };
 }
 
 function lexicon(): CompiledLexicon {
@@ -124,10 +141,30 @@ function keysOf(tok: Token, lex: CompiledLexicon): readonly string[] {
 /** One concept occurrence. */
 export interface ConceptHit {
   readonly concept: number;
+  readonly pattern: number;
   readonly weight: number;
   readonly start: number;
   readonly end: number;
   readonly inTitle: boolean;
+}
+
+/** Longest-match state of one walk (module-level so no closure is created per token). */
+const walkState = { i: 0, bestLen: 0, bestEnds: null as PatternEnd[] | null };
+
+function walk(lex: CompiledLexicon, tokens: readonly Token[], node: LexNode, j: number): void {
+  const i = walkState.i;
+  if (node.ends && j - i > walkState.bestLen) {
+    walkState.bestLen = j - i;
+    walkState.bestEnds = node.ends;
+  }
+  if (j >= tokens.length || !node.next) return;
+  const tok = tokens[j]!;
+  if (j > i && tok.sentenceStart && tok.start - tokens[j - 1]!.end > 2) return;
+  const keys = keysOf(tok, lex);
+  for (let k = 0; k < keys.length; k++) {
+    const child = node.next.get(keys[k]!);
+    if (child) walk(lex, tokens, child, j + 1);
+  }
 }
 
 /** Find concept occurrences: at each position the longest pattern wins; matches do not overlap. */
@@ -135,48 +172,52 @@ export function findConcepts(tokens: readonly Token[], titleEnd: number): Concep
   const lex = lexicon();
   const hits: ConceptHit[] = [];
   const n = tokens.length;
+  const rootNext = lex.root.next;
   let i = 0;
   while (i < n) {
-    let bestLen = 0;
-    let bestEnds: PatternEnd[] | null = null;
-    // depth-first over the (few) keys each token has
-    const walk = (node: LexNode, j: number): void => {
-      if (node.ends && j - i > bestLen) {
-        bestLen = j - i;
-        bestEnds = node.ends;
-      }
-      if (j >= n || !node.next) return;
-      if (j > i && tokens[j]!.sentenceStart && tokens[j]!.start - tokens[j - 1]!.end > 2) return;
-      for (const k of keysOf(tokens[j]!, lex)) {
-        const child = node.next.get(k);
-        if (child) walk(child, j + 1);
-      }
-    };
-    walk(lex.root, i);
+    // cheap pre-check: does any pattern start with this token?
+    const keys = keysOf(tokens[i]!, lex);
+    let starts = false;
+    if (rootNext) for (let k = 0; k < keys.length; k++) if (rootNext.has(keys[k]!)) { starts = true; break; }
+    if (!starts) {
+      i++;
+      continue;
+    }
+    walkState.i = i;
+    walkState.bestLen = 0;
+    walkState.bestEnds = null;
+    walk(lex, tokens, lex.root, i);
+    const bestEnds = walkState.bestEnds as PatternEnd[] | null;
     if (bestEnds) {
+      const bestLen = walkState.bestLen;
       const start = tokens[i]!.start;
       const end = tokens[i + bestLen - 1]!.end;
-      for (const e of bestEnds as PatternEnd[]) hits.push({ concept: e.concept, weight: e.weight, start, end, inTitle: start < titleEnd });
+      for (const e of bestEnds) hits.push({ concept: e.concept, pattern: e.pattern, weight: e.weight, start, end, inTitle: start < titleEnd });
       i += bestLen;
     } else i++;
   }
   return hits;
 }
 
-/** Feature vector of a document: log(1 + weighted count) per concept. */
-export function conceptFeatures(hits: readonly ConceptHit[], conceptCount = lexicon().conceptIds.length): Float64Array {
-  const counts = new Float64Array(conceptCount);
-  for (const h of hits) counts[h.concept]! += h.weight * (h.inTitle ? 1 + TITLE_WEIGHT : 1);
-  for (let c = 0; c < conceptCount; c++) counts[c] = Math.log1p(counts[c]!);
+/** Feature vector of a document: log(1 + weighted count) per concept, then per pattern. */
+export function conceptFeatures(hits: readonly ConceptHit[], featureCount = lexicon().featureIds.length): Float64Array {
+  const counts = new Float64Array(featureCount);
+  for (const h of hits) {
+    const v = h.weight * (h.inTitle ? 1 + TITLE_WEIGHT : 1);
+    counts[h.concept]! += v;
+    if (h.pattern < featureCount) counts[h.pattern]! += v;
+  }
+  for (let c = 0; c < featureCount; c++) if (counts[c] !== 0) counts[c] = Math.log1p(counts[c]!);
   return counts;
 }
 
 /** The learned (or prior) linear model. */
 export interface ThemeModel {
+  /** Feature ids (concepts, then patterns `concept|words`). */
   readonly concepts: readonly string[];
   readonly themes: readonly ThemeId[];
-  /** weights[t][c] */
-  readonly weights: readonly (readonly number[])[];
+  /** weights[t][f] */
+  readonly weights: ArrayLike<number>[];
   readonly bias: readonly number[];
   /** Probability a secondary theme needs. */
   readonly threshold: number;
@@ -187,38 +228,56 @@ export interface ThemeModel {
 interface ModelFile {
   concepts: string[];
   themes: string[];
+  /** Per theme, the non-zero weights as a flat list: feature index, weight, index, weight… */
   weights: number[][];
   bias: number[];
   threshold: number;
   relative: number;
 }
 
-/** Prior model: each concept votes for its own theme. */
+/** Prior weight of a concept for its own theme. */
+export const PRIOR_WEIGHT = 1.5;
+/** Prior bias of every theme. */
+export const PRIOR_BIAS = -3;
+
+/** Prior model: each concept votes for its own theme; patterns start neutral. */
 export function priorModel(): ThemeModel {
-  const ids = lexicon().conceptIds;
-  const weights = THEME_IDS.map((t) => CONCEPTS.map((c) => (c.theme === t ? 1.5 : 0)));
-  return { concepts: ids, themes: [...THEME_IDS], weights, bias: THEME_IDS.map(() => -3), threshold: 0.5, relative: 0.3 };
+  const lex = lexicon();
+  const C = lex.conceptIds.length;
+  const weights = THEME_IDS.map((t) => {
+    const w = new Float64Array(lex.featureIds.length);
+    for (let f = 0; f < C; f++) if (CONCEPTS[f]!.theme === t) w[f] = PRIOR_WEIGHT;
+    return w;
+  });
+  return { concepts: lex.featureIds, themes: [...THEME_IDS], weights, bias: THEME_IDS.map(() => PRIOR_BIAS), threshold: 0.5, relative: 0.3 };
 }
 
 let model: ThemeModel | undefined;
 
-/** The shipped model, aligned to the current lexicon (unknown concepts get weight 0). */
+/** The shipped model, aligned to the current lexicon (unknown features keep their prior weight). */
 export function getThemeModel(): ThemeModel {
   if (model) return model;
   const file = themeModelData as unknown as ModelFile;
-  const ids = lexicon().conceptIds;
+  const ids = lexicon().featureIds;
   if (!file.weights || file.weights.length === 0) {
     model = priorModel();
     return model;
   }
-  const index = new Map(file.concepts.map((c, i) => [c, i]));
+  const index = new Map(ids.map((c, i) => [c, i]));
   const prior = priorModel();
+  const known = new Set(file.concepts);
   const weights = THEME_IDS.map((t, ti) => {
     const fi = file.themes.indexOf(t);
-    return ids.map((c, ci) => {
-      const k = index.get(c);
-      return fi >= 0 && k !== undefined ? file.weights[fi]![k]! : prior.weights[ti]![ci]!;
-    });
+    if (fi < 0) return prior.weights[ti]!;
+    // features the file does not know (lexicon grew since training) keep their prior weight
+    const w = Float64Array.from(prior.weights[ti]!);
+    ids.forEach((c, ci) => { if (known.has(c)) w[ci] = 0; });
+    const flat = file.weights[fi]!;
+    for (let k = 0; k + 1 < flat.length; k += 2) {
+      const ci = index.get(file.concepts[flat[k]!]!);
+      if (ci !== undefined) w[ci] = flat[k + 1]!;
+    }
+    return w;
   });
   const bias = THEME_IDS.map((t, ti) => {
     const fi = file.themes.indexOf(t);
@@ -237,12 +296,37 @@ const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
 /** Per-theme probabilities for a feature vector. */
 export function themeProbabilities(x: Float64Array, m: ThemeModel = getThemeModel()): number[] {
+  const nz: number[] = [];
+  for (let c = 0; c < x.length; c++) if (x[c] !== 0) nz.push(c);
   return m.themes.map((_, t) => {
     const w = m.weights[t]!;
     let z = m.bias[t]!;
-    for (let c = 0; c < x.length; c++) if (x[c] !== 0) z += w[c]! * x[c]!;
+    for (const c of nz) z += w[c]! * x[c]!;
     return sigmoid(z);
   });
+}
+
+/** Which themes to keep, from per-theme probabilities: indices, best first (at most 4). */
+export function selectThemes(probs: readonly number[], m: Pick<ThemeModel, 'threshold' | 'relative'>, supported: (t: number) => boolean): number[] {
+  const order = probs.map((p, t) => [p, t] as const).sort((a, b) => b[0] - a[0]);
+  const chosen: number[] = [];
+  let top = 0;
+  for (const [p, t] of order) {
+    if (chosen.length >= 4) break;
+    if (!supported(t)) continue;
+    if (chosen.length === 0) {
+      chosen.push(t);
+      top = p;
+      continue;
+    }
+    if (p >= m.threshold && p >= m.relative * top) chosen.push(t);
+  }
+  return chosen;
+}
+
+/** Contribution of one hit to theme t. */
+function hitScore(h: ConceptHit, w: ArrayLike<number>): number {
+  return ((w[h.concept] ?? 0) + (w[h.pattern] ?? 0)) * h.weight * (h.inTitle ? 1 + TITLE_WEIGHT : 1);
 }
 
 /** Pick 1 to 4 themes with evidence. */
@@ -251,54 +335,62 @@ export function scoreThemes(text: string, tokens: readonly Token[], titleEnd: nu
   const hits = findConcepts(tokens, titleEnd);
   const x = conceptFeatures(hits, m.concepts.length);
   const probs = themeProbabilities(x, m);
-  const order = probs.map((p, t) => [p, t] as const).sort((a, b) => b[0] - a[0]);
-  const chosen: Array<readonly [number, number]> = [];
-  for (const [p, t] of order) {
-    if (chosen.length >= 4) break;
-    if (chosen.length === 0) {
-      // the top theme needs at least one supporting concept
-      if (supporting(hits, m, t).length === 0) continue;
-      chosen.push([p, t]);
-      continue;
+  const chosen = selectThemes(probs, m, (t) => hits.some((h) => hitScore(h, m.weights[t]!) > 0));
+  // The primary theme: log-odds plus a boost for what the title itself says.
+  if (chosen.length > 1) {
+    const primaryScore = (t: number): number => {
+      const p = Math.min(Math.max(probs[t]!, 1e-9), 1 - 1e-9);
+      let title = 0;
+      for (const h of hits) if (h.inTitle) title += Math.max(0, hitScore(h, m.weights[t]!)) / (1 + TITLE_WEIGHT);
+      return Math.min(Math.log(p / (1 - p)), PRIMARY_LOGIT_CAP) + PRIMARY_TITLE_BOOST * title;
+    };
+    let best = 0;
+    let bestScore = primaryScore(chosen[0]!);
+    for (let k = 1; k < chosen.length; k++) {
+      const sc = primaryScore(chosen[k]!);
+      if (sc > bestScore) {
+        best = k;
+        bestScore = sc;
+      }
     }
-    if (p >= m.threshold && p >= m.relative * chosen[0]![0] && supporting(hits, m, t).length > 0) chosen.push([p, t]);
+    if (best > 0) chosen.unshift(...chosen.splice(best, 1));
   }
-  // the theme the title is about leads, when it is nearly as likely as the top one
-  const titled = chosen.findIndex(([p, t]) => p >= 0.5 * chosen[0]![0] && hits.some((h) => h.inTitle && h.weight === 1 && m.weights[t]![h.concept]! > 0.5));
-  if (titled > 0) chosen.unshift(...chosen.splice(titled, 1));
-  const themes: ThemeTag[] = chosen.map(([p, t]) => ({
+  const themes: ThemeTag[] = chosen.map((t) => ({
     id: m.themes[t]!,
-    score: Math.round(p * 1000) / 1000,
+    score: Math.round(probs[t]! * 1000) / 1000,
     evidence: evidenceFor(text, hits, m, t),
   }));
   return { themes, primary: themes[0]?.id ?? null };
 }
 
-function supporting(hits: readonly ConceptHit[], m: ThemeModel, t: number): ConceptHit[] {
-  const w = m.weights[t]!;
-  return hits.filter((h) => w[h.concept]! > 0);
-}
-
 function evidenceFor(text: string, hits: readonly ConceptHit[], m: ThemeModel, t: number): Evidence[] {
   const w = m.weights[t]!;
-  const scored = hits
-    .filter((h) => w[h.concept]! > 0)
-    .map((h) => ({ h, s: w[h.concept]! * h.weight * (h.inTitle ? 1 + TITLE_WEIGHT : 1) }))
-    .sort((a, b) => b.s - a.s || a.h.start - b.h.start);
-  const out: Evidence[] = [];
-  const seen = new Set<string>();
-  for (const { h } of scored) {
-    const span = text.slice(h.start, h.end);
-    const key = span.toLowerCase();
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push({ text: span, start: h.start, end: h.end });
-    if (out.length >= 3) break;
+  // the (at most 3) best-scoring distinct spans, in one pass
+  const best: Array<{ h: ConceptHit; s: number; key: string }> = [];
+  for (const h of hits) {
+    const s = hitScore(h, w);
+    if (s <= 0) continue;
+    if (best.length === 3 && s <= best[2]!.s) continue;
+    const key = text.slice(h.start, h.end).toLowerCase();
+    const dup = best.findIndex((b) => b.key === key);
+    if (dup >= 0) {
+      if (s <= best[dup]!.s) continue;
+      best.splice(dup, 1);
+    }
+    let k = best.length;
+    while (k > 0 && best[k - 1]!.s < s) k--;
+    best.splice(k, 0, { h, s, key });
+    if (best.length > 3) best.pop();
   }
-  return out;
+  return best.map(({ h }) => ({ text: text.slice(h.start, h.end), start: h.start, end: h.end }));
 }
 
-/** Concept ids in model order (for training). */
+/** Concept ids (for reports). */
 export function conceptIds(): readonly string[] {
   return lexicon().conceptIds;
+}
+
+/** Feature ids in model order (for training): concepts, then patterns. */
+export function featureIds(): readonly string[] {
+  return lexicon().featureIds;
 }

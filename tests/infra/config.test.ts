@@ -64,12 +64,13 @@ describe('context reaches the stacks', () => {
     for (const url of urls) expect(url).toBe('https://alerts.un.example');
   });
 
-  it('without a configuration set, grants ses:SendEmail on the sender domain identity only', () => {
+  it('without a configuration set in context, sends through the stack\'s own set: ses:SendEmail on the domain identity and that set only', () => {
     const ses = policyStatements(synth.stateless, 'Subscribe').filter((s) => actionsOf(s).includes('ses:SendEmail'));
     expect(ses).toHaveLength(1);
     const resource = JSON.stringify(ses[0]!.Resource);
     expect(resource).toContain(':identity/un.example');
-    expect(resource).not.toContain('configuration-set');
+    expect(resource).toMatch(/:configuration-set\/Herald-[A-Za-z0-9-]+-Stateless-mail"/);
+    expect(resource).not.toContain('*');
   });
 });
 

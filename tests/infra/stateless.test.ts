@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
-import { ALERT_ON_REPORT, AUTHORIZER, ROUTES } from '../../functions/routes';
+import { ALERT_ON_REPORT, AUTHORIZER, ROUTES, SES_EVENTS } from '../../functions/routes';
 import { NEW_REPORT_FILTER_PATTERN } from '../../shared/stream-filter';
 import { TABLES } from '../../shared/tables';
 import { actionsOf, logicalId, policyStatements, synthHerald, type SynthesizedHerald } from './herald-app';
@@ -29,7 +29,7 @@ afterAll(() => synth?.dispose());
 type Resource = { Type: string; Properties: Record<string, any> };
 const resources = (type: string) => template.findResources(type) as Record<string, Resource>;
 
-const HANDLERS = [AUTHORIZER, ...ROUTES, ALERT_ON_REPORT];
+const HANDLERS = [AUTHORIZER, ...ROUTES, ALERT_ON_REPORT, SES_EVENTS];
 const WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 
 function fn(name: string): Resource {
@@ -48,7 +48,7 @@ function tableArn(id: string): string {
 }
 
 describe('Lambda functions', () => {
-  it('creates one function per route, plus the authorizer and the stream consumer', () => {
+  it('creates one function per route, plus the authorizer, the stream consumer and the SES event handler', () => {
     template.resourceCountIs('AWS::Lambda::Function', HANDLERS.length);
     for (const h of HANDLERS) expect(fn(h.name)).toBeDefined();
   });
