@@ -59,7 +59,28 @@ export const AUTHORIZER = { name: 'PublisherAuthorizer', entry: 'functions/api/a
 export const ALERT_ON_REPORT = {
   name: 'AlertOnReport',
   entry: 'functions/stream/alert-on-report.ts',
-  access: { read: ['Subscriptions'] as TableId[], write: ['Deliveries'] as TableId[] },
+  // Writes Subscriptions only for alerts held back by the per-day cap (OVERFLOW# items).
+  access: { read: ['Subscriptions'] as TableId[], write: ['Deliveries', 'Subscriptions'] as TableId[] },
+  sendsEmail: true,
+  signsLinks: true,
+};
+
+/**
+ * The digest planner: run hourly by EventBridge Scheduler (locally by a timer, and by
+ * `npm run digest -- --now`); reads rules, profiles, reports and held-back alerts in bulk
+ * and enqueues one send job per due, non-empty digest.
+ */
+export const DIGEST_PLANNER = {
+  name: 'DigestPlanner',
+  entry: 'functions/digest/plan.ts',
+  access: { read: ['Reports', 'Subscriptions'] as TableId[], write: [] as TableId[] },
+};
+
+/** The digest sender: consumes the digest queue, claims each delivery, sends paced through SES. */
+export const DIGEST_SENDER = {
+  name: 'DigestSender',
+  entry: 'functions/digest/send.ts',
+  access: { read: ['Reports', 'Subscriptions'] as TableId[], write: ['Deliveries', 'Subscriptions'] as TableId[] },
   sendsEmail: true,
   signsLinks: true,
 };

@@ -9,9 +9,10 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { ALERT_ON_REPORT, ROUTES } from '../functions/routes';
-import { startDynamoDbLocal, startSesLocal, localDynamoDbClient, type RunningEmulator } from './emulators';
 import { DEFAULT_CONFIG } from '../infra/config';
 import { rateLimitFromEnv, type BucketLimit } from '../shared/token-bucket';
+import { startLocalDigests, type LocalDigests } from './digests';
+import { startDynamoDbLocal, startSesLocal, localDynamoDbClient, type RunningEmulator } from './emulators';
 import { startApiServer, importHandlerModule, type ApiHandler, type RunningApiServer } from './http-server';
 import { fileCheckpoints, memoryCheckpoints, startStreamPoller, type StreamHandler, type StreamPoller } from './stream-poller';
 import { LOCAL_ROUTES } from './ses-events-endpoint';
@@ -49,6 +50,10 @@ export interface LocalStackOptions {
    * default those variables, else the CDK defaults (25/s, burst 50). null: none.
    */
   publisherThrottle?: BucketLimit | null;
+  /** Run digests on the hourly schedule (minute 0, UTC); default true when persisting (npm start). */
+  digestSchedule?: boolean;
+  /** How long a failed digest job stays invisible before redelivery; default 1000 ms. */
+  digestRetryDelayMs?: number;
   /** Stream poll interval when idle; default 500 ms. */
   pollIntervalMs?: number;
   /** First re-delivery delay of a failed stream batch; default 500 ms. */
@@ -72,6 +77,8 @@ export interface LocalStack {
   readonly env: Record<string, string>;
   /** Resolves once every stream record available now has been handled. */
   drainStream(): Promise<void>;
+  /** Digest runs: `digests.run({ dueNow: true })` then `digests.drain()` (see local/digests.ts). */
+  readonly digests: LocalDigests;
   /** The API's request handling in-process (the code path behind apiUrl, without a socket). */
   readonly api: ApiHandler;
   /**
@@ -249,6 +256,15 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     });
     stoppers.push(poller.stop);
 
+    // 4b. Digests: the planner on an hourly timer, the sender behind an in-process queue.
+    const digests = startLocalDigests({
+      tables,
+      schedule: opts.digestSchedule ?? opts.persist,
+      ...(opts.digestRetryDelayMs !== undefined ? { retryDelayMs: opts.digestRetryDelayMs } : {}),
+      log: (message, detail) => log(message, detail),
+    });
+    stoppers.push(digests.stop);
+
     // 5. The development publisher token (plaintext kept only in .herald/local.json).
     let publisherToken = '';
     if (opts.createToken ?? true) {
@@ -278,6 +294,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       tables,
       env: { ...env },
       drainStream: () => poller.drain(),
+      digests,
       api: api.api,
       deadLetters,
       stop: () => (stopping ??= stopAll()),

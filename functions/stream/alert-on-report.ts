@@ -8,6 +8,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { claimDelivery, markDelivered, releaseDelivery } from '../../shared/adapters/deliveries';
+import { DEFAULT_MAX_INSTANT_PER_DAY, holdBackOverCap, instantCapOf } from '../../shared/adapters/digests';
 import { sendEmail } from '../../shared/adapters/mailer';
 import { toReport } from '../../shared/adapters/reports';
 import { signingKeyLoader } from '../../shared/adapters/signing-keys';
@@ -18,7 +19,7 @@ import { renderAlertEmail } from '../../shared/domain/email';
 import { manageUrl, unsubscribeUrl } from '../../shared/domain/links';
 import type { Report } from '../../shared/domain/report';
 import { matchSubscribers } from '../../shared/domain/subscription';
-import { requireEnv } from '../../shared/env';
+import { intEnv, requireEnv } from '../../shared/env';
 import { errorFields, logger } from '../../shared/logger';
 import { mailSettingsFromEnv } from '../../shared/mail-settings';
 import { isNewReportRecord } from '../../shared/stream-filter';
@@ -30,6 +31,8 @@ const subscriptionsTable = requireEnv('SUBSCRIPTIONS_TABLE');
 const deliveriesTable = requireEnv('DELIVERIES_TABLE');
 const mail = mailSettingsFromEnv();
 const signingKeys = signingKeyLoader();
+/** Instant alerts per subscriber and UTC day; past it they wait for the next digest (0: no cap). */
+const maxInstantPerDay = intEnv('MAX_INSTANT_PER_DAY', DEFAULT_MAX_INSTANT_PER_DAY);
 
 /** Sends in parallel, bounded so one batch cannot exceed the SES send rate by much. */
 const SEND_CONCURRENCY = 8;
@@ -53,6 +56,13 @@ async function alertSubscribers(report: Report, rules: readonly ActiveRule[]): P
     }
     const deliveryId = `alert#${report.id}#${match.subscriberId}`;
     if (!(await claimDelivery(ddb, deliveriesTable, deliveryId))) {
+      skipped++;
+      return;
+    }
+    // Over the subscriber's per-day cap: the alert goes in their next digest instead.
+    const cap = instantCapOf(match.rules[0], maxInstantPerDay);
+    const rules = match.rules.map((r) => ({ ruleId: r.ruleId, regions: r.regions, themes: r.themes, frequency: r.frequency }));
+    if (cap !== undefined && (await holdBackOverCap(ddb, { deliveries: deliveriesTable, subscriptions: subscriptionsTable }, { deliveryId, subscriberId: match.subscriberId, reportId: report.id, rules, cap }))) {
       skipped++;
       return;
     }

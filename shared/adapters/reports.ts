@@ -8,6 +8,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Report } from '../domain/report';
+import { receivedIndexItem } from './digests';
 
 /** The filter a report listing is keyed by. */
 export type TagKey = `country:${string}` | `region:${string}` | `theme:${string}` | 'all';
@@ -46,6 +47,8 @@ export async function putReport(ddb: DynamoDBDocumentClient, table: string, repo
         TransactItems: [
           { Put: { TableName: table, Item: { ...reportKey(report.id), kind: 'report', ...report }, ConditionExpression: 'attribute_not_exists(pk)' } },
           ...tagItems,
+          // The received-time index that digest runs read (see ./digests.ts).
+          { Put: { TableName: table, Item: receivedIndexItem(report) } },
         ],
       }),
     );

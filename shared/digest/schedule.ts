@@ -72,6 +72,14 @@ export interface ScheduleOptions {
   readonly graceMinutes?: number;
   /** Caps on the window length. */
   readonly maxLookbackDays?: Partial<Record<DigestFrequency, number>>;
+  /**
+   * On-demand run (`npm run digest -- --now`): every digest is due whatever its hour or
+   * weekday, and its window ends at the run time itself. The period key is still that of
+   * the subscriber's local date (daily) or ISO week (weekly), so a scheduled run of the
+   * same period later finds the delivery record and sends nothing twice; the reports it
+   * would have added come in the next period's digest (its window starts at lastDigestAt).
+   */
+  readonly dueNow?: boolean;
 }
 
 // ---------------------------------------------------------------------------
@@ -215,6 +223,16 @@ function basePeriod(runAtMs: number, timeZone: string, hour: number, frequency: 
   return undefined;
 }
 
+/** The on-demand period of a subscriber's digest: ends at the run time. */
+function onDemandPeriod(runAtMs: number, timeZone: string, frequency: DigestFrequency): BasePeriod {
+  const now = localParts(runAtMs, timeZone);
+  const localDate = `${now.year}-${pad(now.month)}-${pad(now.day)}`;
+  const previousAtMs = runAtMs - PERIOD_DAYS[frequency] * DAY_MS;
+  if (frequency === 'daily') return { frequency, periodKey: `daily:${localDate}`, localDate, scheduledAtMs: runAtMs, previousAtMs, label: formatLongDate(now.year, now.month, now.day) };
+  const w = isoWeek(now.year, now.month, now.day);
+  return { frequency, periodKey: `weekly:${w.year}-W${pad(w.week)}`, localDate, scheduledAtMs: runAtMs, previousAtMs, label: `week to ${formatLongDate(now.year, now.month, now.day)}` };
+}
+
 function toMs(value: string | Date | undefined): number | undefined {
   if (value === undefined) return undefined;
   const ms = value instanceof Date ? value.getTime() : Date.parse(value);
@@ -239,7 +257,7 @@ export function createDigestScheduler(runAt: Date, options: ScheduleOptions = {}
     const key = `${timeZone}|${hour}|${schedule.frequency}|${weeklyDay}`;
     let base = memo.get(key);
     if (base === undefined && !memo.has(key)) {
-      base = basePeriod(runAtMs, timeZone, hour, schedule.frequency, weeklyDay, graceMs);
+      base = options.dueNow ? onDemandPeriod(runAtMs, timeZone, schedule.frequency) : basePeriod(runAtMs, timeZone, hour, schedule.frequency, weeklyDay, graceMs);
       memo.set(key, base);
     }
     if (!base) return undefined;
