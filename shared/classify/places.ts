@@ -217,6 +217,14 @@ const GOV_WORDS = new Set([
 // "the border with Afghanistan": the report is about that border
 const BORDER_WORDS = new Set(['border', 'borders', 'frontier', 'bordering', 'frontiere', 'frontieres', 'границе', 'границ', 'границы', 'граница', 'границей']);
 const LOC_WORDS = new Set(['in', 'across', 'inside', 'within', 'throughout', 'en', 'au', 'aux', 'dans', 'в', 'во', 'по', 'на']);
+// people of a country: "Afghan nationals", "refugees from Afghanistan", "граждан Узбекистана"
+const PEOPLE_WORDS = new Set([
+  'nationals', 'citizens', 'refugees', 'refugee', 'migrants', 'returnees', 'asylum', 'women', 'children', 'families', 'civilians', 'people', 'population',
+  'ressortissants', 'citoyens', 'refugies', 'migrants', 'femmes', 'enfants', 'familles', 'civils', 'population',
+  'граждане', 'граждан', 'гражданами', 'беженцы', 'беженцев', 'мигранты', 'мигрантов', 'женщины', 'дети', 'детей', 'семьи', 'население', 'населения',
+]);
+// "of Afghan origin", "афганского происхождения": where goods come from, not what the report is about
+const ORIGIN_WORDS = new Set(['origin', 'origine', 'provenance', 'происхождения', 'производства']);
 // a donor, an embassy, a passing reference
 const DONOR_WORDS = new Set([
   'funded', 'funding', 'donor', 'donors', 'donated', 'donation', 'contribution', 'contributions', 'grant', 'financed', 'sponsored', 'money',
@@ -235,7 +243,7 @@ const LIST_GAP = /^[\s,;]*(?:(?:and|et|и|or|ou|или|as well as)\s+)?(?:(?:the
 
 interface Features {
   titleName: number; titleCity: number; dateline: number; body: number; named: number; first: number;
-  gov: number; loc: number; border: number; donor: number; list: number; org: number;
+  gov: number; loc: number; border: number; donor: number; list: number; org: number; people: number;
 }
 
 /** Find places and decide mentioned / concerned / primary / regions. */
@@ -271,7 +279,7 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     const iso3 = m.iso3!;
     let f = feats.get(iso3);
     if (!f) {
-      f = { titleName: 0, titleCity: 0, dateline: 0, body: 0, named: 0, first: 1, gov: 0, loc: 0, border: 0, donor: 0, list: 0, org: 0 };
+      f = { titleName: 0, titleCity: 0, dateline: 0, body: 0, named: 0, first: 1, gov: 0, loc: 0, border: 0, donor: 0, list: 0, org: 0, people: 0 };
       feats.set(iso3, f);
     }
     const byName = m.via === 'n' || m.via === 'd';
@@ -281,7 +289,11 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     const p3 = tokens[m.tokenIndex - 3];
     const inOrg = (p1 !== undefined && ['in', 'of', 'for', 'to', 'в', 'по', 'en', 'au', 'de', 'pour'].includes(p1.norm)
       && ((p2 !== undefined && (p2.upper || LOCATED_HEADS.has(p2.norm)) && ORG_HEADS.has(p2.norm)) || (p2?.norm === 'the' && p3 !== undefined && p3.upper && ORG_HEADS.has(p3.norm))));
-    const weight = inOrg ? 0.3 : 1;
+    // context windows stay inside the mention's sentence
+    const next = tokens[m.tokenEnd];
+    const nextInSentence = next !== undefined && !next.sentenceStart;
+    const origin = nextInSentence && ORIGIN_WORDS.has(next.norm);
+    const weight = inOrg ? 0.3 : origin ? 0.3 : 1;
     if (inOrg) f.org++;
     if (byName && !inOrg) f.named++;
     if (m.start < layout.titleEnd) {
@@ -294,16 +306,21 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
       if (pos < f.first) f.first = pos;
     }
     if (inList.has(m)) f.list++;
-    if (inOrg) continue;
-    for (let k = Math.max(0, m.tokenIndex - 3); k < m.tokenIndex; k++) {
+    if (inOrg || origin) continue;
+    let from = Math.max(0, m.tokenIndex - 3);
+    for (let k = m.tokenIndex; k > from; k--) if (tokens[k]!.sentenceStart) { from = k; break; }
+    for (let k = from; k < m.tokenIndex; k++) {
       const w = tokens[k]!.norm;
+      if (k >= m.tokenIndex - 2 && PEOPLE_WORDS.has(w) && k === m.tokenIndex - 2 && ['from', 'of', 'из', 'de', 'des', 'du'].includes(tokens[k + 1]!.norm)) f.people++;
       if (GOV_WORDS.has(w)) f.gov++;
       if (k === m.tokenIndex - 1 && LOC_WORDS.has(w)) f.loc++;
       if (DONOR_WORDS.has(w)) f.donor++;
       if (BORDER_WORDS.has(w)) f.border++;
     }
     for (let k = m.tokenEnd; k < Math.min(tokens.length, m.tokenEnd + 2); k++) {
+      if (tokens[k]!.sentenceStart) break;
       const w = tokens[k]!.norm;
+      if (k === m.tokenEnd && (m.via === 'd' || tokens[k]!.cyr) && PEOPLE_WORDS.has(w)) f.people++;
       if (k === m.tokenEnd && GOV_WORDS.has(w)) f.gov++;
       if (DONOR_WORDS.has(w) || (w === 's' && DONOR_WORDS.has(tokens[k + 1]?.norm ?? ''))) f.donor++;
     }
@@ -311,7 +328,9 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
   const scores = new Map<string, number>();
   for (const [iso3, f] of feats) {
     let s = 3 * Math.min(f.titleName, 2) + 1 * Math.min(f.titleCity, 1) + 1.5 * Math.log2(1 + f.body)
-      + 0.8 * Math.min(f.gov, 3) + 0.6 * Math.min(f.loc, 3) + 1.0 * Math.min(f.border, 2) + 1.2 * Math.min(f.list, 1) + (1 - f.first) * 0.5;
+      + 0.8 * Math.min(f.gov, 3) + 0.6 * Math.min(f.loc, 3) + 1.0 * Math.min(f.border, 2) + 1.2 * Math.min(f.list, 1) + 0.8 * Math.min(f.people, 2) + (1 - f.first) * 0.5;
+    // one passing mention in the body ("as well as the situation in X"): the preposition alone is not concern
+    if (f.titleName + f.titleCity + f.dateline === 0 && f.body <= 1 && f.gov + f.border + f.people + f.list === 0) s -= 0.6 * Math.min(f.loc, 3);
     if (f.dateline > 0) s += f.named + f.titleName > 0 ? 2 : 0.3;
     s -= 1.2 * Math.min(f.donor, 2);
     // mostly named as a donor or an embassy: a partner, not the subject

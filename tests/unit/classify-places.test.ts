@@ -131,3 +131,23 @@ describe('concerned versus mentioned', () => {
     expect(r.regions).toContain('143');
   });
 });
+
+describe('concern: context rules', () => {
+  const concerned = (title: string, body: string) => classify({ title, body }).countries;
+  it("a country's people make it concerned (\"Afghan nationals\")", () => {
+    const body = 'Pakistan floods hit host communities. The Government of Pakistan asked for help in Pakistan. UNHCR assists 650,000 refugees in Pakistan, most of them Afghan nationals, and the Pakistani families hosting them.';
+    expect(concerned('Flood-hit refugees in Pakistan', body)).toEqual(['AFG', 'PAK']);
+  });
+  it('a passing mention ("as well as the situation in X") is not concern', () => {
+    const body = 'The Minister of Foreign Affairs of Turkmenistan and the head of the Centre reviewed the joint plan of Turkmenistan for 2024: water, youth and security, as well as the situation in Afghanistan.\n\nThe minister thanked the Centre.';
+    expect(concerned('Turkmenistan and the Centre discuss plans', body)).toEqual(['TKM']);
+  });
+  it('a context window does not cross a sentence: "… в Афганистане. Министр …"', () => {
+    const body = 'Правительство Туркменистана и Центр обсудили планы Туркменистана, а также положение дел в Афганистане.\n\nМинистр поблагодарил Центр.';
+    expect(concerned('Туркменистан и Центр обсудили планы', body)).toEqual(['TKM']);
+  });
+  it('goods "of Afghan origin" do not make the origin concerned', () => {
+    const body = 'Police in Kyrgyzstan seized heroin of Afghan origin. The Government of Kyrgyzstan said police in Kyrgyzstan arrested two couriers.';
+    expect(concerned('Kyrgyz police seize heroin', body)).toEqual(['KGZ']);
+  });
+});
