@@ -74,7 +74,11 @@ export function verifyToken(token: string, purpose: TokenPurpose, keys: readonly
   const parts = token.split('.');
   if (parts.length !== 2 || !parts[0] || !parts[1]) throw new InvalidTokenError('malformed');
   const [payload, signature] = parts as [string, string];
+  // Buffer.from skips characters outside the alphabet and ignores the last character's
+  // spare bits, so several strings decode to one signature: accept only the canonical one.
+  if (!/^[A-Za-z0-9_-]+$/.test(payload) || !/^[A-Za-z0-9_-]{43}$/.test(signature)) throw new InvalidTokenError('malformed');
   const given = Buffer.from(signature, 'base64url');
+  if (given.toString('base64url') !== signature) throw new InvalidTokenError('malformed');
   const valid = keys.some((key) => {
     const expected = mac(key, payload);
     return given.length === expected.length && timingSafeEqual(given, expected);
