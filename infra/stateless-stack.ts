@@ -18,6 +18,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { ALERT_ON_REPORT, AUTHORIZER, ROUTES, SES_EVENTS } from '../functions/routes';
 import { NEW_REPORT_FILTER_PATTERN } from '../shared/stream-filter';
+import { HeraldDigests } from './constructs/digests';
 import { HeraldFunction, type HeraldResources } from './constructs/herald-function';
 import { MailEvents } from './constructs/mail-events';
 import type { HeraldTables } from './stateful-stack';
@@ -70,6 +71,7 @@ export class StatelessStack extends Stack {
   readonly alertDeadLetterQueue: sqs.Queue;
   /** The SES configuration set, its bounce/complaint handling and reputation alarms. */
   readonly mailEvents: MailEvents;
+  readonly digests: HeraldDigests;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -175,14 +177,19 @@ export class StatelessStack extends Stack {
     const sesEventsFn = new HeraldFunction(this, SES_EVENTS.name, { spec: SES_EVENTS, resources, timeout: Duration.seconds(30) });
     functions.set(SES_EVENTS.name, sesEventsFn);
     this.mailEvents = new MailEvents(this, 'MailEvents', { configurationSetName, handler: sesEventsFn });
+    // Digests: hourly schedule → DigestPlanner → DigestQueue → DigestSender → SES.
+    this.digests = new HeraldDigests(this, 'Digests', { resources });
+    functions.set(this.digests.planner.node.id, this.digests.planner);
+    functions.set(this.digests.sender.node.id, this.digests.sender);
     this.functions = functions;
 
     Validations.of(this).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason:
         'Only actions without resource-level permissions use Resource "*": xray:PutTraceSegments and ' +
-        'xray:PutTelemetryRecords (Active tracing on every function) and dynamodb:ListStreams (the Reports stream ' +
-        'event source). tests/infra asserts that no other action is granted on "*".',
+        'xray:PutTelemetryRecords (Active tracing on every function), dynamodb:ListStreams (the Reports stream ' +
+        'event source) and ses:GetAccount (DigestSender reads the account\'s MaxSendRate to pace digests). ' +
+        'tests/infra asserts that no other action is granted on "*".',
     });
     Validations.of(this).acknowledge({
       id: 'Serverless-LambdaDLQ',
@@ -190,10 +197,13 @@ export class StatelessStack extends Stack {
         'No function is invoked asynchronously: route handlers and the authorizer are invoked synchronously by API ' +
         'Gateway, AlertOnReport by a stream event source mapping whose failed batches go to its own on-failure ' +
         'SQS destination (AlertOnReportDlq), and SesEvents (invoked by EventBridge) has an async on-failure SQS ' +
-        'destination plus a target DLQ (MailEvents/Dlq), which supersede a DeadLetterConfig.',
+        'destination plus a target DLQ (MailEvents/Dlq), which supersede a DeadLetterConfig; so has DigestPlanner ' +
+        '(invoked by EventBridge Scheduler; Digests/Dlq, with an alarm), and DigestSender is an SQS consumer whose ' +
+        'queue redrives to Digests/Dlq.',
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint, description: 'Herald HTTP API endpoint' });
+    new CfnOutput(this, 'DigestDeadLetterQueueUrl', { value: this.digests.deadLetterQueue.queueUrl, description: 'Failed digest jobs and digest runs' });
     new CfnOutput(this, 'AlertDeadLetterQueueUrl', { value: this.alertDeadLetterQueue.queueUrl, description: 'Failed Reports stream batches' });
   }
 }

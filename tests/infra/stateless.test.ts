@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
-import { ALERT_ON_REPORT, AUTHORIZER, ROUTES, SES_EVENTS } from '../../functions/routes';
+import { ALERT_ON_REPORT, AUTHORIZER, DIGEST_PLANNER, DIGEST_SENDER, ROUTES, SES_EVENTS } from '../../functions/routes';
 import { NEW_REPORT_FILTER_PATTERN } from '../../shared/stream-filter';
 import { TABLES } from '../../shared/tables';
 import { actionsOf, logicalId, policyStatements, synthHerald, type SynthesizedHerald } from './herald-app';
@@ -29,7 +29,7 @@ afterAll(() => synth?.dispose());
 type Resource = { Type: string; Properties: Record<string, any> };
 const resources = (type: string) => template.findResources(type) as Record<string, Resource>;
 
-const HANDLERS = [AUTHORIZER, ...ROUTES, ALERT_ON_REPORT, SES_EVENTS];
+const HANDLERS = [AUTHORIZER, ...ROUTES, ALERT_ON_REPORT, SES_EVENTS, DIGEST_PLANNER, DIGEST_SENDER];
 const WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 
 function fn(name: string): Resource {
@@ -55,7 +55,8 @@ describe('Lambda functions', () => {
 
   it.each(HANDLERS.map((h) => [h.name]))('%s: explicit memory and timeout, nodejs22+ on arm64, active tracing, JSON logs', (name) => {
     const p = fn(name).Properties;
-    expect(p.MemorySize).toBe(256);
+    // The digest planner holds every active digest rule of a run (see tests/infra/digests.test.ts).
+    expect(p.MemorySize).toBe(name === DIGEST_PLANNER.name ? 1024 : 256);
     expect(p.Timeout).toEqual(expect.any(Number));
     expect(Number(/^nodejs(\d+)\.x$/.exec(p.Runtime)?.[1])).toBeGreaterThanOrEqual(22);
     expect(p.Architectures).toEqual(['arm64']);
@@ -77,7 +78,8 @@ describe('Lambda functions', () => {
 
   it('uses its own role per function, without AWS managed policies', () => {
     const roles = Object.values(resources('AWS::IAM::Role'));
-    expect(roles).toHaveLength(HANDLERS.length);
+    // One per function, and the digest schedule's (EventBridge Scheduler) role.
+    expect(roles).toHaveLength(HANDLERS.length + 1);
     for (const role of roles) expect(role.Properties.ManagedPolicyArns).toBeUndefined();
   });
 
@@ -134,11 +136,12 @@ describe('environment and IAM from functions/routes.ts', () => {
       }
     });
 
-    it('gets no wildcard resource except for X-Ray and dynamodb:ListStreams', () => {
+    it('gets no wildcard resource except for X-Ray, dynamodb:ListStreams and (DigestSender) ses:GetAccount', () => {
+      const allowed = ['xray:PutTraceSegments', 'xray:PutTelemetryRecords', 'dynamodb:ListStreams', ...(name === DIGEST_SENDER.name ? ['ses:GetAccount'] : [])];
       for (const s of policyStatements(template, name)) {
         if (JSON.stringify(s.Resource).includes('*')) {
           expect(s.Resource).toBe('*');
-          for (const a of actionsOf(s)) expect(['xray:PutTraceSegments', 'xray:PutTelemetryRecords', 'dynamodb:ListStreams']).toContain(a);
+          for (const a of actionsOf(s)) expect(allowed).toContain(a);
         }
       }
     });
@@ -148,7 +151,8 @@ describe('environment and IAM from functions/routes.ts', () => {
 
     it(sendsEmail ? 'sends email only as the sender domain and configuration set' : 'cannot send email', () => {
       const env = fn(name).Properties.Environment.Variables;
-      const ses = policyStatements(template, name).filter((s) => actionsOf(s).some((a) => a.startsWith('ses:')));
+      // ses:GetAccount (DigestSender's send rate) reads no identity and sends nothing.
+      const ses = policyStatements(template, name).filter((s) => actionsOf(s).some((a) => a.startsWith('ses:') && a !== 'ses:GetAccount'));
       if (!sendsEmail) {
         expect(ses).toEqual([]);
         expect(env.SENDER_EMAIL).toBeUndefined();
@@ -244,10 +248,18 @@ describe('HTTP API', () => {
   });
 });
 
+/** The event source mapping of the Reports stream. */
+function streamMapping(): Record<string, any> {
+  const all = Object.values(resources('AWS::Lambda::EventSourceMapping')).filter((r) => JSON.stringify(r.Properties.EventSourceArn).includes('StreamArn'));
+  expect(all).toHaveLength(1);
+  return all[0]!.Properties;
+}
+
 describe('Reports stream → AlertOnReport', () => {
   it('consumes the Reports stream from the trim horizon in batches of 10, filtered to new reports', () => {
-    template.resourceCountIs('AWS::Lambda::EventSourceMapping', 1);
-    const esm = Object.values(resources('AWS::Lambda::EventSourceMapping'))[0]!.Properties;
+    // The Reports stream's and the digest queue's (tests/infra/digests.test.ts).
+    template.resourceCountIs('AWS::Lambda::EventSourceMapping', 2);
+    const esm = streamMapping();
     expect(esm.FunctionName).toEqual({ Ref: logicalId(template, 'AWS::Lambda::Function', `${ALERT_ON_REPORT.name}Function`) });
     expect(importedRef(esm.EventSourceArn)).toContain(`ExportsOutputFnGetAtt${logicalId(synth.stateful, 'AWS::DynamoDB::Table', 'Reports')}StreamArn`);
     expect(esm.StartingPosition).toBe('TRIM_HORIZON');
@@ -258,7 +270,7 @@ describe('Reports stream → AlertOnReport', () => {
   });
 
   it('reports partial batch failures, bisects, retries 5 times within 24 h, then sends the batch to an encrypted DLQ', () => {
-    const esm = Object.values(resources('AWS::Lambda::EventSourceMapping'))[0]!.Properties;
+    const esm = streamMapping();
     expect(esm.FunctionResponseTypes).toEqual(['ReportBatchItemFailures']);
     expect(esm.BisectBatchOnFunctionError).toBe(true);
     expect(esm.MaximumRetryAttempts).toBe(5);
