@@ -7,7 +7,7 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import { claimDelivery, markDelivered, releaseDelivery } from '../../shared/adapters/deliveries';
+import { DeliveryInProgressError, markDelivered, releaseDelivery, tryClaimDelivery } from '../../shared/adapters/deliveries';
 import { DEFAULT_MAX_INSTANT_PER_DAY, holdBackOverCap, instantCapOf } from '../../shared/adapters/digests';
 import { sendEmail } from '../../shared/adapters/mailer';
 import { toReport } from '../../shared/adapters/reports';
@@ -39,6 +39,22 @@ const SEND_CONCURRENCY = 8;
 
 type ActiveRule = StoredRule & { email: string };
 
+/** Marks a sent delivery, with a few quick retries; never throws (the email is already out). */
+async function recordSent(deliveryId: string, messageId: string | undefined, now: Date): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await markDelivered(ddb, deliveriesTable, deliveryId, messageId, now);
+      return;
+    } catch (error) {
+      if (attempt >= 4) {
+        logger.warn('Alert sent but not recorded as sent; its claim is held until the lease ends', errorFields(error));
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
+    }
+  }
+}
+
 async function alertSubscribers(report: Report, rules: readonly ActiveRule[]): Promise<{ sent: number; skipped: number }> {
   const matches = matchSubscribers(
     { regionKeys: report.regionKeys, themeIds: report.classification.themes.map((t) => t.id) },
@@ -49,14 +65,21 @@ async function alertSubscribers(report: Report, rules: readonly ActiveRule[]): P
   const suppressed = await suppressedAmong(ddb, subscriptionsTable, matches.map((m) => m.rules[0]!.email));
   let sent = 0;
   let skipped = 0;
+  let busy = 0;
   await mapWithConcurrency(matches, SEND_CONCURRENCY, async (match) => {
     if (suppressed.has(match.rules[0]!.email)) {
       skipped++;
       return;
     }
     const deliveryId = `alert#${report.id}#${match.subscriberId}`;
-    if (!(await claimDelivery(ddb, deliveriesTable, deliveryId))) {
+    const claim = await tryClaimDelivery(ddb, deliveriesTable, deliveryId);
+    if (claim === 'sent') {
       skipped++;
+      return;
+    }
+    if (claim === 'busy') {
+      // Another send holds the claim, or one crashed after claiming: retry once its lease ends.
+      busy++;
       return;
     }
     // Over the subscriber's per-day cap: the alert goes in their next digest instead.
@@ -88,15 +111,20 @@ async function alertSubscribers(report: Report, rules: readonly ActiveRule[]): P
         manageUrl: manageUrl(mail.publicBaseUrl, keys, match.subscriberId, now),
       },
     });
+    let messageId: string | undefined;
     try {
-      const messageId = await sendEmail(ses, mail, email);
-      await markDelivered(ddb, deliveriesTable, deliveryId, messageId, now);
-      sent++;
+      messageId = await sendEmail(ses, mail, email);
     } catch (error) {
-      await releaseDelivery(ddb, deliveriesTable, deliveryId);
+      // Not sent: give the claim back so the retry sends. If even that fails, the lease ends it.
+      await releaseDelivery(ddb, deliveriesTable, deliveryId).catch(() => undefined);
       throw error;
     }
+    sent++;
+    // Sent: never give this claim back now (a retry would send it twice). Record it, retrying
+    // a throttled write; if that still fails, the claim stays held until its lease ends.
+    await recordSent(deliveryId, messageId, now);
   });
+  if (busy > 0) throw new DeliveryInProgressError(busy);
   return { sent, skipped };
 }
 

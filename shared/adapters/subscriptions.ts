@@ -182,6 +182,8 @@ export async function confirmSubscriber(ddb: DynamoDBDocumentClient, table: stri
   const { profile, rules } = found;
   const pending = rules.filter((r) => r.status === 'pending');
   if (pending.length === 0 && profile.status === 'confirmed') return { profile, activated: [] };
+  // The same link again right after it confirmed (a retry whose first answer was lost): done already.
+  if (profile.status === 'confirmed' && profile.version === version + 1) return { profile, activated: [] };
   if (profile.version !== version) throw new InvalidTokenError('it has already been used or replaced by a newer one');
   const confirmed: SubscriberProfile = { ...profile, status: 'confirmed', version: profile.version + 1, consent: { ...profile.consent, confirmedAt: now.toISOString() } };
   await ddb.send(
