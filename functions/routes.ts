@@ -37,6 +37,8 @@ export const ROUTES: readonly RouteSpec[] = [
   { name: 'Unsubscribe', method: 'POST', path: '/unsubscribe', entry: 'functions/api/unsubscribe.ts', auth: false, access: { read: ['Subscriptions'], write: ['Subscriptions'] }, signsLinks: true },
   { name: 'OpenApi', method: 'GET', path: '/openapi.json', entry: 'functions/api/openapi.ts', auth: false, access: { read: [], write: [] } },
   { name: 'Docs', method: 'GET', path: '/docs', entry: 'functions/api/openapi.ts', auth: false, access: { read: [], write: [] } },
+  { name: 'Feeds', method: 'GET', path: '/feeds', entry: 'functions/api/feeds.ts', auth: false, access: { read: ['Reports'], write: [] } },
+  { name: 'ReportEvent', method: 'GET', path: '/reports/{id}/event.ics', entry: 'functions/api/report-event.ts', auth: false, access: { read: ['Reports'], write: [] } },
   { name: 'ManagePage', method: 'GET', path: '/manage', entry: 'functions/api/manage.ts', auth: false, access: { read: ['Subscriptions'], write: [] }, signsLinks: true },
   { name: 'Manage', method: 'POST', path: '/manage', entry: 'functions/api/manage.ts', auth: false, access: { read: ['Subscriptions'], write: ['Subscriptions'] }, signsLinks: true },
   { name: 'RequestManageLink', method: 'POST', path: '/manage/link', entry: 'functions/api/manage-link.ts', auth: false, access: { read: ['Subscriptions'], write: ['Subscriptions'] }, sendsEmail: true, signsLinks: true },

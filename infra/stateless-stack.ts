@@ -138,9 +138,9 @@ export class StatelessStack extends Stack {
       reason:
         'Only the subscriber routes (POST /subscriptions, GET|POST /subscriptions/confirm, GET|POST /unsubscribe) are ' +
         'public by design: anyone may ask to subscribe (double opt-in by email), and confirm/unsubscribe are authorised by ' +
-        'the HMAC-signed token in the link. GET /openapi.json and GET /docs serve the API description (no data), and ' +
-        'GET /feeds serves only what an alert email shows, for feed readers. Every publisher route uses the Lambda ' +
-        'authorizer (asserted in tests/infra).',
+        'the HMAC-signed token in the link. GET /openapi.json and GET /docs serve the API description (no data); ' +
+        'GET /feeds and GET /reports/{id}/event.ics serve only what an alert email shows, for feed readers and the ' +
+        'calendar links in alerts. Every publisher route uses the Lambda authorizer (asserted in tests/infra).',
     });
 
     // Instant alerts: INSERTs of report items on the Reports stream.

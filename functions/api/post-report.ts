@@ -3,6 +3,7 @@
  * (or the same content) returns the stored report with 200 instead of 201.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { putFeedEntries } from '../../shared/adapters/feeds';
 import { putReport } from '../../shared/adapters/reports';
 import { classify } from '../../shared/classify/index';
 import { createDocumentClient } from '../../shared/clients';
@@ -56,6 +57,8 @@ export const handler = httpHandler(async (event) => {
   if (!result.created && result.report.contentHash !== hash) {
     throw new ConflictError('This Idempotency-Key was already used for a different report');
   }
+  // The public feed entries: idempotent, so a retry rewrites any a crash left unwritten.
+  await putFeedEntries(ddb, table, result.report);
   logger.info(result.created ? 'Report stored' : 'Report replayed', { publisherId: publisher.publisherId, countries: classification.countries, themes: classification.themes.map((t) => t.id) });
   return json(result.created ? 201 : 200, publicReport(result.report), {
     location: `/reports/${id}`,

@@ -15,6 +15,7 @@ import { signingKeyLoader } from '../../shared/adapters/signing-keys';
 import { activeRules, type StoredRule } from '../../shared/adapters/subscriptions';
 import { suppressedAmong } from '../../shared/adapters/suppression';
 import { createDocumentClient, createSesClient } from '../../shared/clients';
+import { detectEvent } from '../../shared/domain/calendar';
 import { renderAlertEmail } from '../../shared/domain/email';
 import { manageUrl, unsubscribeUrl } from '../../shared/domain/links';
 import type { Report } from '../../shared/domain/report';
@@ -102,6 +103,7 @@ async function alertSubscribers(report: Report, rules: readonly ActiveRule[]): P
         countries: report.classification.countries,
         regions: report.classification.regions,
         themes: report.classification.themes.map((t) => t.id),
+        ...(detectEvent(report) ? { calendarUrl: `${mail.publicBaseUrl}/reports/${report.id}/event.ics` } : {}),
       },
       // Each matched rule says why, with its own unsubscribe link; the footer and the
       // List-Unsubscribe header unsubscribe from everything.

@@ -151,12 +151,13 @@ export const ROUTE_DOCS: Record<string, OperationDoc> = {
   'GET /reports/{id}/event.ics': {
     tag: 'Reports',
     summary: 'The event a report announces, as an iCalendar file',
-    description: 'Available when the report names the event’s dates (e.g. “On 18-19 October 2022”); the venue comes from the text or the dateline.',
+    description:
+      'Available when the report names the event’s dates (e.g. “On 18-19 October 2022”); the venue comes from the text or the dateline. ' +
+      'Public, like the alert emails and feed entries that link to it: it shows only what an alert shows.',
     pathParams: { id: REPORT_ID },
     responses: {
       '200': { description: 'An RFC 5545 calendar with one all-day VEVENT', content: { 'text/calendar': { schema: { type: 'string' } } } },
       '400': error('Not a report id'),
-      ...publisherErrors,
       '404': error('No such report, or it names no event dates'),
     },
   },
