@@ -35,7 +35,7 @@ import { isThrottlingError, sendPaced } from '../../shared/digest/pacer';
 import { decodeDigestMessage, type DigestMessage } from '../../shared/digest/queue';
 import { digestReportView, groupDigest, renderDigestEmail } from '../../shared/digest/render';
 import type { OutboundEmail } from '../../shared/domain/email';
-import { unsubscribeUrl } from '../../shared/domain/links';
+import { manageUrl, unsubscribeUrl } from '../../shared/domain/links';
 import { intEnv, optionalEnv, requireEnv } from '../../shared/env';
 import { logger } from '../../shared/logger';
 import { mailSettingsFromEnv, type MailSettings } from '../../shared/mail-settings';
@@ -163,7 +163,10 @@ export async function processDigestRecords(deps: SenderDeps, records: readonly S
           frequency: job.frequency,
           periodLabel: job.label,
           groups,
-          links: { unsubscribeUrl: unsubscribeUrl(deps.mail.publicBaseUrl, keys, job.subscriberId, now) },
+          links: {
+            unsubscribeUrl: unsubscribeUrl(deps.mail.publicBaseUrl, keys, job.subscriberId, now),
+            manageUrl: manageUrl(deps.mail.publicBaseUrl, keys, job.subscriberId, now),
+          },
         });
         if (!email) {
           await markDelivered(deps.ddb, deps.deliveriesTable, job.deliveryId, 'skipped:empty');

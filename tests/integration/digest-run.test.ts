@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DigestPlanResult } from '../../functions/digest/plan';
+import { localParts, WEEKDAYS } from '../../shared/digest/schedule';
 import { emailHash } from '../../shared/domain/subscription';
 import { address, digestsTo, dueHour, postReport, setProfile, subscribe, upcomingRun } from '../helpers/digest';
 import { startTestStack, type TestStack } from '../helpers/local';
@@ -28,6 +29,7 @@ const mail = {
   kathmandu: address('kathmandu', tag),
   newYork: address('newyork', tag),
   later: address('later', tag),
+  weekly: address('weekly', tag),
   europe: address('europe', tag),
   empty: address('empty', tag),
   pending: address('pending', tag),
@@ -51,6 +53,7 @@ beforeAll(async () => {
   ids.utc = await subscribe(stack, ddb, { email: mail.utc, regions: ['143'], frequency: 'daily', timezone: 'UTC' });
   ids.kathmandu = await subscribe(stack, ddb, { email: mail.kathmandu, regions: ['143'], frequency: 'daily', timezone: 'Asia/Kathmandu' });
   ids.newYork = await subscribe(stack, ddb, { email: mail.newYork, regions: ['TJK'], frequency: 'daily', timezone: 'America/New_York' });
+  ids.weekly = await subscribe(stack, ddb, { email: mail.weekly, regions: ['143'], frequency: 'weekly', timezone: 'Asia/Tokyo' });
   ids.later = await subscribe(stack, ddb, { email: mail.later, regions: ['143'], frequency: 'daily', timezone: 'UTC' });
   ids.europe = await subscribe(stack, ddb, { email: mail.europe, regions: ['150'], frequency: 'daily', timezone: 'UTC' });
   ids.empty = await subscribe(stack, ddb, { email: mail.empty, regions: ['009'], frequency: 'daily', timezone: 'UTC' });
@@ -63,6 +66,9 @@ beforeAll(async () => {
   await setProfile(stack, ddb, ids.kathmandu!, { digestHour: due('Asia/Kathmandu') });
   await setProfile(stack, ddb, ids.newYork!, { digestHour: due('America/New_York') });
   await setProfile(stack, ddb, ids.later!, { digestHour: (due('UTC') + 1) % 24 });
+  const tokyo = localParts(runAt.getTime(), 'Asia/Tokyo');
+  const tokyoWeekday = WEEKDAYS[(new Date(Date.UTC(tokyo.year, tokyo.month - 1, tokyo.day)).getUTCDay() + 6) % 7]!;
+  await setProfile(stack, ddb, ids.weekly!, { digestHour: due('Asia/Tokyo'), weeklyDay: tokyoWeekday });
   await setProfile(stack, ddb, ids.paused!, { paused: true });
   // On the suppression list (a hard bounce, say): the key format of shared/adapters/suppression.ts.
   await ddb.send(new PutCommand({ TableName: stack.tables.Subscriptions, Item: { pk: `SUPPRESSED#${emailHash(mail.suppressed)}`, sk: 'SUPPRESSED', kind: 'suppression', emailHash: emailHash(mail.suppressed), reason: 'bounce', at: new Date().toISOString() } }));
@@ -89,8 +95,9 @@ describe('a scheduled run', () => {
     expect(await digestsTo(stack, mail.kathmandu)).toHaveLength(1);
     expect(await digestsTo(stack, mail.newYork)).toHaveLength(1);
     expect(await digestsTo(stack, mail.europe)).toHaveLength(1);
-    // Planned: those four, and the suppressed subscriber, whom the sender checks right before sending.
-    expect(first.jobs).toBe(5);
+    expect(await digestsTo(stack, mail.weekly)).toHaveLength(1);
+    // Planned: those five, and the suppressed subscriber, whom the sender checks right before sending.
+    expect(first.jobs).toBe(6);
     expect(stack.digests.deadLetters).toEqual([]);
   });
 
@@ -103,6 +110,9 @@ describe('a scheduled run', () => {
     expect(text.match(/\* Almaty hosts regional water meeting/g)).toHaveLength(1);
     expect(text).not.toContain('Paris meeting');
     expect(text).toContain('Why included: matches');
+    expect(text).toMatch(/Manage your subscription .*\/manage\?token=/);
+    const [weekly] = await digestsTo(stack, mail.weekly);
+    expect(weekly!.subject).toMatch(/^Herald weekly digest, week to .+: 2 reports$/);
     expect(digest!.headers?.find((h) => h.name === 'List-Unsubscribe-Post')?.value).toBe('List-Unsubscribe=One-Click');
     const [europe] = await digestsTo(stack, mail.europe);
     expect(europe!.body.text).toContain('Paris meeting on refugee reception');
