@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { createPublisherToken, isScope, listPublishers, revokePublisher, SCOPES, type Scope } from '../shared/adapters/publishers';
 import { createDocumentClient } from '../shared/clients';
 import { REPORTS_USAGE, runImport, runPost } from './reports';
+import { runSubscribers, SUBSCRIBERS_USAGE } from './subscribers';
 import { SES_EVENT_USAGE, sesEvent, SesEventUsageError } from './ses-event';
 
 const USAGE = `Usage: herald <command> [options]
@@ -18,7 +19,7 @@ Commands:
        [--scopes S,S]           What it may do: reports:write, reports:read (default both)
   publishers list               List publishers and their tokens (hash prefixes only)
   publishers revoke <id>        Revoke every token of a publisher
-${REPORTS_USAGE}${SES_EVENT_USAGE}
+${REPORTS_USAGE}${SUBSCRIBERS_USAGE}${SES_EVENT_USAGE}
 Options for publishers:
   --table NAME                  Publishers table (default: from .herald/local.json)
   --endpoint URL                DynamoDB endpoint (default: from .herald/local.json; omit for AWS)
@@ -107,6 +108,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runPost(rest);
       case 'import':
         return await runImport(rest);
+      case 'subscribers':
+        return await runSubscribers(rest);
       case 'ses-event':
         return await sesEvent(rest);
       case undefined:
