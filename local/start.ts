@@ -25,6 +25,7 @@ ${line}
   Publisher token ${stack.publisherToken}
   Written to      ${infoPath}
   Data kept in    ${defaultDataDir}  (delete it to start afresh)
+  Digests         every hour at :00 UTC (each subscriber's local hour); at once: npm run digest -- --now
 
   Try it:
     curl -s -X POST ${stack.apiUrl}/reports \\

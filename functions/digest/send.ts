@@ -107,7 +107,7 @@ export async function processDigestRecords(deps: SenderDeps, records: readonly S
   };
 
   // 1–2. Decode, claim, check.
-  const claimed: { record: SQSRecord; message: DigestMessage }[] = [];
+  const claimed: { record: SQSRecord; message: DigestMessage; to: string }[] = [];
   await mapWithConcurrency(records, SEND_CONCURRENCY, async (record) => {
     let message: DigestMessage;
     try {
@@ -131,14 +131,23 @@ export async function processDigestRecords(deps: SenderDeps, records: readonly S
     try {
       const profile = await getDigestProfile(deps.ddb, deps.subscriptionsTable, job.subscriberId);
       const reason =
-        !profile ? 'subscriber-gone' : profile.status !== 'confirmed' ? 'not-confirmed' : profile.paused ? 'paused' : (await isSuppressed(deps.ddb, deps.subscriptionsTable, job.email)) ? 'suppressed' : undefined;
+        !profile || !profile.email
+          ? 'subscriber-gone'
+          : profile.status !== 'confirmed'
+            ? 'not-confirmed'
+            : profile.paused
+              ? 'paused'
+              : (await isSuppressed(deps.ddb, deps.subscriptionsTable, profile.email))
+                ? 'suppressed'
+                : undefined;
       if (reason) {
         await markDelivered(deps.ddb, deps.deliveriesTable, job.deliveryId, `skipped:${reason}`);
         outcome.set(record.messageId, 'skipped');
         logger.info('Digest skipped', { deliveryId: job.deliveryId, reason });
         return;
       }
-      claimed.push({ record, message });
+      // The address as it is now (the job's is from planning time).
+      claimed.push({ record, message, to: profile!.email! });
     } catch (error) {
       logger.error('Checking a digest subscriber failed', { deliveryId: job.deliveryId, ...errorFields(error) });
       await releaseDelivery(deps.ddb, deps.deliveriesTable, job.deliveryId).catch(() => undefined);
@@ -154,12 +163,12 @@ export async function processDigestRecords(deps: SenderDeps, records: readonly S
       const views = new Map([...reports].map(([id, r]) => [id, digestReportView(r)]));
       const keys = await deps.signingKeys();
       const now = new Date();
-      for (const { record, message } of claimed) {
+      for (const { record, message, to } of claimed) {
         const { job } = message;
         const { groups, missing } = groupDigest(job, views);
         if (missing.length > 0) logger.warn('Digest reports missing (deleted since planning)', { deliveryId: job.deliveryId, missing: missing.length });
         const email = renderDigestEmail({
-          to: job.email,
+          to,
           frequency: job.frequency,
           periodLabel: job.label,
           groups,
