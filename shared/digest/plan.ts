@@ -353,10 +353,11 @@ export async function* planDigests(input: PlanInput, stats?: PlanStats): AsyncGe
     const itemAt = new Map<number, number>(); // report position → item, only needed to merge overflow
     const trackItems = held !== undefined && held.length > 0;
     if (hi > lo && ruleNs.length > 0) {
-      // Matched-rule lists are shared between items with the same combination of rules.
-      const combos = new Map<string, string[]>();
-      const ruleIds = (matched: number[]): string[] => {
-        const key = matched.join(',');
+      // Matched-rule lists are shared between items with the same combination of rules,
+      // keyed by a bitmask of the slot's rules (no string per item; a slot holds at most
+      // a few dozen rules, beyond 31 the key is a string).
+      const combos = new Map<number | string, string[]>();
+      const ruleIds = (key: number | string, matched: readonly number[]): string[] => {
         let ids = combos.get(key);
         if (!ids) {
           ids = matched.map((k) => {
@@ -368,11 +369,13 @@ export async function* planDigests(input: PlanInput, stats?: PlanStats): AsyncGe
         }
         return ids;
       };
-      const single = ruleNs.length === 1 ? ruleIds([0]) : undefined;
+      const single = ruleNs.length === 1 ? ruleIds(1, [0]) : undefined;
+      const wide = ruleNs.length > 31;
+      const rowBase = Int32Array.from(ruleNs, (n) => ruleRow[n]! * words);
       const matched: number[] = [];
       for (let w = lo >>> 5; w <= (hi - 1) >>> 5; w++) {
         let any = 0;
-        for (const n of ruleNs) any |= bits[ruleRow[n]! * words + w]!;
+        for (let k = 0; k < rowBase.length; k++) any |= bits[rowBase[k]! + w]!;
         while (any !== 0) {
           const low = any & -any;
           const i = (w << 5) + (31 - Math.clz32(low));
@@ -382,8 +385,14 @@ export async function* planDigests(input: PlanInput, stats?: PlanStats): AsyncGe
           if (single) ids = single;
           else {
             matched.length = 0;
-            for (let k = 0; k < ruleNs.length; k++) if ((bits[ruleRow[ruleNs[k]!]! * words + w]! & low) !== 0) matched.push(k);
-            ids = ruleIds(matched);
+            let mask = 0;
+            for (let k = 0; k < rowBase.length; k++) {
+              if ((bits[rowBase[k]! + w]! & low) !== 0) {
+                matched.push(k);
+                if (!wide) mask |= 1 << k;
+              }
+            }
+            ids = combos.get(wide ? matched.join(',') : mask) ?? ruleIds(wide ? matched.join(',') : mask, matched);
           }
           if (trackItems) itemAt.set(i, items.length);
           items.push({ reportId: reports[i]!.id, matchedRuleIds: ids });
