@@ -146,7 +146,7 @@ export function renderAlertEmail(opts: { to: string; report: AlertReport; matche
 <p style="margin:0 0 12px;font-size:13px">${places ? htmlTemplate`<strong>Where:</strong> ${places}<br>` : ''}${themes ? htmlTemplate`<strong>Themes:</strong> ${themes}` : ''}</p>
 <p>${summary}</p>
 ${report.url ? button(report.url, 'Read the full report') : raw('')}
-${report.calendarUrl ? htmlTemplate`<p style="margin:0 0 16px;font-size:14px">&#128197; <a href="${report.calendarUrl}" style="color:#00468b">Add the event to your calendar</a> (.ics)</p>` : raw('')}
+${report.calendarUrl ? htmlTemplate`<p style="margin:0 0 16px;font-size:14px"><a href="${report.calendarUrl}" style="color:#00468b">Add the event to your calendar</a> (.ics)</p>` : raw('')}
 <p style="font-size:13px;color:#5b6470"><strong>Why you got this:</strong> it matches your subscription ${why.map((w, i) => htmlTemplate`${i ? '; ' : ''}“${w}”`)}.${opts.matchedRules.map((r, i) =>
       r.unsubscribeUrl ? htmlTemplate` <a href="${r.unsubscribeUrl}" style="color:#5b6470">Stop alerts for “${why[i]}”</a>.` : '',
     )}</p>`,

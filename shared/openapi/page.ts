@@ -36,7 +36,7 @@ function content(body: Json | undefined): RawHtml {
   return htmlTemplate`${Object.entries(body).map(
     ([type, media]: [string, Json]) => htmlTemplate`<div class="media"><code class="type">${type}</code> ${schemaLink(media['schema'])}
 ${Object.entries((media['examples'] ?? {}) as Json).map(
-  ([name, ex]: [string, Json]) => htmlTemplate`<details><summary>Example “${name}”: ${String(ex['summary'] ?? '')}</summary><pre>${JSON.stringify(ex['value'], null, 2)}</pre></details>`,
+  ([name, ex]: [string, Json]) => htmlTemplate`<details><summary>Example “${name}”: ${prose(String(ex['summary'] ?? ''))}</summary><pre>${JSON.stringify(ex['value'], null, 2)}</pre></details>`,
 )}</div>`,
   )}`;
 }
@@ -75,10 +75,10 @@ export function renderDocsPage(doc: OpenApiDocument): string {
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${doc.info.title} API · ${doc.info.version}</title>
 <style>
-body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1b1b1b;line-height:1.5;display:grid;grid-template-columns:17rem 1fr}
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1b1b1b;line-height:1.5;display:grid;grid-template-columns:17rem minmax(0,1fr)}
 nav{position:sticky;top:0;height:100vh;overflow:auto;background:#f4f6f8;padding:1rem;box-sizing:border-box;font-size:.9rem}
 nav a{color:#00468b;text-decoration:none;display:block;padding:.1rem 0}
-main{padding:1.5rem 2rem;max-width:60rem}
+main{padding:1.5rem 2rem;max-width:60rem;min-width:0}
 h1{color:#00468b;margin-top:0}
 .op{border:1px solid #dde2e8;border-radius:6px;padding:0 1rem 1rem;margin:1rem 0}
 .method{color:#fff;border-radius:4px;padding:.1rem .5rem;font-size:.85rem}
