@@ -17,8 +17,14 @@ const table = requireEnv('REPORTS_TABLE');
 
 /** The API's public base URL, from the request (API Gateway sets x-forwarded-proto). */
 export function baseUrlOf(event: APIGatewayProxyEventV2): string {
-  const host = event.headers?.['host'] ?? event.requestContext?.domainName ?? 'localhost';
-  const proto = event.headers?.['x-forwarded-proto'] ?? (/^(localhost|127\.|\[::1\])/.test(host) ? 'http' : 'https');
+  // Only a well-formed host name (and port) may shape the feed's links: anything else in a
+  // Host header (found by the fuzz test: `a[7` made the URL invalid, a 500) falls back to
+  // the API's own domain name.
+  const isHost = (value: string | undefined): value is string => value !== undefined && /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]{1,253})(:\d{1,5})?$/.test(value);
+  const header = event.headers?.['host'];
+  const host = isHost(header) ? header : isHost(event.requestContext?.domainName) ? event.requestContext.domainName : 'localhost';
+  const forwarded = event.headers?.['x-forwarded-proto']?.split(',')[0]?.trim().toLowerCase();
+  const proto = forwarded === 'http' || forwarded === 'https' ? forwarded : /^(localhost|127\.|\[::1\])/.test(host) ? 'http' : 'https';
   return `${proto}://${host}`;
 }
 
