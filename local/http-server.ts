@@ -375,12 +375,27 @@ export function createApiHandler(opts: ApiServerOptions = {}): ApiHandler {
       const result = await mod.handler(event, lambdaContext(route.name));
       return mapHandlerResult(result);
     } catch (error) {
-      log(`${route.name} (${route.entry}) failed for ${req.method} ${req.url}`, error);
+      log(`${route.name} (${route.entry}) failed for ${req.method} ${redactedUrl(req.url)}`, error);
       return jsonResult(500, { message: 'Internal Server Error' });
     }
   }
 
   return { handle, clearAuthorizerCache: () => authCache.clear() };
+}
+
+/**
+ * A request URL fit for a log line: the path, and the query's names without their values
+ * (values carry link tokens and email addresses).
+ */
+export function redactedUrl(url: string): string {
+  const q = url.indexOf('?');
+  if (q === -1) return url;
+  const names = url
+    .slice(q + 1)
+    .split('&')
+    .filter(Boolean)
+    .map((pair) => `${pair.split('=')[0]}=…`);
+  return `${url.slice(0, q)}?${names.join('&')}`;
 }
 
 function pairs(raw: string[]): [string, string][] {
@@ -412,7 +427,7 @@ export function createApiServer(opts: ApiServerOptions = {}, api: ApiHandler = c
           result = jsonResult(413, { message: 'Request Entity Too Large' });
           res.setHeader('connection', 'close');
         } else {
-          log(`request failed: ${req.method} ${req.url}`, error);
+          log(`request failed: ${req.method} ${redactedUrl(req.url ?? '/')}`, error);
           result = jsonResult(500, { message: 'Internal Server Error' });
         }
       }
@@ -421,7 +436,7 @@ export function createApiServer(opts: ApiServerOptions = {}, api: ApiHandler = c
       headers['content-length'] = String(result.body.length);
       res.writeHead(result.statusCode, headers);
       res.end(req.method === 'HEAD' ? undefined : result.body);
-      if (opts.logRequests) log(`${req.method} ${req.url} -> ${result.statusCode} (${Date.now() - started} ms)`);
+      if (opts.logRequests) log(`${req.method} ${redactedUrl(req.url ?? '/')} -> ${result.statusCode} (${Date.now() - started} ms)`);
     })();
   });
 }

@@ -47,7 +47,9 @@ async function recordSent(deliveryId: string, messageId: string | undefined, now
       await markDelivered(ddb, deliveriesTable, deliveryId, messageId, now);
       return;
     } catch (error) {
-      if (attempt >= 4) {
+      // Seven attempts over about 6 s: a throttle that outlasts them leaves the claim held, and
+      // only a replay after its lease could send this email again (see README, Reliability).
+      if (attempt >= 7) {
         logger.warn('Alert sent but not recorded as sent; its claim is held until the lease ends', errorFields(error));
         return;
       }

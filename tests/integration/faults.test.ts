@@ -185,8 +185,15 @@ describe('throttling, timeouts and crashes on every write path', () => {
     faults.set([]);
     // Replay what the DLQ holds, as an operator would, with the faults gone.
     const { handler } = await importHandlerModule(ALERT_ON_REPORT.entry);
-    const replay = (await handler({ Records: dead } satisfies DynamoDBStreamEvent, {} as never)) as { batchItemFailures: unknown[] };
-    expect(replay.batchItemFailures).toEqual([]);
+    // A claim left by a crash in the last attempt is held for its lease (1 s here): retry then.
+    let pending = dead;
+    for (let attempt = 0; pending.length > 0 && attempt < 5; attempt++) {
+      if (attempt > 0) await new Promise((r) => setTimeout(r, 1_100));
+      const replay = (await handler({ Records: pending } satisfies DynamoDBStreamEvent, {} as never)) as { batchItemFailures: { itemIdentifier: string }[] };
+      const failed = new Set(replay.batchItemFailures.map((f) => f.itemIdentifier));
+      pending = pending.filter((r) => failed.has(r.dynamodb!.SequenceNumber!));
+    }
+    expect(pending).toEqual([]);
     await stack.drainStream();
 
     const counts: Record<string, number[]> = {};
