@@ -352,7 +352,8 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     .filter(([c, s]) => (s >= 2.2 && s >= 0.2 * top) || (regional && s >= 1 && (feats.get(c)!.list > 0 || areaCountries.has(c))))
     .map(([c]) => c);
   if (concerned.length === 0 && ranked.length > 0 && top > 0) concerned.push(ranked[0]![0]);
-  let primary: string | null = concerned.length > 0 ? ranked[0]![0] : null;
+  // the best-scored concerned country: a regional report may concern countries that rank below one it only mentions
+  let primary: string | null = ranked.find(([c]) => concerned.includes(c))?.[0] ?? null;
   if (primary && regional && concerned.length >= 3) primary = null;
   const regionSet = new Set<string>();
   for (const c of concerned) for (const a of ancestorsOf(c)) regionSet.add(a);

@@ -150,4 +150,9 @@ describe('concern: context rules', () => {
     const body = 'Police in Kyrgyzstan seized heroin of Afghan origin. The Government of Kyrgyzstan said police in Kyrgyzstan arrested two couriers.';
     expect(concerned('Kyrgyz police seize heroin', body)).toEqual(['KGZ']);
   });
+  it('the primary country is always one of the concerned countries (a regional report)', () => {
+    const r = classify({ title: 'Sahel', body: 'Niger', dateline: 'Afghan' });
+    expect(r.countries).toEqual(['NER']);
+    expect(r.primaryCountry).toBe('NER');
+  });
 });
