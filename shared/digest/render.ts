@@ -3,7 +3,7 @@
  * with the rules that brought it in. Pure: the mailer adapter sends the OutboundEmail.
  * Every report string is untrusted and goes through htmlTemplate (escaping).
  */
-import { describeRule, excerpt, listUnsubscribeHeaders, type OutboundEmail, type RuleSummary, type SubscriberLinks } from '../domain/email';
+import { describeRule, emailLayout as layout, excerpt, formatDate, listUnsubscribeHeaders, type OutboundEmail, type RuleSummary, type SubscriberLinks } from '../domain/email';
 import { headerSafe, htmlTemplate, raw, type RawHtml } from '../domain/html';
 import type { Report } from '../domain/report';
 import { ancestorsOf, areaByM49, regionName } from '../taxonomy/m49';
@@ -138,25 +138,6 @@ export function groupDigest(
   return { groups, missing };
 }
 
-function formatDate(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-}
-
-/** Same frame as the other Herald emails (shared/domain/email.ts). */
-function layout(preheader: string, content: RawHtml, footer: RawHtml): string {
-  return htmlTemplate`<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Herald</title></head>
-<body style="margin:0;padding:0;background:#f4f6f8;font-family:Arial,Helvetica,sans-serif;color:#1b1b1b">
-<div style="display:none;max-height:0;overflow:hidden">${preheader}</div>
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="background:#f4f6f8"><tr><td align="center" style="padding:24px 12px">
-<table role="presentation" width="600" cellpadding="0" cellspacing="0" style="max-width:600px;width:100%;background:#ffffff;border-radius:6px">
-<tr><td style="padding:20px 28px;border-bottom:3px solid #00468b;font-size:18px;font-weight:bold;color:#00468b">Herald</td></tr>
-<tr><td style="padding:24px 28px;font-size:15px;line-height:1.5">${content}</td></tr>
-<tr><td style="padding:16px 28px;border-top:1px solid #e3e6ea;font-size:12px;line-height:1.5;color:#5b6470">${footer}</td></tr>
-</table></td></tr></table>
-</body></html>`.value;
-}
 
 const EXCERPT_CHARS = 240;
 const OVERFLOW_NOTE = 'held back from instant alerts by your daily limit';

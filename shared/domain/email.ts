@@ -80,12 +80,14 @@ export function excerpt(body: string, maxChars = 400): string {
   return `${cut.slice(0, lastSpace > maxChars * 0.6 ? lastSpace : maxChars).trimEnd()}…`;
 }
 
-function formatDate(iso: string): string {
+/** A date as "20 October 2022" (UTC); the input itself when it is not a date. */
+export function formatDate(iso: string): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
 
-function emailLayout(preheader: string, content: RawHtml, footer: RawHtml): string {
+/** The frame every Herald email shares: header, content, footer with the subscriber's links. */
+export function emailLayout(preheader: string, content: RawHtml, footer: RawHtml): string {
   return htmlTemplate`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Herald</title></head>
 <body style="margin:0;padding:0;background:#f4f6f8;font-family:Arial,Helvetica,sans-serif;color:#1b1b1b">
