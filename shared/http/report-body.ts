@@ -8,7 +8,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { ReportInputSchema, type ReportInput } from '../domain/report';
 import { MAX_HTML_BYTES, ReportHtmlInputSchema, reportFieldsFromHtml } from '../domain/report-html';
 import { PayloadTooLargeError, UnsupportedMediaTypeError, ValidationError, type FieldIssue } from '../errors';
-import { mediaType, rawBody, validate } from './request';
+import { isJsonMediaType, mediaType, parseJsonObject, rawBody, validate } from './request';
 
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
 
@@ -29,18 +29,9 @@ export function parseReportBody(event: APIGatewayProxyEventV2, maxJsonBytes: num
     if (page.trim() === '') throw new ValidationError([{ field: 'body', problem: 'is empty; send the HTML page' }]);
     return validateFromPage(reportFieldsFromHtml({ html: page }));
   }
-  if (type !== 'application/json' && !(type !== undefined && /^application\/[a-z0-9.+-]+\+json$/.test(type))) {
-    throw new UnsupportedMediaTypeError(['application/json', 'text/html'], type);
-  }
+  if (!isJsonMediaType(type)) throw new UnsupportedMediaTypeError(['application/json', 'text/html'], type);
   const text = rawBody(event, MAX_HTML_BYTES);
-  if (text.trim() === '') throw new ValidationError([{ field: 'body', problem: 'is empty; send a JSON object' }]);
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new ValidationError([{ field: 'body', problem: `is not valid JSON (${(error as Error).message.slice(0, 120)})` }]);
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ValidationError([{ field: 'body', problem: 'must be a JSON object' }]);
+  const value = parseJsonObject(text);
   if ('html' in value) return validateFromPage(reportFieldsFromHtml(validate(ReportHtmlInputSchema, value)));
   if (Buffer.byteLength(text) > maxJsonBytes) throw new PayloadTooLargeError(maxJsonBytes);
   return validate(ReportInputSchema, value);

@@ -24,7 +24,8 @@ export function mediaType(event: Pick<APIGatewayProxyEventV2, 'headers'>): strin
   return header?.split(';')[0]?.trim().toLowerCase() || undefined;
 }
 
-function isJsonMediaType(type: string | undefined): boolean {
+/** True for application/json and application/*+json. */
+export function isJsonMediaType(type: string | undefined): boolean {
   return type === 'application/json' || (type !== undefined && /^application\/[a-z0-9.+-]+\+json$/.test(type));
 }
 
@@ -44,11 +45,8 @@ export function validate<S extends z.ZodType>(schema: S, value: unknown, prefix?
   return result.data;
 }
 
-/** Parses and validates a JSON body: 415 on another content type, 413 when too large, 400 when invalid. */
-export function parseJsonBody<S extends z.ZodType>(event: APIGatewayProxyEventV2, schema: S, maxBytes = DEFAULT_MAX_BODY_BYTES): z.output<S> {
-  const type = mediaType(event);
-  if (!isJsonMediaType(type)) throw new UnsupportedMediaTypeError(['application/json'], type);
-  const text = rawBody(event, maxBytes);
+/** Parses request text that must be a JSON object, or throws a ValidationError naming `body`. */
+export function parseJsonObject(text: string): object {
   if (text.trim() === '') throw new ValidationError([{ field: 'body', problem: 'is empty; send a JSON object' }]);
   let value: unknown;
   try {
@@ -59,7 +57,14 @@ export function parseJsonBody<S extends z.ZodType>(event: APIGatewayProxyEventV2
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new ValidationError([{ field: 'body', problem: 'must be a JSON object' }]);
   }
-  return validate(schema, value);
+  return value;
+}
+
+/** Parses and validates a JSON body: 415 on another content type, 413 when too large, 400 when invalid. */
+export function parseJsonBody<S extends z.ZodType>(event: APIGatewayProxyEventV2, schema: S, maxBytes = DEFAULT_MAX_BODY_BYTES): z.output<S> {
+  const type = mediaType(event);
+  if (!isJsonMediaType(type)) throw new UnsupportedMediaTypeError(['application/json'], type);
+  return validate(schema, parseJsonObject(rawBody(event, maxBytes)));
 }
 
 /** Parses an application/x-www-form-urlencoded body into a plain object (last value wins). */
