@@ -21,6 +21,8 @@ function usage(code: number): never {
   process.exit(code);
 }
 
+// SDK versions are pinned to ones that support Node 20; their notice about later releases is noise.
+process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
 const args = process.argv.slice(2);
 if (args.includes('--help') || args.includes('-h')) usage(0);
 const dueNow = args.includes('--now');

@@ -12,9 +12,13 @@ type Env = Readonly<Record<string, string | undefined>>;
 /** Endpoint and region overrides shared by every client. */
 function clientOptions(endpointVar: string, env: Env) {
   const endpoint = optionalEnv(endpointVar, env);
+  const accessKeyId = optionalEnv('AWS_ACCESS_KEY_ID', env);
+  const secretAccessKey = optionalEnv('AWS_SECRET_ACCESS_KEY', env);
   return {
     region: optionalEnv('AWS_REGION', env) ?? 'us-east-1',
-    ...(endpoint ? { endpoint } : {}),
+    // An emulator endpoint takes the keys from the env given (the CLI passes its own), not
+    // from the default provider chain, which only reads process.env.
+    ...(endpoint ? { endpoint, ...(accessKeyId && secretAccessKey ? { credentials: { accessKeyId, secretAccessKey } } : {}) } : {}),
     // Fail fast enough that a Lambda retry (not a hung invocation) handles a slow call.
     maxAttempts: 3,
   };
