@@ -6,8 +6,9 @@
  *  - the digest fields of their subscribers' profiles (BatchGetItem, 100 a call);
  *  - the reports received since the run's horizon (received-time index, one Query a day);
  *  - the instant alerts held back by the per-day cap (one Query a day);
- * plans with the inverted index (shared/digest/plan.ts: only subscribers whose local digest
- * hour is due in this run), and enqueues one message per non-empty digest.
+ * plans with bitsets of the reports per region and theme (shared/digest/plan.ts: only
+ * subscribers whose local digest hour is due in this run), and enqueues one message per
+ * non-empty digest.
  *
  * Idempotent: re-running the same scheduled time re-plans the same jobs with the same
  * delivery ids, and the sender's conditional claim on each id sends every digest once,
