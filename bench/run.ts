@@ -5,6 +5,7 @@
 const suites: Record<string, () => Promise<void>> = {
   classify: async () => (await import('./classify')).runClassifyBench(),
   digest: async () => (await import('./digest')).runDigestBench(),
+  bundles: async () => (await import('./bundles')).runBundleBench(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
