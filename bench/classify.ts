@@ -9,20 +9,10 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { seededRandom } from '../shared/prng';
 
 interface Doc { title: string; body: string; dateline?: string }
 
-/** Small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PLACES = ['Tajikistan', 'Afghanistan', 'Kyrgyzstan', 'Uzbekistan', 'Kazakhstan', 'Turkmenistan', 'Pakistan', 'Dushanbe', 'Kabul', 'Bishkek',
   'Tashkent', 'Geneva', 'New York', 'Burkina Faso', 'Mali', 'the Niger', 'Chad', 'Georgia', 'the Democratic Republic of the Congo', 'Yemen',
@@ -38,7 +28,7 @@ const FILLER = ['the meeting', 'officials', 'reviewed', 'progress on', 'and agre
 
 /** Reports of about `size` characters, deterministic. */
 export function generateDocs(count: number, size = 3000, seed = 42): Doc[] {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
   const docs: Doc[] = [];
   for (let i = 0; i < count; i++) {

@@ -21,18 +21,8 @@ import { THEME_IDS } from '../shared/taxonomy/themes';
 import { planDigests, planDigestSets, type DigestJob, type DigestRule, type DigestSet, type DigestSubscriber, type PlannableReport, type PlanStats } from '../shared/digest/plan';
 import { localParts, WEEKDAYS, type DigestFrequency } from '../shared/digest/schedule';
 import { isThrottlingError, sendPaced } from '../shared/digest/pacer';
+import { seededRandom } from '../shared/prng';
 
-/** Small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ZONES = ['UTC', 'Europe/Berlin', 'Europe/London', 'America/New_York', 'America/Sao_Paulo', 'America/St_Johns', 'Africa/Nairobi', 'Asia/Dushanbe',
   'Asia/Kolkata', 'Asia/Kathmandu', 'Asia/Tokyo', 'Australia/Adelaide', 'Pacific/Auckland'];
@@ -46,7 +36,7 @@ export interface DigestBenchData {
 
 /** Generated reports, subscribers and rules (real country, M49 and theme codes), every subscriber due at `runAt`. */
 export function generateDigestData(opts: { subscribers: number; reports: number; seed?: number; runAt?: Date }): DigestBenchData {
-  const rand = rng(opts.seed ?? 7);
+  const rand = seededRandom(opts.seed ?? 7);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const runAt = opts.runAt ?? new Date('2026-11-27T12:00:00Z');
   const countries = countriesIn('001');
@@ -160,7 +150,7 @@ async function sameOutput(data: DigestBenchData, rules: readonly DigestRule[]) {
 
 /** A simulated SES: fixed token-bucket rate limit (calls above it are throttled) plus a random share of throttled calls. */
 function simulatedSes(opts: { ratePerSecond: number; randomThrottle: number; seed: number; latencyMs: [number, number] }) {
-  const rand = rng(opts.seed);
+  const rand = seededRandom(opts.seed);
   let tokens = opts.ratePerSecond; // one second of burst
   let last = performance.now();
   const delivered = new Map<string, number>();

@@ -5,6 +5,7 @@
  * know). Seeded, so a failing run reproduces.
  */
 import { Client } from '@smithy/core/client';
+import { seededRandom } from '../../shared/prng';
 
 /** One kind of fault. */
 export interface FaultRule {
@@ -34,17 +35,6 @@ function awsError(name: string): Error {
   return error;
 }
 
-/** A small seeded PRNG (mulberry32). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface FaultInjector {
   /** Replaces the active rules (empty: no faults). */
@@ -60,7 +50,7 @@ let injector: FaultInjector | undefined;
 /** Installs the injector once per process. */
 export function installFaultInjector(seed = 6): FaultInjector {
   if (injector) return injector;
-  const random = prng(seed);
+  const random = seededRandom(seed);
   let rules: readonly FaultRule[] = [];
   const injected = new Map<string, number>();
   const seen = new Map<string, number>();
