@@ -12,8 +12,8 @@
  * - Subscriptions table, `OVERFLOW#<UTC date>` / `<subscriberId>#<reportId>`: an instant
  *   alert held back by the subscriber's per-day cap; the next digest includes it and the
  *   sender deletes it. Expires after OVERFLOW_RETENTION_DAYS.
- * - Deliveries table, `instant-count#<subscriberId>#<UTC date>`: instant alerts sent today
- *   (conditional ADD below the cap), expiring after two days.
+ * - Deliveries table, `instant-count#<subscriberId>#<UTC date>`: the set of today's instant
+ *   alerts (delivery ids, added conditionally below the cap), expiring after two days.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, BatchWriteCommand, type BatchWriteCommandOutput, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -216,17 +216,19 @@ export const OVERFLOW_RETENTION_DAYS = 35;
 
 /**
  * Counts one instant alert for the subscriber today; false (nothing counted) when the cap
- * is reached, and the alert should go to the next digest instead.
+ * is reached, and the alert should go to the next digest instead. The day's item holds the
+ * set of delivery ids counted, so counting the same alert again (a send that failed and is
+ * retried) is a no-op: retries never use up the cap and push later alerts into a digest.
  */
-export async function countInstantAlert(ddb: DynamoDBDocumentClient, deliveriesTable: string, subscriberId: string, cap: number, now = new Date()): Promise<boolean> {
+export async function countInstantAlert(ddb: DynamoDBDocumentClient, deliveriesTable: string, subscriberId: string, deliveryId: string, cap: number, now = new Date()): Promise<boolean> {
   try {
     await ddb.send(
       new UpdateCommand({
         TableName: deliveriesTable,
         Key: { pk: `instant-count#${subscriberId}#${utcDate(now)}` },
-        UpdateExpression: 'ADD n :one SET expiresAt = if_not_exists(expiresAt, :exp)',
-        ConditionExpression: 'attribute_not_exists(n) OR n < :cap',
-        ExpressionAttributeValues: { ':one': 1, ':cap': cap, ':exp': Math.floor(now.getTime() / 1000) + 2 * 24 * 3600 },
+        UpdateExpression: 'ADD ids :ids SET expiresAt = if_not_exists(expiresAt, :exp)',
+        ConditionExpression: 'attribute_not_exists(ids) OR contains(ids, :id) OR size(ids) < :cap',
+        ExpressionAttributeValues: { ':ids': new Set([deliveryId]), ':id': deliveryId, ':cap': cap, ':exp': Math.floor(now.getTime() / 1000) + 2 * 24 * 3600 },
       }),
     );
     return true;
@@ -314,9 +316,8 @@ export async function clearOverflow(ddb: DynamoDBDocumentClient, subscriptionsTa
  * The per-day cap of instant alerts, applied by the alert sender after it has claimed the
  * alert: within the cap it counts the alert and returns false (send it); past the cap it
  * records an overflow entry for the next digest, marks the claim as deferred and returns
- * true (do not send). A retried stream batch finds the claim first, so nothing is counted
- * or held back twice. A send that fails after counting leaves the count one higher: the
- * cap errs towards fewer emails.
+ * true (do not send). A retried stream batch finds the claim first, so nothing is held back
+ * twice, and a send retried after a failure is counted once (the count is a set of ids).
  */
 export async function holdBackOverCap(
   ddb: DynamoDBDocumentClient,
@@ -324,7 +325,7 @@ export async function holdBackOverCap(
   alert: { deliveryId: string; subscriberId: string; reportId: string; rules: readonly DigestRuleSummary[]; cap: number },
   now = new Date(),
 ): Promise<boolean> {
-  if (await countInstantAlert(ddb, tables.deliveries, alert.subscriberId, alert.cap, now)) return false;
+  if (await countInstantAlert(ddb, tables.deliveries, alert.subscriberId, alert.deliveryId, alert.cap, now)) return false;
   await recordOverflow(ddb, tables.subscriptions, { subscriberId: alert.subscriberId, reportId: alert.reportId, rules: alert.rules }, now);
   await ddb.send(
     new UpdateCommand({
