@@ -17,22 +17,7 @@ export const DELIVERY_RETENTION_SECONDS = 90 * 24 * 3600;
  * or another worker holds a live claim.
  */
 export async function claimDelivery(ddb: DynamoDBDocumentClient, table: string, deliveryId: string, now = new Date()): Promise<boolean> {
-  const nowSeconds = Math.floor(now.getTime() / 1000);
-  try {
-    await ddb.send(
-      new PutCommand({
-        TableName: table,
-        Item: { pk: deliveryId, state: 'sending', leaseUntil: nowSeconds + CLAIM_LEASE_SECONDS, expiresAt: nowSeconds + DELIVERY_RETENTION_SECONDS },
-        ConditionExpression: 'attribute_not_exists(pk) OR (#state = :sending AND leaseUntil < :now)',
-        ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: { ':sending': 'sending', ':now': nowSeconds },
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
-    throw error;
-  }
+  return (await tryClaimDelivery(ddb, table, deliveryId, now, CLAIM_LEASE_SECONDS)) === 'claimed';
 }
 
 /** The lease: DELIVERY_LEASE_SECONDS when set (tests shorten it), else CLAIM_LEASE_SECONDS. */
