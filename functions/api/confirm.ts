@@ -6,9 +6,8 @@ import { signingKeyLoader } from '../../shared/adapters/signing-keys';
 import { confirmSubscriber } from '../../shared/adapters/subscriptions';
 import { createDocumentClient } from '../../shared/clients';
 import { actionPage, messagePage } from '../../shared/domain/pages';
-import { verifyToken } from '../../shared/domain/tokens';
+import { verifyLinkToken } from '../../shared/domain/tokens';
 import { requireEnv } from '../../shared/env';
-import { ValidationError } from '../../shared/errors';
 import { httpHandler } from '../../shared/http/handler';
 import { parseFormBody } from '../../shared/http/request';
 import { html } from '../../shared/http/response';
@@ -21,9 +20,8 @@ const signingKeys = signingKeyLoader();
 export const handler = httpHandler(
   async (event) => {
     const isPost = event.requestContext.http.method === 'POST';
-    const token = (isPost ? parseFormBody(event)['token'] : undefined) ?? event.queryStringParameters?.['token'];
-    if (!token) throw new ValidationError([{ field: 'token', problem: 'is missing: open the link from your email' }]);
-    const claims = verifyToken(token, 'confirm', await signingKeys());
+    const given = (isPost ? parseFormBody(event)['token'] : undefined) ?? event.queryStringParameters?.['token'];
+    const { token, claims } = verifyLinkToken(given, 'confirm', await signingKeys());
     if (!isPost) {
       return html(
         200,

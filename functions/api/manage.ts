@@ -12,7 +12,7 @@ import { describeRule } from '../../shared/domain/email';
 import { messagePage } from '../../shared/domain/pages';
 import { preferenceCentrePage, requestLinkPage, type FormProblem } from '../../shared/domain/preference-centre';
 import { SubscribeInputSchema } from '../../shared/domain/subscription';
-import { InvalidTokenError, verifyToken } from '../../shared/domain/tokens';
+import { InvalidTokenError, verifyLinkToken, verifyToken } from '../../shared/domain/tokens';
 import { requireEnv } from '../../shared/env';
 import { HttpError, ValidationError } from '../../shared/errors';
 import { formParams, ruleFieldsOf } from '../../shared/http/form';
@@ -40,9 +40,10 @@ async function centre(event: APIGatewayProxyEventV2, token: string, subscriberId
 
 async function act(event: APIGatewayProxyEventV2) {
   const params = formParams(event, MAX_FORM_BYTES);
-  const token = params.get('token');
-  if (!token) throw new ValidationError([{ field: 'token', problem: 'is missing: open the link from your email' }]);
-  const { subscriberId } = verifyToken(token, 'manage', await signingKeys());
+  const {
+    token,
+    claims: { subscriberId },
+  } = verifyLinkToken(params.get('token'), 'manage', await signingKeys());
   const action = params.get('action') ?? '';
   const now = new Date();
   try {

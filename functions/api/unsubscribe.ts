@@ -7,9 +7,8 @@ import { signingKeyLoader } from '../../shared/adapters/signing-keys';
 import { unsubscribe } from '../../shared/adapters/subscriptions';
 import { createDocumentClient } from '../../shared/clients';
 import { actionPage, messagePage } from '../../shared/domain/pages';
-import { verifyToken } from '../../shared/domain/tokens';
+import { verifyLinkToken } from '../../shared/domain/tokens';
 import { requireEnv } from '../../shared/env';
-import { ValidationError } from '../../shared/errors';
 import { httpHandler } from '../../shared/http/handler';
 import { parseFormBody } from '../../shared/http/request';
 import { html } from '../../shared/http/response';
@@ -23,9 +22,7 @@ export const handler = httpHandler(
   async (event) => {
     const isPost = event.requestContext.http.method === 'POST';
     const form = isPost ? parseFormBody(event) : {};
-    const token = form['token'] ?? event.queryStringParameters?.['token'];
-    if (!token) throw new ValidationError([{ field: 'token', problem: 'is missing: open the link from your email' }]);
-    const claims = verifyToken(token, 'unsubscribe', await signingKeys());
+    const { token, claims } = verifyLinkToken(form['token'] ?? event.queryStringParameters?.['token'], 'unsubscribe', await signingKeys());
     if (!isPost) {
       return html(
         200,

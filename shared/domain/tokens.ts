@@ -4,7 +4,7 @@
  * subscriber's state version, with an expiry. Keys rotate: sign with the first, accept any.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { ForbiddenError } from '../errors';
+import { ForbiddenError, ValidationError } from '../errors';
 
 /** What a link may be used for. A token for one purpose is refused for another. */
 export type TokenPurpose = 'confirm' | 'unsubscribe' | 'manage';
@@ -94,4 +94,13 @@ export function verifyToken(token: string, purpose: TokenPurpose, keys: readonly
   if (typeof wire.s !== 'string' || typeof wire.e !== 'number') throw new InvalidTokenError('malformed');
   if (wire.e * 1000 < now.getTime()) throw new InvalidTokenError('it has expired');
   return { purpose: wire.p, subscriberId: wire.s, version: wire.v, ruleId: wire.r, expiresAt: wire.e };
+}
+
+/**
+ * Verifies the token a link request carries: a 400 naming `token` when there is none,
+ * else verifyToken's answer for that purpose.
+ */
+export function verifyLinkToken(token: string | null | undefined, purpose: TokenPurpose, keys: readonly string[], now = new Date()): { token: string; claims: TokenClaims } {
+  if (!token) throw new ValidationError([{ field: 'token', problem: 'is missing: open the link from your email' }]);
+  return { token, claims: verifyToken(token, purpose, keys, now) };
 }
