@@ -2,16 +2,17 @@
  * The preference centre. GET /manage?token= shows it (a GET never changes state); without
  * a token it shows the "email me a link" form. POST /manage (form: token, action, fields)
  * changes one thing and shows the centre again: save-rule (add, or edit with ruleId),
- * remove-rule, timezone, pause, resume, unsubscribe-all, export (JSON download), erase.
+ * remove-rule, delivery-time (time zone, digest hour, weekly day; `timezone` is the older
+ * name of the same action), pause, resume, unsubscribe-all, export (JSON download), erase.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { signingKeyLoader } from '../../shared/adapters/signing-keys';
-import { eraseSubscriber, exportSubscriber, getSubscriber, saveRule, setPaused, setTimezone, unsubscribe } from '../../shared/adapters/subscriptions';
+import { eraseSubscriber, exportSubscriber, getSubscriber, saveRule, setDeliveryTime, setPaused, unsubscribe, type SubscriberProfile } from '../../shared/adapters/subscriptions';
 import { createDocumentClient } from '../../shared/clients';
 import { describeRule } from '../../shared/domain/email';
 import { messagePage } from '../../shared/domain/pages';
-import { preferenceCentrePage, requestLinkPage, type FormProblem } from '../../shared/domain/preference-centre';
-import { SubscribeInputSchema } from '../../shared/domain/subscription';
+import { deliveryTimeText, preferenceCentrePage, requestLinkPage, type FormProblem } from '../../shared/domain/preference-centre';
+import { DeliveryTimeSchema, SubscribeInputSchema } from '../../shared/domain/subscription';
 import { InvalidTokenError, verifyLinkToken, verifyToken } from '../../shared/domain/tokens';
 import { requireEnv } from '../../shared/env';
 import { HttpError, ValidationError } from '../../shared/errors';
@@ -26,16 +27,19 @@ const table = requireEnv('SUBSCRIPTIONS_TABLE');
 const signingKeys = signingKeyLoader();
 
 const RuleInputSchema = SubscribeInputSchema.pick({ regions: true, themes: true, frequency: true, language: true });
-const TimezoneSchema = SubscribeInputSchema.pick({ timezone: true }).required();
 
 /** Most rule forms a page may post; the body limit keeps everything else small. */
 const MAX_FORM_BYTES = 32 * 1024;
 
-async function centre(event: APIGatewayProxyEventV2, token: string, subscriberId: string, status: number, extra: { message?: string; problems?: readonly FormProblem[] } = {}) {
+/** What to say above the centre: text, or text made from the subscriber as just read. */
+type CentreMessage = string | ((profile: SubscriberProfile) => string);
+
+async function centre(event: APIGatewayProxyEventV2, token: string, subscriberId: string, status: number, extra: { message?: CentreMessage; problems?: readonly FormProblem[] } = {}) {
   const found = await getSubscriber(ddb, table, subscriberId);
   // An erased subscriber's links die with their data.
   if (!found) throw new InvalidTokenError('this subscription no longer exists');
-  return html(status, preferenceCentrePage({ action: event.rawPath, token, subscriber: found.profile, rules: found.rules, ...extra }));
+  const message = typeof extra.message === 'function' ? extra.message(found.profile) : extra.message;
+  return html(status, preferenceCentrePage({ action: event.rawPath, token, subscriber: found.profile, rules: found.rules, ...(message ? { message } : {}), ...(extra.problems ? { problems: extra.problems } : {}) }));
 }
 
 async function act(event: APIGatewayProxyEventV2) {
@@ -61,10 +65,15 @@ async function act(event: APIGatewayProxyEventV2) {
         const { removed } = await unsubscribe(ddb, table, subscriberId, ruleId);
         return centre(event, token, subscriberId, 200, { message: removed ? 'That rule is stopped: it sends nothing more.' : 'That rule was already stopped.' });
       }
+      case 'delivery-time':
       case 'timezone': {
-        const { timezone } = validate(TimezoneSchema, { timezone: params.get('timezone') ?? '' });
-        await setTimezone(ddb, table, subscriberId, timezone);
-        return centre(event, token, subscriberId, 200, { message: `Time zone saved: ${timezone}.` });
+        const time = validate(DeliveryTimeSchema, {
+          timezone: params.get('timezone') ?? '',
+          ...(params.has('digestHour') ? { digestHour: params.get('digestHour') } : {}),
+          ...(params.has('weeklyDay') ? { weeklyDay: params.get('weeklyDay') } : {}),
+        });
+        await setDeliveryTime(ddb, table, subscriberId, time);
+        return centre(event, token, subscriberId, 200, { message: (profile) => `Saved: ${deliveryTimeText(profile)}.` });
       }
       case 'pause':
       case 'resume': {
@@ -89,7 +98,7 @@ async function act(event: APIGatewayProxyEventV2) {
         return html(200, messagePage('Your data is erased', 'Herald has deleted your address, rules and history. Only a one-way hash of the address is kept, so that we never email it again unless you subscribe anew.'));
       }
       default:
-        throw new ValidationError([{ field: 'action', problem: 'must be one of save-rule, remove-rule, timezone, pause, resume, unsubscribe-all, export, erase' }]);
+        throw new ValidationError([{ field: 'action', problem: 'must be one of save-rule, remove-rule, delivery-time, pause, resume, unsubscribe-all, export, erase' }]);
     }
   } catch (error) {
     // Show field problems and conflicts on the centre itself, with the form still there.

@@ -14,7 +14,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, type BatchWriteCommandOutput, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { emailHash, normaliseEmail, POLICY_VERSION, type Frequency, type Rule, type SubscribeInput } from '../domain/subscription';
+import { emailHash, normaliseEmail, POLICY_VERSION, type DeliveryTime, type Frequency, type Rule, type SubscribeInput, type Weekday } from '../domain/subscription';
 import { ConflictError, NotFoundError } from '../errors';
 import { InvalidTokenError } from '../domain/tokens';
 import { forgetSoftBounces, liftOptOut, suppressHash } from './suppression';
@@ -35,6 +35,10 @@ export interface SubscriberProfile {
   /** Bumped on every state change; confirm links are bound to it. */
   readonly version: number;
   readonly timezone: string;
+  /** Local hour of daily and weekly digests; absent: the default (08:00). */
+  readonly digestHour?: number;
+  /** Day of weekly digests; absent: the default (Monday). */
+  readonly weeklyDay?: Weekday;
   readonly paused: boolean;
   readonly createdAt: string;
   readonly consent: { readonly requestedAt: string; readonly method: string; readonly policyVersion: string; readonly confirmedAt?: string };
@@ -91,6 +95,8 @@ export async function requestSubscription(
       status: 'pending',
       version: 1,
       timezone: input.timezone ?? 'UTC',
+      ...(input.digestHour !== undefined ? { digestHour: input.digestHour } : {}),
+      ...(input.weeklyDay ? { weeklyDay: input.weeklyDay } : {}),
       paused: false,
       createdAt: now,
       consent: { requestedAt: now, method: opts.method, policyVersion: POLICY_VERSION },
@@ -406,16 +412,33 @@ export async function setPaused(ddb: DynamoDBDocumentClient, table: string, subs
   );
 }
 
-/** Sets the subscriber's IANA time zone (digests are sent by local time). */
-export async function setTimezone(ddb: DynamoDBDocumentClient, table: string, subscriberId: string, timezone: string): Promise<void> {
+/**
+ * Sets when the subscriber's digests arrive: time zone, and (when given) the local hour and
+ * the weekly digest's day. The next planner run reads them; a digest already delivered for
+ * the current period is not sent again (the delivery record is per period).
+ */
+export async function setDeliveryTime(ddb: DynamoDBDocumentClient, table: string, subscriberId: string, time: DeliveryTime): Promise<void> {
+  const names: Record<string, string> = { '#tz': 'timezone' };
+  const values: Record<string, unknown> = { ':tz': time.timezone };
+  const sets = ['#tz = :tz'];
+  if (time.digestHour !== undefined) {
+    names['#hour'] = 'digestHour';
+    values[':hour'] = time.digestHour;
+    sets.push('#hour = :hour');
+  }
+  if (time.weeklyDay !== undefined) {
+    names['#day'] = 'weeklyDay';
+    values[':day'] = time.weeklyDay;
+    sets.push('#day = :day');
+  }
   await ddb.send(
     new UpdateCommand({
       TableName: table,
       Key: profileKey(subscriberId),
-      UpdateExpression: 'SET #tz = :tz',
+      UpdateExpression: `SET ${sets.join(', ')}`,
       ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeNames: { '#tz': 'timezone' },
-      ExpressionAttributeValues: { ':tz': timezone },
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
     }),
   );
 }
@@ -432,6 +455,8 @@ export async function exportSubscriber(ddb: DynamoDBDocumentClient, table: strin
       email: profile.email,
       status: profile.status,
       timezone: profile.timezone,
+      ...(profile.digestHour !== undefined ? { digestHour: profile.digestHour } : {}),
+      ...(profile.weeklyDay ? { weeklyDay: profile.weeklyDay } : {}),
       paused: profile.paused,
       createdAt: profile.createdAt,
       consent: profile.consent,

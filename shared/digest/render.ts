@@ -197,7 +197,7 @@ ${opts.groups.map(
 ${g.themes.map((t) => htmlTemplate`<h3 style="font-size:14px;margin:14px 0 8px;text-transform:uppercase;letter-spacing:.04em;color:#5b6470">${t.theme}</h3>
 ${t.entries.map(entryHtml)}`)}`,
 )}`,
-    htmlTemplate`You receive this ${kind} digest because you subscribed to Herald. ${opts.links.manageUrl ? htmlTemplate`<a href="${opts.links.manageUrl}" style="color:#5b6470">Manage your subscription</a> · ` : ''}<a href="${opts.links.unsubscribeUrl}" style="color:#5b6470">Unsubscribe</a>`,
+    htmlTemplate`You receive this ${kind} digest because you subscribed to Herald. ${opts.links.manageUrl ? htmlTemplate`<a href="${opts.links.manageUrl}" style="color:#5b6470">Change the delivery time or your rules</a> · ` : ''}<a href="${opts.links.unsubscribeUrl}" style="color:#5b6470">Unsubscribe</a>`,
   );
 
   const lines: string[] = [heading, `${reportsWord} matching your subscriptions, by region and theme.`, ''];
@@ -214,7 +214,7 @@ ${t.entries.map(entryHtml)}`)}`,
       }
     }
   }
-  if (opts.links.manageUrl) lines.push(`Manage your subscription (time zone, digest rules, pause): ${opts.links.manageUrl}`);
+  if (opts.links.manageUrl) lines.push(`Manage your subscription (delivery time, rules, pause): ${opts.links.manageUrl}`);
   lines.push(`Unsubscribe: ${opts.links.unsubscribeUrl}`);
 
   return {

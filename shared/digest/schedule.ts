@@ -15,19 +15,15 @@
  * hour that does not exist that day (spring forward) is scheduled at the first instant
  * after the gap; one that occurs twice (fall back) at its first occurrence.
  */
-import type { Frequency } from '../domain/subscription';
+import { DEFAULT_DIGEST_HOUR, DEFAULT_WEEKLY_DAY, WEEKDAYS, type Frequency, type Weekday } from '../domain/subscription';
+
+export { DEFAULT_DIGEST_HOUR, DEFAULT_WEEKLY_DAY, WEEKDAYS, type Weekday };
 
 /** The frequencies that produce digests. */
 export type DigestFrequency = Extract<Frequency, 'daily' | 'weekly'>;
 
 export const DIGEST_FREQUENCIES: readonly DigestFrequency[] = ['daily', 'weekly'];
 
-/** Days of the week, ISO order (Monday first). */
-export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
-
-export const DEFAULT_DIGEST_HOUR = 8;
-export const DEFAULT_WEEKLY_DAY: Weekday = 'monday';
 export const DEFAULT_TIMEZONE = 'UTC';
 
 /** Longest window a digest covers, however long ago the last one was sent (e.g. after a pause). */

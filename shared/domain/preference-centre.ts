@@ -10,7 +10,7 @@ import { THEMES, themeName } from '../taxonomy/themes';
 import { describeRule } from './email';
 import { htmlTemplate, raw, type RawHtml } from './html';
 import { layout } from './pages';
-import { FREQUENCIES, MAX_CODES_PER_RULE, type Frequency } from './subscription';
+import { DEFAULT_DIGEST_HOUR, DEFAULT_WEEKLY_DAY, FREQUENCIES, MAX_CODES_PER_RULE, WEEKDAYS, type Frequency, type Weekday } from './subscription';
 
 /** What the preference centre shows of a rule. */
 export interface ManagedRule {
@@ -27,7 +27,19 @@ export interface ManagedSubscriber {
   readonly email: string;
   readonly status: 'pending' | 'confirmed' | 'unsubscribed';
   readonly timezone: string;
+  readonly digestHour?: number;
+  readonly weeklyDay?: Weekday;
   readonly paused: boolean;
+}
+
+const hourText = (hour: number) => `${String(hour).padStart(2, '0')}:00`;
+const dayText = (day: Weekday) => `${day[0]!.toUpperCase()}${day.slice(1)}`;
+
+/** "daily digests at 08:00, weekly digests on Mondays at 08:00 (Asia/Dushanbe time)". */
+export function deliveryTimeText(subscriber: Pick<ManagedSubscriber, 'timezone' | 'digestHour' | 'weeklyDay'>): string {
+  const hour = hourText(subscriber.digestHour ?? DEFAULT_DIGEST_HOUR);
+  const day = dayText(subscriber.weeklyDay ?? DEFAULT_WEEKLY_DAY);
+  return `daily digests at ${hour}, weekly digests on ${day}s at ${hour} (${subscriber.timezone.replace(/_/g, ' ')} time)`;
 }
 
 /** A field-level problem shown next to a form. */
@@ -93,7 +105,7 @@ function problemsBlock(problems: readonly FormProblem[]): RawHtml {
 
 function fieldLabel(field: string): string {
   const base = field.split('.')[0] ?? field;
-  return ({ email: 'Email address', regions: 'Regions', themes: 'Themes', frequency: 'Frequency', language: 'Language', timezone: 'Time zone', token: 'Link', body: 'Form' } as Record<string, string>)[base] ?? base;
+  return ({ email: 'Email address', regions: 'Regions', themes: 'Themes', frequency: 'Frequency', language: 'Language', timezone: 'Time zone', digestHour: 'Hour of digests', weeklyDay: 'Day of weekly digests', token: 'Link', body: 'Form' } as Record<string, string>)[base] ?? base;
 }
 
 /** The fields of one rule: regions and themes by name, frequency, language. */
@@ -194,7 +206,7 @@ export function preferenceCentrePage(opts: {
     'Your Herald subscription',
     htmlTemplate`${STYLE}${opts.message ? htmlTemplate`<p class="status" role="status" id="status">${opts.message}</p>` : ''}${problemsBlock(opts.problems ?? [])}
 <p>Address: <strong>${subscriber.email}</strong><br>Status: <strong id="subscription-state">${state}</strong></p>
-<nav aria-label="On this page"><ul><li><a href="#rules-heading">Your rules</a></li><li><a href="#add-heading">Add a rule</a></li><li><a href="#settings-heading">Time zone and pause</a></li><li><a href="#data-heading">Your data</a></li></ul></nav>
+<nav aria-label="On this page"><ul><li><a href="#rules-heading">Your rules</a></li><li><a href="#add-heading">Add a rule</a></li><li><a href="#settings-heading">Delivery time and pause</a></li><li><a href="#data-heading">Your data</a></li></ul></nav>
 
 <section aria-labelledby="rules-heading">
 <h2 id="rules-heading">Your rules</h2>
@@ -224,11 +236,18 @@ ${
 </section>
 
 <section aria-labelledby="settings-heading">
-<h2 id="settings-heading">Time zone and pause</h2>
-<form method="post" action="${opts.action}">${hidden('timezone')}
-<label for="timezone">Your time zone (daily and weekly digests arrive in the morning of your time)</label>
+<h2 id="settings-heading">Delivery time and pause</h2>
+<p id="delivery-time">You receive ${deliveryTimeText(subscriber)}. Instant alerts are sent as reports arrive.</p>
+<form method="post" action="${opts.action}">${hidden('delivery-time')}
+<fieldset><legend>When digests arrive</legend>
+<label for="timezone">Time zone</label>
 <select id="timezone" name="timezone">${zoneList.map((z) => htmlTemplate`<option value="${z}"${z === subscriber.timezone ? raw(' selected') : ''}>${z.replace(/_/g, ' ')}</option>`)}</select>
-<button type="submit">Save time zone</button>
+<label for="digestHour">Hour of daily and weekly digests (your local time)</label>
+<select id="digestHour" name="digestHour">${Array.from({ length: 24 }, (_, h) => htmlTemplate`<option value="${String(h)}"${h === (subscriber.digestHour ?? DEFAULT_DIGEST_HOUR) ? raw(' selected') : ''}>${hourText(h)}</option>`)}</select>
+<label for="weeklyDay">Day of weekly digests</label>
+<select id="weeklyDay" name="weeklyDay">${WEEKDAYS.map((d) => htmlTemplate`<option value="${d}"${d === (subscriber.weeklyDay ?? DEFAULT_WEEKLY_DAY) ? raw(' selected') : ''}>${dayText(d)}</option>`)}</select>
+<div class="row"><button type="submit">Save delivery time</button></div>
+</fieldset>
 </form>
 <form method="post" action="${opts.action}">${subscriber.paused ? hidden('resume') : hidden('pause')}
 <button type="submit">${subscriber.paused ? 'Resume all emails' : 'Pause all emails'}</button>

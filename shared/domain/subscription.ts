@@ -11,6 +11,15 @@ import { isThemeId } from '../taxonomy/themes';
 export const FREQUENCIES = ['instant', 'daily', 'weekly'] as const;
 export type Frequency = (typeof FREQUENCIES)[number];
 
+/** Days of the week, ISO order (Monday first): the day a weekly digest arrives. */
+export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/** Local hour of daily and weekly digests when the subscriber has not chosen one. */
+export const DEFAULT_DIGEST_HOUR = 8;
+/** Day of weekly digests when the subscriber has not chosen one. */
+export const DEFAULT_WEEKLY_DAY: Weekday = 'monday';
+
 /** Version of the privacy notice a subscriber consents to. */
 export const POLICY_VERSION = '2026-11-01';
 
@@ -47,6 +56,11 @@ function isTimeZone(value: string): boolean {
   }
 }
 
+const timeZone = z.string().max(64).refine(isTimeZone, { message: 'is not an IANA time zone such as Asia/Dushanbe' });
+const HOUR_PROBLEM = 'must be a whole hour from 0 to 23';
+const digestHour = z.int({ message: HOUR_PROBLEM }).min(0, HOUR_PROBLEM).max(23, HOUR_PROBLEM);
+const weeklyDay = z.enum(WEEKDAYS, { message: `must be one of ${WEEKDAYS.join(', ')}` });
+
 /** The JSON body of `POST /subscriptions`: an address and its first rule. */
 export const SubscribeInputSchema = z.strictObject({
   email: z
@@ -58,8 +72,25 @@ export const SubscribeInputSchema = z.strictObject({
   themes: z.array(themeId).max(MAX_CODES_PER_RULE, `must list at most ${MAX_CODES_PER_RULE} themes`).default([]),
   frequency: z.enum(FREQUENCIES, { message: `must be one of ${FREQUENCIES.join(', ')}` }).default('instant'),
   language: z.string().regex(/^[a-z]{2}$/, 'must be an ISO 639-1 code such as en, ru or fr').optional(),
-  timezone: z.string().max(64).refine(isTimeZone, { message: 'is not an IANA time zone such as Asia/Dushanbe' }).optional(),
+  timezone: timeZone.optional(),
+  /** Local hour of the subscriber's digests (new subscribers only; later, the preference centre). */
+  digestHour: digestHour.optional(),
+  /** Day of the subscriber's weekly digests (new subscribers only; later, the preference centre). */
+  weeklyDay: weeklyDay.optional(),
 });
+
+/**
+ * When a subscriber's digests arrive: their time zone, the local hour of daily and weekly
+ * digests, and the weekday of weekly ones (the preference centre's "delivery time" form).
+ */
+export const DeliveryTimeSchema = z.strictObject({
+  timezone: timeZone,
+  // Form fields are strings: "" means "unchanged", "7" is 7; "7.5" or "x" are refused.
+  digestHour: z.preprocess((v) => (v === '' || v === undefined ? undefined : /^\d{1,2}$/.test(String(v)) ? Number(v) : v), digestHour.optional()),
+  weeklyDay: z.preprocess((v) => (v === '' ? undefined : v), weeklyDay.optional()),
+});
+
+export type DeliveryTime = z.output<typeof DeliveryTimeSchema>;
 
 export type SubscribeInput = z.output<typeof SubscribeInputSchema>;
 

@@ -40,7 +40,7 @@ function confirmLink(email: StoredEmail): string {
 export async function subscribe(
   stack: TestStack,
   ddb: DynamoDBDocumentClient,
-  input: { email: string; regions: string[]; themes?: string[]; frequency: 'instant' | 'daily' | 'weekly'; timezone?: string },
+  input: { email: string; regions: string[]; themes?: string[]; frequency: 'instant' | 'daily' | 'weekly'; timezone?: string; digestHour?: number; weeklyDay?: string },
   opts: { confirm?: boolean } = {},
 ): Promise<string> {
   const res = await post(stack, '/subscriptions', { themes: [], ...input });

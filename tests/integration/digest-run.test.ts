@@ -51,9 +51,12 @@ beforeAll(async () => {
 
   const due = (tz: string) => dueHour(runAt, tz);
   ids.utc = await subscribe(stack, ddb, { email: mail.utc, regions: ['143'], frequency: 'daily', timezone: 'UTC' });
-  ids.kathmandu = await subscribe(stack, ddb, { email: mail.kathmandu, regions: ['143'], frequency: 'daily', timezone: 'Asia/Kathmandu' });
+  // Chosen when subscribing (the API's digestHour and weeklyDay), as a stakeholder would.
+  ids.kathmandu = await subscribe(stack, ddb, { email: mail.kathmandu, regions: ['143'], frequency: 'daily', timezone: 'Asia/Kathmandu', digestHour: due('Asia/Kathmandu') });
   ids.newYork = await subscribe(stack, ddb, { email: mail.newYork, regions: ['TJK'], frequency: 'daily', timezone: 'America/New_York' });
-  ids.weekly = await subscribe(stack, ddb, { email: mail.weekly, regions: ['143'], frequency: 'weekly', timezone: 'Asia/Tokyo' });
+  const tokyo = localParts(runAt.getTime(), 'Asia/Tokyo');
+  const tokyoWeekday = WEEKDAYS[(new Date(Date.UTC(tokyo.year, tokyo.month - 1, tokyo.day)).getUTCDay() + 6) % 7]!;
+  ids.weekly = await subscribe(stack, ddb, { email: mail.weekly, regions: ['143'], frequency: 'weekly', timezone: 'Asia/Tokyo', digestHour: due('Asia/Tokyo'), weeklyDay: tokyoWeekday });
   ids.later = await subscribe(stack, ddb, { email: mail.later, regions: ['143'], frequency: 'daily', timezone: 'UTC' });
   ids.europe = await subscribe(stack, ddb, { email: mail.europe, regions: ['150'], frequency: 'daily', timezone: 'UTC' });
   ids.empty = await subscribe(stack, ddb, { email: mail.empty, regions: ['009'], frequency: 'daily', timezone: 'UTC' });
@@ -63,12 +66,8 @@ beforeAll(async () => {
   ids.suppressed = await subscribe(stack, ddb, { email: mail.suppressed, regions: ['143'], frequency: 'daily', timezone: 'UTC' });
 
   for (const name of ['utc', 'europe', 'empty', 'pending', 'unsubscribed', 'paused', 'suppressed']) await setProfile(stack, ddb, ids[name]!, { digestHour: due('UTC') });
-  await setProfile(stack, ddb, ids.kathmandu!, { digestHour: due('Asia/Kathmandu') });
   await setProfile(stack, ddb, ids.newYork!, { digestHour: due('America/New_York') });
   await setProfile(stack, ddb, ids.later!, { digestHour: (due('UTC') + 1) % 24 });
-  const tokyo = localParts(runAt.getTime(), 'Asia/Tokyo');
-  const tokyoWeekday = WEEKDAYS[(new Date(Date.UTC(tokyo.year, tokyo.month - 1, tokyo.day)).getUTCDay() + 6) % 7]!;
-  await setProfile(stack, ddb, ids.weekly!, { digestHour: due('Asia/Tokyo'), weeklyDay: tokyoWeekday });
   await setProfile(stack, ddb, ids.paused!, { paused: true });
   // On the suppression list (a hard bounce, say): the key format of shared/adapters/suppression.ts.
   await ddb.send(new PutCommand({ TableName: stack.tables.Subscriptions, Item: { pk: `SUPPRESSED#${emailHash(mail.suppressed)}`, sk: 'SUPPRESSED', kind: 'suppression', emailHash: emailHash(mail.suppressed), reason: 'bounce', at: new Date().toISOString() } }));

@@ -137,6 +137,26 @@ describe('the preference centre', () => {
     expect(profile['timezone']).toBe('Asia/Dushanbe');
   });
 
+  it('sets when digests arrive (hour and weekly day), refusing impossible values without writing', async () => {
+    const page = await fetch(`${stack.apiUrl}/manage?token=${encodeURIComponent(token)}`).then((r) => r.text());
+    expect(page).toContain('<option value="8" selected>08:00</option>');
+    expect(page).toContain('<option value="monday" selected>Monday</option>');
+    const saved = await postForm(`${stack.apiUrl}/manage`, { token, action: 'delivery-time', timezone: 'Asia/Dushanbe', digestHour: '17', weeklyDay: 'friday' });
+    expect(saved.status).toBe(200);
+    expect(saved.text).toContain('Saved: daily digests at 17:00, weekly digests on Fridays at 17:00 (Asia/Dushanbe time)');
+    expect(saved.text).toContain('<option value="17" selected>17:00</option>');
+    expect(saved.text).toContain('<option value="friday" selected>Friday</option>');
+    const before = await kit.allItems();
+    for (const [field, value] of [['digestHour', '24'], ['digestHour', '7.5'], ['digestHour', 'noon'], ['weeklyDay', 'funday']] as const) {
+      const bad = await postForm(`${stack.apiUrl}/manage`, { token, action: 'delivery-time', timezone: 'Europe/Paris', [field]: value });
+      expect(bad.status, `${field}=${value}`).toBe(400);
+      expect(bad.text).toContain(field === 'digestHour' ? 'Hour of digests' : 'Day of weekly digests');
+    }
+    expect(await kit.allItems()).toEqual(before);
+    const profile = before.find((i) => i['kind'] === 'profile' && i['email'] === address)!;
+    expect(profile).toMatchObject({ timezone: 'Asia/Dushanbe', digestHour: 17, weeklyDay: 'friday' });
+  });
+
   it('pauses (rules leave the index, nothing is sent) and resumes', async () => {
     expect((await postForm(`${stack.apiUrl}/manage`, { token, action: 'pause' })).text).toContain('Paused');
     expect(await activeIndexOf(address)).toEqual([]);
@@ -156,6 +176,7 @@ describe('the preference centre', () => {
     const data = JSON.parse(res.text) as { subscriber: Record<string, any>; rules: Record<string, any>[] };
     expect(data.subscriber['email']).toBe(address);
     expect(data.subscriber['timezone']).toBe('Asia/Dushanbe');
+    expect(data.subscriber).toMatchObject({ digestHour: 17, weeklyDay: 'friday' });
     expect(data.subscriber['consent']).toMatchObject({ method: 'api', policyVersion: expect.any(String), requestedAt: expect.any(String), confirmedAt: expect.any(String) });
     expect(data.rules.filter((r) => r['status'] === 'active').map((r) => r['frequency']).sort()).toEqual(['instant', 'weekly']);
     expect(data.rules.find((r) => r['frequency'] === 'instant' && r['status'] === 'active')).toMatchObject({ method: 'preference-centre', confirmedAt: expect.any(String) });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchSubscribers, ruleMatches, SubscribeInputSchema, type Rule } from '../../shared/domain/subscription';
+import { DeliveryTimeSchema, matchSubscribers, ruleMatches, SubscribeInputSchema, type Rule } from '../../shared/domain/subscription';
 import { expandRegions } from '../../shared/taxonomy/m49';
 
 const seedTags = { regionKeys: expandRegions(['TJK', 'AFG'], []), themeIds: ['border-management', 'counter-terrorism'] };
@@ -44,5 +44,24 @@ describe('subscription input', () => {
     expect(result.success).toBe(false);
     const fields = result.error!.issues.map((i) => i.path.join('.'));
     expect(fields).toEqual(expect.arrayContaining(['email', 'regions.0', 'themes.0', 'frequency']));
+  });
+
+  it('takes a digest hour and weekly day, refusing impossible ones by name', () => {
+    const base = { email: 'ana@example.org', frequency: 'weekly' };
+    expect(SubscribeInputSchema.parse({ ...base, digestHour: 0, weeklyDay: 'sunday' })).toMatchObject({ digestHour: 0, weeklyDay: 'sunday' });
+    for (const [field, value] of [['digestHour', 24], ['digestHour', -1], ['digestHour', 7.5], ['digestHour', '7'], ['weeklyDay', 'Sunday'], ['weeklyDay', 'funday']] as const) {
+      const result = SubscribeInputSchema.safeParse({ ...base, [field]: value });
+      expect(result.success, `${field}=${value}`).toBe(false);
+      expect(result.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([[field, expect.stringMatching(/whole hour from 0 to 23|must be one of monday/)]]);
+    }
+  });
+});
+
+describe('delivery time form', () => {
+  it('reads form strings: an hour as a number, empty fields as unchanged', () => {
+    expect(DeliveryTimeSchema.parse({ timezone: 'Asia/Dushanbe', digestHour: '07', weeklyDay: 'friday' })).toEqual({ timezone: 'Asia/Dushanbe', digestHour: 7, weeklyDay: 'friday' });
+    expect(DeliveryTimeSchema.parse({ timezone: 'UTC', digestHour: '', weeklyDay: '' })).toEqual({ timezone: 'UTC' });
+    for (const digestHour of ['24', '7.5', 'noon', '-1', '123']) expect(DeliveryTimeSchema.safeParse({ timezone: 'UTC', digestHour }).success, digestHour).toBe(false);
+    expect(DeliveryTimeSchema.safeParse({ timezone: 'Mars/Olympus' }).error?.issues[0]?.path).toEqual(['timezone']);
   });
 });
