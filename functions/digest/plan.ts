@@ -96,7 +96,7 @@ export async function planDigestRun(deps: PlannerDeps, event: DigestPlanEvent = 
     buffer = [];
     await deps.queue.send(out);
   };
-  for await (const job of planDigests({ reports, rules, subscribers: profiles, overflow: overflow.entries, now: runAt, schedule: { dueNow } }, stats)) {
+  for (const job of await planDigests({ reports, rules, subscribers: profiles, overflow: overflow.entries, now: runAt, schedule: { dueNow } }, stats)) {
     const included = new Set(job.items.filter((i) => i.overflow).map((i) => i.reportId));
     const overflowKeys = included.size > 0 ? (overflow.keys.get(job.subscriberId) ?? []).filter((k) => included.has(k.sk.slice(k.sk.lastIndexOf('#') + 1))) : [];
     buffer.push({ v: 1, job, ...(overflowKeys.length > 0 ? { overflowKeys } : {}) });

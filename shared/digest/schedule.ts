@@ -26,6 +26,8 @@ export const DIGEST_FREQUENCIES: readonly DigestFrequency[] = ['daily', 'weekly'
 
 export const DEFAULT_TIMEZONE = 'UTC';
 
+const WEEKDAY_INDEX: Readonly<Record<string, number>> = Object.fromEntries(WEEKDAYS.map((d, i) => [d, i]));
+
 /** Longest window a digest covers, however long ago the last one was sent (e.g. after a pause). */
 export const DEFAULT_MAX_LOOKBACK_DAYS: Readonly<Record<DigestFrequency, number>> = { daily: 7, weekly: 28 };
 
@@ -193,6 +195,12 @@ interface BasePeriod {
   readonly label: string;
 }
 
+/** A memoised due period of a (zone, hour, frequency, weekday), and its default-window period once made. */
+interface MemoEntry {
+  readonly base: BasePeriod;
+  shared: DigestPeriod | undefined;
+}
+
 function normaliseHour(hour: number | undefined): number {
   return hour !== undefined && Number.isInteger(hour) && hour >= 0 && hour <= 23 ? hour : DEFAULT_DIGEST_HOUR;
 }
@@ -244,25 +252,28 @@ export function createDigestScheduler(runAt: Date, options: ScheduleOptions = {}
   const runAtMs = runAt.getTime();
   const graceMs = Math.max(1, (options.graceMinutes ?? 60) * 60_000);
   const lookback = { ...DEFAULT_MAX_LOOKBACK_DAYS, ...options.maxLookbackDays };
-  const memo = new Map<string, BasePeriod | undefined>();
-  const defaults = new Map<BasePeriod, DigestPeriod>();
+  // Memo per zone: slot `hour` for daily digests, `24 + 7 × hour + weekday` for weekly ones;
+  // `null` = computed, not due. No string key is built per subscriber.
+  const memo = new Map<string, (MemoEntry | null | undefined)[]>();
   return (schedule) => {
     const timeZone = schedule.timezone || DEFAULT_TIMEZONE;
     const hour = normaliseHour(schedule.digestHour);
-    const weeklyDay = schedule.frequency === 'weekly' ? (schedule.weeklyDay ?? DEFAULT_WEEKLY_DAY) : DEFAULT_WEEKLY_DAY;
-    const key = `${timeZone}|${hour}|${schedule.frequency}|${weeklyDay}`;
-    let base = memo.get(key);
-    if (base === undefined && !memo.has(key)) {
-      base = options.dueNow ? onDemandPeriod(runAtMs, timeZone, schedule.frequency) : basePeriod(runAtMs, timeZone, hour, schedule.frequency, weeklyDay, graceMs);
-      memo.set(key, base);
+    const weekly = schedule.frequency === 'weekly';
+    const day = weekly ? (WEEKDAY_INDEX[schedule.weeklyDay ?? DEFAULT_WEEKLY_DAY] ?? WEEKDAY_INDEX[DEFAULT_WEEKLY_DAY]!) : 0;
+    const slot = weekly ? 24 + 7 * hour + day : hour;
+    let zone = memo.get(timeZone);
+    if (zone === undefined) memo.set(timeZone, (zone = []));
+    let entry = zone[slot];
+    if (entry === undefined) {
+      const found = options.dueNow ? onDemandPeriod(runAtMs, timeZone, schedule.frequency) : basePeriod(runAtMs, timeZone, hour, schedule.frequency, WEEKDAYS[day]!, graceMs);
+      entry = found ? { base: found, shared: undefined } : null;
+      zone[slot] = entry;
     }
-    if (!base) return undefined;
+    if (entry === null) return undefined;
+    const base = entry.base;
     const to = base.scheduledAtMs;
     const last = toMs(schedule.lastDigestAt);
-    if (last === undefined) {
-      const shared = defaults.get(base);
-      if (shared) return shared;
-    }
+    if (last === undefined && entry.shared !== undefined) return entry.shared;
     if (last !== undefined && last >= to) return undefined; // already delivered for this period
     const earliest = to - lookback[schedule.frequency] * DAY_MS;
     const from = last !== undefined ? Math.max(last, earliest) : base.previousAtMs;
@@ -274,7 +285,8 @@ export function createDigestScheduler(runAt: Date, options: ScheduleOptions = {}
       window: Object.freeze({ from: new Date(from).toISOString(), to: new Date(to).toISOString() }),
       label: base.label,
     });
-    if (last === undefined) defaults.set(base, period);
+    // Everyone of this schedule without a last digest shares one period object.
+    if (last === undefined) entry.shared = period;
     return period;
   };
 }

@@ -8,10 +8,8 @@ const HOUR = 3600_000;
 const REGIONS = ['TJK', 'KEN', 'AFG', 'FRA', '143', '014', '150', 'X'];
 const THEMES = ['health', 'wash', 'border-management', 'gender', 'nowhere'];
 
-async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const x of it) out.push(x);
-  return out;
+async function collect<T>(it: Promise<Iterable<T>>): Promise<T[]> {
+  return [...(await it)];
 }
 
 const bit = (set: Uint32Array, i: number) => (set[i >>> 5]! >>> (i & 31)) & 1;
@@ -24,7 +22,7 @@ const plain = (s: DigestSet) => ({
   window: [s.lo, s.hi],
   size: s.size,
   reportSet: positions(s.reportSet, s.reports.length),
-  ruleMasks: s.ruleMasks.map((m) => positions(m, s.reports.length)),
+  ruleMasks: s.rules.map((_, k) => positions(s.ruleMask(k), s.reports.length)),
   rules: s.rules.map((r) => r.ruleId),
   overflow: s.overflow?.map((o) => o.reportId),
 });
@@ -51,6 +49,8 @@ const arbitraryRun = fc.record({
   ),
   lastDigestHoursAgo: fc.array(fc.option(fc.integer({ min: 1, max: 24 * 30 }), { nil: undefined }), { minLength: 8, maxLength: 8 }),
   overflowFor: fc.subarray([0, 1, 2, 3, 8]),
+  // The index returns rules sorted by subscriber (the planner's fast path); any order must plan the same.
+  sortedBySubscriber: fc.boolean(),
 });
 
 function inputOf(run: typeof arbitraryRun extends fc.Arbitrary<infer T> ? T : never): Omit<PlanInput, 'strategy'> {
@@ -68,6 +68,7 @@ function inputOf(run: typeof arbitraryRun extends fc.Arbitrary<infer T> ? T : ne
     frequency: r.weekly ? 'weekly' : 'daily',
     status: 'active',
   }));
+  if (run.sortedBySubscriber) rules.sort((a, b) => (a.subscriberId < b.subscriberId ? -1 : a.subscriberId > b.subscriberId ? 1 : 0));
   const subscribers = (id: string) => {
     const ago = run.lastDigestHoursAgo[Number(id.slice(1))];
     const last = ago === undefined ? undefined : new Date(now.getTime() - ago * HOUR);
@@ -82,9 +83,19 @@ describe('digest sets (report bitsets)', () => {
     await fc.assert(
       fc.asyncProperty(arbitraryRun, async (run) => {
         const input = inputOf(run);
-        const viaBits = await collect(planDigestSets(input));
+        const stats = { reports: 0, rules: 0, subscribers: 0, due: 0, jobs: 0, items: 0, skipped: { notDue: 0, inactive: 0, noEmail: 0, empty: 0 } };
+        const viaBits = await collect(planDigestSets(input, stats));
         const viaLoop = await collect(planDigestSets({ ...input, strategy: 'nested-loop' }));
         expect(viaBits.map(plain)).toEqual(viaLoop.map(plain));
+        // One set per subscriber and frequency, holding exactly that slot's rules in stream order.
+        const inputRules = input.rules as DigestRule[];
+        expect(new Set(viaBits.map((set) => `${set.subscriberId}|${set.period.frequency}`)).size).toBe(viaBits.length);
+        for (const set of viaBits) {
+          expect(set.rules.map((r) => r.ruleId)).toEqual(inputRules.filter((r) => r.subscriberId === set.subscriberId && r.frequency === set.period.frequency).map((r) => r.ruleId));
+        }
+        const withRules = new Set(inputRules.map((r) => r.subscriberId));
+        const overflowOnly = [...input.overflow!.keys()].filter((id) => !withRules.has(id));
+        expect(stats.subscribers).toBe(withRules.size + overflowOnly.length);
         // Independently of either strategy: each rule mask is ruleMatches over the window, the set their OR.
         for (const set of viaBits) {
           expect(set.hi).toBeGreaterThanOrEqual(set.lo);
@@ -93,7 +104,7 @@ describe('digest sets (report bitsets)', () => {
             let any = 0;
             set.rules.forEach((rule, k) => {
               const expected = inWindow && ruleMatches(rule, set.reports[i]!) ? 1 : 0;
-              expect(bit(set.ruleMasks[k]!, i)).toBe(expected);
+              expect(bit(set.ruleMask(k), i)).toBe(expected);
               any |= expected;
             });
             expect(bit(set.reportSet, i)).toBe(any);
