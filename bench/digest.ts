@@ -2,8 +2,8 @@
  * Digest benchmark, side by side in one run:
  *  - planning a digest run for 100,000 subscribers (1–3 rules each) and 1,000 reports with
  *    Herald's index (bitsets of the reports per region and theme), against the same planner
- *    matching with a nested loop (`ruleMatches` for every due rule × every report of its
- *    window), two ways: (a) the core, who gets which reports (`planDigestSets`: a bitset per
+ *    matching with a nested loop (for every report of a due digest's window, `ruleMatches`
+ *    on its rules until one matches), two ways: (a) the core, who gets which reports (`planDigestSets`: a bitset per
  *    digest, the same output for both), where the ≥ 100× target is read; (b) full planning,
  *    (a) plus every job's items (`planDigests`), where the ≤ 5 s target is read. The nested
  *    loop runs on every subscriber (DIGEST_BENCH_SAMPLE=n: on n, extrapolated linearly);
@@ -295,7 +295,7 @@ export async function runDigestBench(): Promise<void> {
   ];
   for (const [a, b, c, d] of rows) console.log(`${a.padEnd(30)}${b.padStart(14)}${c.padStart(14)}   ${d}`);
   console.log(
-    `(a) is planDigestSets: reading reports and rules, scheduling every subscriber, and each due digest's set of reports (a bitset). Herald computes the sets from bitsets of the reports per region and theme; the nested loop calls ruleMatches for every due rule and every report of its window and sets the same bits. (b) is planDigests: (a), then each job's items ({reportId, matchedRuleIds}) built from the bits, the same code for both. Herald's figures are the median of ${RUNS} timed runs (DIGEST_BENCH_RUNS), the nested loop's one run; the consumer only counts.`,
+    `(a) is planDigestSets: reading reports and rules, scheduling every subscriber, and each due digest's set of reports (a bitset). Herald computes the sets from bitsets of the reports per region and theme; the nested loop asks, for every report of each due digest's window, whether any of its rules matches (ruleMatches, stopping at the first) and sets the same bits. (b) is planDigests: (a), then each job's items ({reportId, matchedRuleIds}) built from the bits, the same code for both. Herald's figures are the median of ${RUNS} timed runs (DIGEST_BENCH_RUNS), the nested loop's one run; the consumer only counts.`,
   );
   console.log(
     `The rest of (a), reading the rules and scheduling every subscriber (${fmt(sharedMs, 0)} ms for Herald: the profile lookups and the rule stream), is the same work for both strategies and bounds the whole-run ratio.`,
