@@ -8,6 +8,11 @@
  * regularised toward 0 (a learned correction of how much a given phrase means). ReliefWeb theme
  * labels are incomplete: an unlabelled theme there is a weak negative (NEG_WEIGHT_INCOMPLETE),
  * and no evidence at all for the themes that vocabulary lacks (the 8 peace-and-security ones).
+ * Incomplete-label reports also get their own per-theme intercept offset (how readily ReliefWeb's
+ * editors tag a theme that is present), used in training only: the shipped bias is the one for
+ * complete labels, so predicted themes mean "central to the report", not "an editor tagged it".
+ * Per-theme aggregate features (share of the document's concept weight, title, first mention)
+ * are regularised toward 0 more lightly (L2_AGG) than the thousands of pattern features.
  * The selection threshold is chosen on out-of-fold probabilities (inner 3-fold CV).
  *
  * Run: npx tsx scripts/train-themes.ts            (writes the model)
@@ -26,6 +31,9 @@ const NEG_WEIGHT_INCOMPLETE = Number(process.env.HT_NEG ?? 0.25);
 const COMPLETE_WEIGHT = Number(process.env.HT_CW ?? 3);
 const L2 = Number(process.env.HT_L2 ?? 0.08);
 const L2_PATTERN = Number(process.env.HT_L2P ?? 0.08);
+const L2_AGG = Number(process.env.HT_L2A ?? 0.01);
+/** L2 strength pulling the incomplete-label offset toward 0 (0: free; negative: no offset at all). */
+const RW_OFFSET_L2 = Number(process.env.HT_RWB ?? 0);
 const INNER_K = 3;
 const RW_RECALL_WEIGHT = Number(process.env.HT_RWW ?? 1);
 const ITERATIONS = Number(process.env.HT_IT ?? 400);
@@ -36,7 +44,7 @@ export function featuresOf(r: { title: string; body: string; dateline?: string }
   const text = documentText(input);
   const tokens = tokenize(text);
   const hits = findConcepts(tokens, documentLayout(input).titleEnd);
-  return conceptFeatures(hits, featureIds().length);
+  return conceptFeatures(hits, featureIds().length, tokens.length);
 }
 
 /** Sparse view of a feature vector. */
@@ -59,30 +67,36 @@ function fitWeights(reports: readonly LabelledReport[], X: readonly Float64Array
   // Incomplete label sets only ever use their own vocabulary (ReliefWeb's 19 themes): for a theme
   // they never use, they carry no information, rather than being negatives.
   const incompleteVocab = new Set(reports.filter((r) => !r.themesComplete).flatMap((r) => r.themes));
+  const ids = featureIds();
   THEME_IDS.forEach((theme, t) => {
     const w = Float64Array.from(prior.weights[t]!);
     const w0 = Float64Array.from(prior.weights[t]!);
     let b = prior.bias[t]!;
+    let bRw = 0;
     const y = reports.map((r) => (r.themes.includes(theme) ? 1 : 0));
     const sw = reports.map((r, i) => (r.themesComplete ? COMPLETE_WEIGHT : y[i] ? 1 : incompleteVocab.has(theme) ? NEG_WEIGHT_INCOMPLETE : 0));
+    const complete = reports.map((r) => r.themesComplete);
     const total = Math.max(1e-9, sw.reduce((a, v) => a + v, 0));
     const gw = new Float64Array(F);
     for (let it = 0; it < ITERATIONS; it++) {
       gw.fill(0);
       let gb = 0;
+      let gbRw = 0;
       for (let i = 0; i < n; i++) {
         const { idx, val } = S[i]!;
-        let z = b;
+        let z = complete[i] ? b : b + bRw;
         for (let k = 0; k < idx.length; k++) z += w[idx[k]!]! * val[k]!;
         const g = (1 / (1 + Math.exp(-z)) - y[i]!) * sw[i]!;
         gb += g;
+        if (!complete[i]) gbRw += g;
         for (let k = 0; k < idx.length; k++) gw[idx[k]!]! += g * val[k]!;
       }
       for (let c = 0; c < F; c++) {
-        const l2 = c < C ? L2 : L2_PATTERN;
+        const l2 = c < C ? L2 : ids[c]!.startsWith('@') ? L2_AGG : L2_PATTERN;
         w[c]! -= LEARNING_RATE * (gw[c]! / total + l2 * (w[c]! - w0[c]!));
       }
       b -= LEARNING_RATE * (gb / total);
+      if (RW_OFFSET_L2 >= 0) bRw -= LEARNING_RATE * (gbRw / total + RW_OFFSET_L2 * bRw);
     }
     weights.push([...w].map((v) => Math.round(v * 1e4) / 1e4));
     bias.push(Math.round(b * 1e4) / 1e4);

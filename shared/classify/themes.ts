@@ -19,6 +19,12 @@ export const PRIMARY_TITLE_BOOST = 0.5;
 export const PRIMARY_LOGIT_CAP = 3;
 /** Extra weight of a concept occurrence in the title. */
 export const TITLE_WEIGHT = 2;
+/** Extra weight of a concept occurrence in the lead (the first LEAD_TOKENS words after the title); 0 by cross-validation. */
+export const LEAD_WEIGHT = 0;
+export const LEAD_TOKENS = 60;
+/** Counts of a document longer than LENGTH_NORM tokens are scaled by (LENGTH_NORM / tokens)^LENGTH_POWER (off by cross-validation). */
+export const LENGTH_NORM = Infinity;
+export const LENGTH_POWER = 1;
 
 interface WordKey {
   readonly key: string;
@@ -47,7 +53,20 @@ interface CompiledLexicon {
   readonly conceptIds: readonly string[];
   /** Feature ids: every concept, then every distinct pattern (`concept|words`). */
   readonly featureIds: readonly string[];
+  /** Index of the first per-theme aggregate feature (`@kind:theme`). */
+  readonly aggregateStart: number;
+  /** Theme index of each concept. */
+  readonly conceptTheme: Int32Array;
 }
+
+/**
+ * Per-theme document-level features after the concept and pattern ones: `share` (the theme's
+ * share of all concept weight in the document, a length-free density), `title` (1 when a strong
+ * concept of the theme is in the title) and `early` (1 − relative position of its first strong
+ * mention: 1 at the start, near 0 at the end, 0 when absent).
+ */
+const AGGREGATES = true;
+const AGGREGATE_KINDS = ['share', 'title', 'early'] as const;
 
 let compiled: CompiledLexicon | undefined;
 
@@ -105,7 +124,10 @@ function compile(): CompiledLexicon {
       if (!(node.ends ??= []).some((e) => e.concept === ci)) node.ends.push({ concept: ci, pattern: pi, weight: weak ? WEAK_WEIGHT : 1 });
     }
   });
-  return { root, exact, prefixes, acronyms, minPrefix: Number.isFinite(minPrefix) ? minPrefix : 1, maxPrefix, conceptIds, featureIds };
+  const aggregateStart = featureIds.length;
+  if (AGGREGATES) for (const kind of AGGREGATE_KINDS) for (const t of THEME_IDS) featureIds.push(`@${kind}:${t}`);
+  const conceptTheme = Int32Array.from(CONCEPTS.map((c) => THEME_IDS.indexOf(c.theme)));
+  return { root, exact, prefixes, acronyms, minPrefix: Number.isFinite(minPrefix) ? minPrefix : 1, maxPrefix, conceptIds, featureIds, aggregateStart, conceptTheme };
 }
 
 function lexicon(): CompiledLexicon {
@@ -146,6 +168,8 @@ export interface ConceptHit {
   readonly start: number;
   readonly end: number;
   readonly inTitle: boolean;
+  /** Positional weight: title 1 + TITLE_WEIGHT, lead 1 + LEAD_WEIGHT, else 1. */
+  readonly pos: number;
 }
 
 /** Longest-match state of one walk (module-level so no closure is created per token). */
@@ -169,6 +193,9 @@ function walk(lex: CompiledLexicon, tokens: readonly Token[], node: LexNode, j: 
 
 /** Find concept occurrences: at each position the longest pattern wins; matches do not overlap. */
 export function findConcepts(tokens: readonly Token[], titleEnd: number): ConceptHit[] {
+  let firstBody = 0;
+  while (firstBody < tokens.length && tokens[firstBody]!.start < titleEnd) firstBody++;
+  const leadEnd = firstBody + LEAD_TOKENS < tokens.length ? tokens[firstBody + LEAD_TOKENS]!.start : Infinity;
   const lex = lexicon();
   const hits: ConceptHit[] = [];
   const n = tokens.length;
@@ -192,22 +219,53 @@ export function findConcepts(tokens: readonly Token[], titleEnd: number): Concep
       const bestLen = walkState.bestLen;
       const start = tokens[i]!.start;
       const end = tokens[i + bestLen - 1]!.end;
-      for (const e of bestEnds) hits.push({ concept: e.concept, pattern: e.pattern, weight: e.weight, start, end, inTitle: start < titleEnd });
+      const inTitle = start < titleEnd;
+      const pos = inTitle ? 1 + TITLE_WEIGHT : start < leadEnd ? 1 + LEAD_WEIGHT : 1;
+      for (const e of bestEnds) hits.push({ concept: e.concept, pattern: e.pattern, weight: e.weight, start, end, inTitle, pos });
       i += bestLen;
     } else i++;
   }
   return hits;
 }
 
-/** Feature vector of a document: log(1 + weighted count) per concept, then per pattern. */
-export function conceptFeatures(hits: readonly ConceptHit[], featureCount = lexicon().featureIds.length): Float64Array {
+/**
+ * Feature vector of a document: log(1 + weighted count) per concept, then per pattern, then the
+ * per-theme aggregates (share, title, early).
+ */
+export function conceptFeatures(hits: readonly ConceptHit[], featureCount = lexicon().featureIds.length, tokenCount = 0): Float64Array {
   const counts = new Float64Array(featureCount);
+  const scale = tokenCount > LENGTH_NORM ? Math.pow(LENGTH_NORM / tokenCount, LENGTH_POWER) : 1;
   for (const h of hits) {
-    const v = h.weight * (h.inTitle ? 1 + TITLE_WEIGHT : 1);
+    const v = h.weight * h.pos * scale;
     counts[h.concept]! += v;
     if (h.pattern < featureCount) counts[h.pattern]! += v;
   }
-  for (let c = 0; c < featureCount; c++) if (counts[c] !== 0) counts[c] = Math.log1p(counts[c]!);
+  const lex = lexicon();
+  const A = lex.aggregateStart;
+  for (let c = 0; c < A && c < featureCount; c++) if (counts[c] !== 0) counts[c] = Math.log1p(counts[c]!);
+  if (AGGREGATES && A < featureCount && hits.length > 0) {
+    const T = THEME_IDS.length;
+    const mass = new Float64Array(T);
+    const title = new Float64Array(T);
+    const first = new Float64Array(T).fill(-1);
+    let total = 0;
+    const docEnd = hits[hits.length - 1]!.end;
+    for (const h of hits) {
+      const t = lex.conceptTheme[h.concept]!;
+      mass[t]! += h.weight;
+      total += h.weight;
+      if (h.inTitle && h.weight >= 1) title[t] = 1;
+      if (first[t]! < 0 && h.weight >= 1) first[t] = h.start;
+    }
+    AGGREGATE_KINDS.forEach((kind, k) => {
+      const base = A + k * T;
+      for (let t = 0; t < T && base + t < featureCount; t++) {
+        if (kind === 'share') counts[base + t] = total > 0 ? mass[t]! / total : 0;
+        else if (kind === 'title') counts[base + t] = title[t]!;
+        else if (kind === 'early') counts[base + t] = first[t]! < 0 ? 0 : 1 - first[t]! / Math.max(1, docEnd);
+      }
+    });
+  }
   return counts;
 }
 
@@ -326,14 +384,14 @@ export function selectThemes(probs: readonly number[], m: Pick<ThemeModel, 'thre
 
 /** Contribution of one hit to theme t. */
 function hitScore(h: ConceptHit, w: ArrayLike<number>): number {
-  return ((w[h.concept] ?? 0) + (w[h.pattern] ?? 0)) * h.weight * (h.inTitle ? 1 + TITLE_WEIGHT : 1);
+  return ((w[h.concept] ?? 0) + (w[h.pattern] ?? 0)) * h.weight * h.pos;
 }
 
 /** Pick 1 to 4 themes with evidence. */
 export function scoreThemes(text: string, tokens: readonly Token[], titleEnd: number): { themes: ThemeTag[]; primary: ThemeId | null } {
   const m = getThemeModel();
   const hits = findConcepts(tokens, titleEnd);
-  const x = conceptFeatures(hits, m.concepts.length);
+  const x = conceptFeatures(hits, m.concepts.length, tokens.length);
   const probs = themeProbabilities(x, m);
   const chosen = selectThemes(probs, m, (t) => hits.some((h) => hitScore(h, m.weights[t]!) > 0));
   // The primary theme: log-odds plus a boost for what the title itself says.
