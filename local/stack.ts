@@ -60,6 +60,8 @@ export interface LocalStackOptions {
   retryDelayMs?: number;
   /** Create the development publisher token; default true. */
   createToken?: boolean;
+  /** Least response time of POST /manage/link (MANAGE_LINK_MIN_RESPONSE_MS); default 800 ms. */
+  manageLinkMinResponseMs?: number;
   /** Log each API request; default true when persisting. */
   logRequests?: boolean;
   log?: (message: string, detail?: unknown) => void;
@@ -195,6 +197,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       SENDER_EMAIL: 'alerts@herald.local',
       SIGNING_KEY: signingKey(opts.persist, dataDir),
       POWERTOOLS_SERVICE_NAME: 'herald-local',
+      MANAGE_LINK_MIN_RESPONSE_MS: String(opts.manageLinkMinResponseMs ?? process.env['MANAGE_LINK_MIN_RESPONSE_MS'] ?? 800),
     };
     const publisherThrottle =
       opts.publisherThrottle === undefined

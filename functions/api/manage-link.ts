@@ -1,8 +1,10 @@
 /**
  * POST /manage/link (form: email): emails a fresh preference-centre link. The answer is
  * the same page whether or not the address is known (or suppressed, or over its limit),
- * so nobody learns who subscribes. At most 3 link emails per address per hour; at most
- * 20 requests per client address per hour (429 beyond, for every address alike).
+ * so nobody learns who subscribes; and it comes after the same time either way (at least
+ * MANAGE_LINK_MIN_RESPONSE_MS, default 800 ms), since only a known address costs a lookup
+ * and an email. At most 3 link emails per address per hour; at most 20 requests per
+ * client address per hour (429 beyond, for every address alike).
  */
 import { sendEmail } from '../../shared/adapters/mailer';
 import { consumeRateLimit, MANAGE_LINK_EMAILS_PER_ADDRESS, MANAGE_LINK_REQUESTS_PER_IP, rateKey } from '../../shared/adapters/rate-limit';
@@ -14,12 +16,13 @@ import { renderManageLinkEmail } from '../../shared/domain/email';
 import { manageUrl, unsubscribeUrl } from '../../shared/domain/links';
 import { requestLinkPage } from '../../shared/domain/preference-centre';
 import { normaliseEmail, SubscribeInputSchema } from '../../shared/domain/subscription';
-import { requireEnv } from '../../shared/env';
+import { intEnv, requireEnv } from '../../shared/env';
 import { TooManyRequestsError, ValidationError } from '../../shared/errors';
 import { formParams, sourceIp } from '../../shared/http/form';
 import { httpHandler } from '../../shared/http/handler';
 import { validate } from '../../shared/http/request';
 import { html } from '../../shared/http/response';
+import { DEFAULT_MIN_RESPONSE_MS, padToMinimum } from '../../shared/http/timing';
 import { logger } from '../../shared/logger';
 import { mailSettingsFromEnv } from '../../shared/mail-settings';
 
@@ -28,6 +31,7 @@ const ses = createSesClient();
 const table = requireEnv('SUBSCRIPTIONS_TABLE');
 const mail = mailSettingsFromEnv();
 const signingKeys = signingKeyLoader();
+const minResponseMs = intEnv('MANAGE_LINK_MIN_RESPONSE_MS', DEFAULT_MIN_RESPONSE_MS);
 
 const EmailSchema = SubscribeInputSchema.pick({ email: true });
 
@@ -43,6 +47,7 @@ export const handler = httpHandler(
       throw error;
     }
     const now = new Date();
+    const started = performance.now();
     const perIp = await consumeRateLimit(ddb, table, MANAGE_LINK_REQUESTS_PER_IP, rateKey(`ip:${sourceIp(event)}`), now);
     if (!perIp.allowed) throw new TooManyRequestsError('Too many link requests from your network; please try again later', perIp.retryAfterSeconds);
     // Count the address whether or not it is known, so the limit itself reveals nothing.
@@ -64,6 +69,8 @@ export const handler = httpHandler(
     } else {
       logger.info('Manage link not sent', { reason: perAddress.allowed ? 'unknown or suppressed address' : 'rate-limited' });
     }
+    const took = await padToMinimum(started, minResponseMs);
+    if (took > minResponseMs) logger.warn('Manage link answer slower than its floor: its timing may show whether the address is known', { tookMs: Math.round(took), minResponseMs });
     return html(200, requestLinkPage({ action, sent: true }));
   },
   { htmlErrors: true },

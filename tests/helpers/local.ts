@@ -43,6 +43,8 @@ export async function startTestStack(overrides: Partial<LocalStackOptions> = {})
     pollIntervalMs: 100,
     retryDelayMs: 0,
     logRequests: false,
+    // Long enough to cover a local send; short enough to keep the suite quick.
+    manageLinkMinResponseMs: 250,
     ...overrides,
   });
 }

@@ -65,6 +65,25 @@ describe('the "email me a link" form', () => {
     expect(linkIn(link!, '/manage')).toContain('/manage?token=');
   });
 
+  it('answers known and unknown addresses after the same time (at least the configured floor)', async () => {
+    const timed = async (email: string) => {
+      const started = performance.now();
+      const res = await postForm(`${stack.apiUrl}/manage/link`, { email });
+      expect(res.status).toBe(200);
+      return performance.now() - started;
+    };
+    const known = await timed('timer-subscribed@example.org').then(async () => {
+      await kit.subscribeAndConfirm('timer-subscribed@example.org');
+      return timed('timer-subscribed@example.org');
+    });
+    const unknown = await timed('timer-stranger@example.org');
+    // The test stack's floor is 250 ms; a local send takes far less, so both are padded to it.
+    expect(known).toBeGreaterThanOrEqual(245);
+    expect(unknown).toBeGreaterThanOrEqual(245);
+    expect(Math.abs(known - unknown)).toBeLessThan(100);
+    expect((await emailsTo(stack.sesUrl, 'timer-subscribed@example.org')).filter((e) => /manage your/i.test(e.subject))).toHaveLength(1);
+  });
+
   it('emails one address at most 3 links an hour, with the same answer after the limit', async () => {
     const first = await postForm(`${stack.apiUrl}/manage/link`, { email: 'known@example.org' });
     await postForm(`${stack.apiUrl}/manage/link`, { email: 'known@example.org' });
