@@ -1,6 +1,6 @@
 /**
  * The Herald CDK app (`npx cdk synth`). Context: stage (default dev), senderEmail,
- * sesConfigurationSet, publicBaseUrl, throttleRate, throttleBurst; see infra/config.ts.
+ * sesConfigurationSet, publicBaseUrl, alarmEmail, throttleRate, throttleBurst; see infra/config.ts.
  */
 import { App } from 'aws-cdk-lib';
 import { defineHerald } from './herald';

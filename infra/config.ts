@@ -21,6 +21,8 @@ export interface HeraldConfig {
   readonly publisherThrottleRate: number;
   /** Burst of requests per publisher. */
   readonly publisherThrottleBurst: number;
+  /** Operator address subscribed to the alarm topic (SNS asks it to confirm). */
+  readonly alarmEmail?: string;
 }
 
 export const DEFAULT_CONFIG = {
@@ -64,10 +66,15 @@ export function readConfig(node: Node): HeraldConfig {
     throw new Error(`Context "publicBaseUrl" must be an http(s) URL, got "${publicBaseUrl}"`);
   }
   const sesConfigurationSet = str(node, 'sesConfigurationSet');
+  const alarmEmail = str(node, 'alarmEmail');
+  if (alarmEmail !== undefined && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(alarmEmail)) {
+    throw new Error(`Context "alarmEmail" must be an email address, got "${alarmEmail}"`);
+  }
   return {
     stage,
     senderEmail,
     ...(sesConfigurationSet ? { sesConfigurationSet } : {}),
+    ...(alarmEmail ? { alarmEmail } : {}),
     ...(publicBaseUrl ? { publicBaseUrl: publicBaseUrl.replace(/\/+$/, '') } : {}),
     throttleRate: positiveNumber(node, 'throttleRate', DEFAULT_CONFIG.throttleRate),
     throttleBurst: Math.round(positiveNumber(node, 'throttleBurst', DEFAULT_CONFIG.throttleBurst)),

@@ -35,6 +35,7 @@ export function defineHerald(app: App, stackProps: StackProps = {}): Herald {
     senderEmail: config.senderEmail,
     ...(config.sesConfigurationSet ? { sesConfigurationSet: config.sesConfigurationSet } : {}),
     ...(config.publicBaseUrl ? { publicBaseUrl: config.publicBaseUrl } : {}),
+    ...(config.alarmEmail ? { alarmEmail: config.alarmEmail } : {}),
     throttleRate: config.throttleRate,
     throttleBurst: config.throttleBurst,
     publisherThrottleRate: config.publisherThrottleRate,

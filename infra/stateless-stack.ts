@@ -1,12 +1,13 @@
 /**
  * Stateless resources: one Lambda per HTTP route (functions/routes.ts), the publisher
  * authorizer, the HTTP API with a throttled, access-logged stage, and the stream
- * consumer that turns new reports into instant alerts. Tables and the signing key come
- * in as props from the stateful stack.
+ * consumer that turns new reports into instant alerts, digests, and the alarms (to one SNS
+ * topic). Tables and the signing key come in as props from the stateful stack.
  */
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { HttpLambdaAuthorizer, HttpLambdaResponseType } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
@@ -18,6 +19,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { ALERT_ON_REPORT, AUTHORIZER, ROUTES, SES_EVENTS } from '../functions/routes';
 import { NEW_REPORT_FILTER_PATTERN } from '../shared/stream-filter';
+import { AlarmTopic } from './constructs/alarm-topic';
 import { HeraldDigests } from './constructs/digests';
 import { HeraldFunction, type HeraldResources } from './constructs/herald-function';
 import { MailEvents } from './constructs/mail-events';
@@ -35,6 +37,8 @@ export interface StatelessStackProps extends StackProps {
   /** Per-publisher limit enforced by the publisher routes' handlers (PUBLISHER_RATE_LIMIT). */
   readonly publisherThrottleRate?: number;
   readonly publisherThrottleBurst?: number;
+  /** Operator address subscribed to the alarm topic. */
+  readonly alarmEmail?: string;
 }
 
 /** The Lambda filter criteria for the Reports stream, exactly NEW_REPORT_FILTER_PATTERN. */
@@ -72,6 +76,9 @@ export class StatelessStack extends Stack {
   /** The SES configuration set, its bounce/complaint handling and reputation alarms. */
   readonly mailEvents: MailEvents;
   readonly digests: HeraldDigests;
+  /** Every alarm of the stack notifies this topic. */
+  readonly alarms: AlarmTopic;
+  readonly alertDeadLetterAlarm: cloudwatch.Alarm;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -183,6 +190,19 @@ export class StatelessStack extends Stack {
     functions.set(this.digests.sender.node.id, this.digests.sender);
     this.functions = functions;
 
+    // Alarms: a poison report in the stream consumer's dead-letter queue, a failed digest job
+    // or run, the account's bounce and complaint rates; all to one topic.
+    this.alertDeadLetterAlarm = new cloudwatch.Alarm(this, 'AlertOnReportDlqAlarm', {
+      alarmDescription: 'Herald: Reports stream batches failed and are waiting in the alert dead-letter queue (AlertDeadLetterQueueUrl)',
+      metric: this.alertDeadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
+      threshold: 0,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+    this.alarms = new AlarmTopic(this, 'Alarms', props.alarmEmail ? { email: props.alarmEmail } : {});
+    this.alarms.watch(this.alertDeadLetterAlarm, this.digests.deadLetterAlarm, ...this.mailEvents.alarms);
+
     Validations.of(this).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason:
@@ -204,6 +224,7 @@ export class StatelessStack extends Stack {
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint, description: 'Herald HTTP API endpoint' });
     new CfnOutput(this, 'DigestDeadLetterQueueUrl', { value: this.digests.deadLetterQueue.queueUrl, description: 'Failed digest jobs and digest runs' });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn, description: 'Alarm notifications (subscribe an operator address, or set the alarmEmail context)' });
     new CfnOutput(this, 'AlertDeadLetterQueueUrl', { value: this.alertDeadLetterQueue.queueUrl, description: 'Failed Reports stream batches' });
   }
 }
