@@ -33,8 +33,8 @@ import { createDocumentClient } from '../../shared/clients';
 import { mapWithConcurrency } from '../../shared/concurrency';
 import { isThrottlingError, sendPaced } from '../../shared/digest/pacer';
 import { decodeDigestMessage, type DigestMessage } from '../../shared/digest/queue';
-import { digestReportView, groupDigest, renderDigestEmail } from '../../shared/digest/render';
-import type { OutboundEmail } from '../../shared/domain/email';
+import { groupDigest, renderDigestEmail } from '../../shared/digest/render';
+import { reportView, type OutboundEmail } from '../../shared/domain/email';
 import { manageUrl, unsubscribeUrl } from '../../shared/domain/links';
 import { intEnv, optionalEnv, requireEnv } from '../../shared/env';
 import { logger } from '../../shared/logger';
@@ -160,7 +160,7 @@ export async function processDigestRecords(deps: SenderDeps, records: readonly S
   if (claimed.length > 0) {
     try {
       const reports = await getReportsByIds(deps.ddb, deps.reportsTable, claimed.flatMap((c) => c.message.job.items.map((i) => i.reportId)));
-      const views = new Map([...reports].map(([id, r]) => [id, digestReportView(r)]));
+      const views = new Map([...reports].map(([id, r]) => [id, reportView(r)]));
       const keys = await deps.signingKeys();
       const now = new Date();
       for (const { record, message, to } of claimed) {

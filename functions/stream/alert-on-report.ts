@@ -16,7 +16,7 @@ import { activeRules, type StoredRule } from '../../shared/adapters/subscription
 import { suppressedAmong } from '../../shared/adapters/suppression';
 import { createDocumentClient, createSesClient } from '../../shared/clients';
 import { detectEvent } from '../../shared/domain/calendar';
-import { renderAlertEmail } from '../../shared/domain/email';
+import { renderAlertEmail, reportView } from '../../shared/domain/email';
 import { manageUrl, unsubscribeUrl } from '../../shared/domain/links';
 import type { Report } from '../../shared/domain/report';
 import { matchSubscribers } from '../../shared/domain/subscription';
@@ -95,18 +95,7 @@ async function alertSubscribers(report: Report, rules: readonly ActiveRule[]): P
     const now = new Date();
     const email = renderAlertEmail({
       to: match.rules[0]!.email,
-      report: {
-        title: report.title,
-        body: report.body,
-        published: report.published,
-        dateline: report.dateline,
-        url: report.url,
-        source: report.source,
-        countries: report.classification.countries,
-        regions: report.classification.regions,
-        themes: report.classification.themes.map((t) => t.id),
-        ...(detectEvent(report) ? { calendarUrl: `${mail.publicBaseUrl}/reports/${report.id}/event.ics` } : {}),
-      },
+      report: { ...reportView(report), ...(detectEvent(report) ? { calendarUrl: `${mail.publicBaseUrl}/reports/${report.id}/event.ics` } : {}) },
       // Each matched rule says why, with its own unsubscribe link; the footer and the
       // List-Unsubscribe header unsubscribe from everything.
       matchedRules: match.rules.map((rule) => ({ ...rule, unsubscribeUrl: unsubscribeUrl(mail.publicBaseUrl, keys, match.subscriberId, now, rule.ruleId) })),

@@ -3,52 +3,16 @@
  * with the rules that brought it in. Pure: the mailer adapter sends the OutboundEmail.
  * Every report string is untrusted and goes through htmlTemplate (escaping).
  */
-import { describeRule, emailLayout as layout, excerpt, formatDate, listUnsubscribeHeaders, type OutboundEmail, type RuleSummary, type SubscriberLinks } from '../domain/email';
+import { describeRule, emailLayout as layout, excerpt, formatDate, listUnsubscribeHeaders, type OutboundEmail, type ReportView, type RuleSummary, type SubscriberLinks } from '../domain/email';
 import { headerSafe, htmlTemplate, raw, type RawHtml } from '../domain/html';
-import type { Report } from '../domain/report';
 import { ancestorsOf, areaByM49, regionName } from '../taxonomy/m49';
 import { themeName } from '../taxonomy/themes';
 import type { DigestItem, DigestRuleSummary } from './plan';
 import type { DigestFrequency } from './schedule';
 
-/** The report fields a digest shows. */
-export interface DigestReportView {
-  readonly id: string;
-  readonly title: string;
-  readonly body: string;
-  readonly published: string;
-  readonly dateline?: string;
-  readonly url?: string;
-  readonly source?: string;
-  readonly primaryCountry?: string | null;
-  readonly countries: readonly string[];
-  readonly regions: readonly string[];
-  readonly primaryTheme?: string | null;
-  readonly themes: readonly string[];
-}
-
-/** A stored report as a digest shows it. */
-export function digestReportView(report: Report): DigestReportView {
-  const c = report.classification;
-  return {
-    id: report.id,
-    title: report.title,
-    body: report.body,
-    published: report.published,
-    dateline: report.dateline,
-    url: report.url,
-    source: report.source,
-    primaryCountry: c.primaryCountry,
-    countries: c.countries,
-    regions: c.regions,
-    primaryTheme: c.primaryTheme,
-    themes: c.themes.map((t) => t.id),
-  };
-}
-
 /** One report in a digest, with why it was included. */
 export interface DigestEntry {
-  readonly report: DigestReportView;
+  readonly report: ReportView;
   readonly why: readonly RuleSummary[];
   /** Held back from instant alerts by the per-day cap. */
   readonly overflow?: boolean;
@@ -74,7 +38,7 @@ const OTHER_THEME = 'Other';
  * (intermediate region or sub-region: "Central Asia", "Eastern Africa"), else the most
  * specific area it names.
  */
-export function primaryRegion(report: Pick<DigestReportView, 'primaryCountry' | 'countries' | 'regions'>): { code: string | null; name: string } {
+export function primaryRegion(report: Pick<ReportView, 'primaryCountry' | 'countries' | 'regions'>): { code: string | null; name: string } {
   const country = report.primaryCountry ?? report.countries[0];
   const nearest = country ? ancestorsOf(country)[0] : undefined;
   if (nearest) return { code: nearest, name: regionName(nearest) };
@@ -88,7 +52,7 @@ export function primaryRegion(report: Pick<DigestReportView, 'primaryCountry' | 
 }
 
 /** The theme a report is filed under: its primary theme, else its first. */
-export function primaryTheme(report: Pick<DigestReportView, 'primaryTheme' | 'themes'>): { id: string | null; name: string } {
+export function primaryTheme(report: Pick<ReportView, 'primaryTheme' | 'themes'>): { id: string | null; name: string } {
   const id = report.primaryTheme ?? report.themes[0];
   return id ? { id, name: themeName(id) } : { id: null, name: OTHER_THEME };
 }
@@ -100,7 +64,7 @@ export function primaryTheme(report: Pick<DigestReportView, 'primaryTheme' | 'th
  */
 export function groupDigest(
   job: { readonly items: readonly DigestItem[]; readonly rules: readonly DigestRuleSummary[] },
-  reports: ReadonlyMap<string, DigestReportView> | ((reportId: string) => DigestReportView | undefined),
+  reports: ReadonlyMap<string, ReportView> | ((reportId: string) => ReportView | undefined),
 ): { groups: DigestRegionGroup[]; missing: string[] } {
   const find = typeof reports === 'function' ? reports : (id: string) => reports.get(id);
   const rulesById = new Map(job.rules.map((r) => [r.ruleId, r]));
@@ -142,7 +106,7 @@ export function groupDigest(
 const EXCERPT_CHARS = 240;
 const OVERFLOW_NOTE = 'held back from instant alerts by your daily limit';
 
-function meta(report: DigestReportView): string {
+function meta(report: ReportView): string {
   return [formatDate(report.published), report.dateline, report.source].filter(Boolean).join(' · ');
 }
 

@@ -5,6 +5,7 @@
 import { regionName } from '../taxonomy/m49';
 import { themeName } from '../taxonomy/themes';
 import { headerSafe, htmlTemplate, raw, type RawHtml } from './html';
+import type { Report } from './report';
 import type { Frequency } from './subscription';
 
 /** One message, ready to send. */
@@ -41,17 +42,44 @@ export interface RuleSummary {
   readonly frequency: Frequency;
 }
 
-/** The report fields an alert shows. */
-export interface AlertReport {
+/** The report fields an email shows, alert or digest. */
+export interface ReportView {
+  readonly id: string;
   readonly title: string;
   readonly body: string;
   readonly published: string;
   readonly dateline?: string;
   readonly url?: string;
   readonly source?: string;
+  readonly primaryCountry?: string | null;
   readonly countries: readonly string[];
   readonly regions: readonly string[];
+  readonly primaryTheme?: string | null;
   readonly themes: readonly string[];
+}
+
+/** A stored report as emails show it. */
+export function reportView(report: Report): ReportView {
+  const c = report.classification;
+  return {
+    id: report.id,
+    title: report.title,
+    body: report.body,
+    published: report.published,
+    dateline: report.dateline,
+    url: report.url,
+    source: report.source,
+    primaryCountry: c.primaryCountry,
+    countries: c.countries,
+    regions: c.regions,
+    primaryTheme: c.primaryTheme,
+    themes: c.themes.map((t) => t.id),
+  };
+}
+
+/** The report fields an alert shows: the view (its id optional), and the event's .ics link. */
+export interface AlertReport extends Omit<ReportView, 'id'> {
+  readonly id?: string;
   /** The event's .ics file (GET /reports/{id}/event.ics), when the report names event dates. */
   readonly calendarUrl?: string;
 }

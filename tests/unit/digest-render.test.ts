@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { groupDigest, renderDigestEmail, type DigestReportView } from '../../shared/digest/render';
+import type { ReportView } from '../../shared/domain/email';
+import { groupDigest, renderDigestEmail } from '../../shared/digest/render';
 
 const links = { unsubscribeUrl: 'https://herald.example/unsubscribe?token=abc' };
-const view = (id: string, over: Partial<DigestReportView>): DigestReportView => ({
+const view = (id: string, over: Partial<ReportView>): ReportView => ({
   id,
   title: `Title ${id}`,
   body: `Body of ${id}`,
