@@ -16,7 +16,7 @@ import { DeliveryTimeSchema, SubscribeInputSchema } from '../../shared/domain/su
 import { InvalidTokenError, verifyLinkToken, verifyToken } from '../../shared/domain/tokens';
 import { requireEnv } from '../../shared/env';
 import { HttpError, ValidationError } from '../../shared/errors';
-import { formParams, ruleFieldsOf } from '../../shared/http/form';
+import { deliveryTimeFieldsOf, formParams, ruleFieldsOf } from '../../shared/http/form';
 import { httpHandler } from '../../shared/http/handler';
 import { validate } from '../../shared/http/request';
 import { html, json } from '../../shared/http/response';
@@ -67,11 +67,7 @@ async function act(event: APIGatewayProxyEventV2) {
       }
       case 'delivery-time':
       case 'timezone': {
-        const time = validate(DeliveryTimeSchema, {
-          timezone: params.get('timezone') ?? '',
-          ...(params.has('digestHour') ? { digestHour: params.get('digestHour') } : {}),
-          ...(params.has('weeklyDay') ? { weeklyDay: params.get('weeklyDay') } : {}),
-        });
+        const time = validate(DeliveryTimeSchema, { timezone: '', ...deliveryTimeFieldsOf(params) });
         await setDeliveryTime(ddb, table, subscriberId, time);
         return centre(event, token, subscriberId, 200, { message: (profile) => `Saved: ${deliveryTimeText(profile)}.` });
       }

@@ -17,7 +17,7 @@ import { subscribeAcceptedPage, subscribePage } from '../../shared/domain/prefer
 import { normaliseEmail, SubscribeInputSchema, type SubscribeInput } from '../../shared/domain/subscription';
 import { requireEnv } from '../../shared/env';
 import { HttpError, ValidationError } from '../../shared/errors';
-import { formParams, isFormRequest, ruleFieldsOf } from '../../shared/http/form';
+import { deliveryTimeFieldsOf, formParams, isFormRequest, ruleFieldsOf } from '../../shared/http/form';
 import { httpHandler } from '../../shared/http/handler';
 import { parseJsonBody, validate } from '../../shared/http/request';
 import { html, json } from '../../shared/http/response';
@@ -62,7 +62,7 @@ async function subscribe(input: SubscribeInput, method: string): Promise<void> {
 
 async function fromForm(event: APIGatewayProxyEventV2) {
   const params = formParams(event, 16 * 1024);
-  const values = { email: params.get('email') ?? '', ...ruleFieldsOf(params) };
+  const values = { email: params.get('email') ?? '', ...ruleFieldsOf(params), ...deliveryTimeFieldsOf(params) };
   let input: SubscribeInput;
   try {
     input = validate(SubscribeInputSchema, values);

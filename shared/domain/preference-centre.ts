@@ -132,8 +132,27 @@ function ruleFields(prefix: string, rule: Partial<ManagedRule>): RawHtml {
   )}</select>`;
 }
 
+/** The time zone, hour and weekly day of a subscriber's digests, as three labelled selects. */
+function deliveryTimeFields(current: Pick<ManagedSubscriber, 'digestHour' | 'weeklyDay'> & { timezone?: string }): RawHtml {
+  const zone = current.timezone ?? 'UTC';
+  const zones = timeZones();
+  const zoneList = zones.includes(zone) ? zones : [zone, ...zones];
+  const hour = current.digestHour ?? DEFAULT_DIGEST_HOUR;
+  const day = current.weeklyDay ?? DEFAULT_WEEKLY_DAY;
+  return htmlTemplate`<label for="timezone">Time zone</label>
+<select id="timezone" name="timezone">${zoneList.map((z) => htmlTemplate`<option value="${z}"${z === zone ? raw(' selected') : ''}>${z.replace(/_/g, ' ')}</option>`)}</select>
+<label for="digestHour">Hour of daily and weekly digests (your local time)</label>
+<select id="digestHour" name="digestHour">${Array.from({ length: 24 }, (_, h) => htmlTemplate`<option value="${String(h)}"${h === hour ? raw(' selected') : ''}>${hourText(h)}</option>`)}</select>
+<label for="weeklyDay">Day of weekly digests</label>
+<select id="weeklyDay" name="weeklyDay">${WEEKDAYS.map((d) => htmlTemplate`<option value="${d}"${d === day ? raw(' selected') : ''}>${dayText(d)}</option>`)}</select>`;
+}
+
 /** The public subscribe form (`GET /subscribe`); it POSTs to /subscriptions. */
-export function subscribePage(opts: { action: string; values?: { email?: string } & Partial<ManagedRule>; problems?: readonly FormProblem[] }): string {
+export function subscribePage(opts: {
+  action: string;
+  values?: { email?: string; timezone?: string; digestHour?: number; weeklyDay?: Weekday } & Partial<ManagedRule>;
+  problems?: readonly FormProblem[];
+}): string {
   const values = opts.values ?? {};
   return layout(
     'Subscribe to Herald alerts',
@@ -143,6 +162,9 @@ export function subscribePage(opts: { action: string; values?: { email?: string 
 <label for="email">Email address</label>
 <input type="email" id="email" name="email" required autocomplete="email" maxlength="254" value="${values.email ?? ''}">
 ${ruleFields('new', values)}
+<fieldset><legend>When daily and weekly digests arrive</legend>
+${deliveryTimeFields(values)}
+</fieldset>
 <p class="muted">We keep your address, your choices and when you asked and confirmed, under privacy notice version <span>${'2026-11-01'}</span>. You can download or erase them at any time from the link in every email.</p>
 <button type="submit">Subscribe</button>
 </form>
@@ -191,8 +213,6 @@ export function preferenceCentrePage(opts: {
     htmlTemplate`<input type="hidden" name="token" value="${token}"><input type="hidden" name="action" value="${action}">${Object.entries(extra).map(
       ([k, v]) => htmlTemplate`<input type="hidden" name="${k}" value="${v}">`,
     )}`;
-  const zones = timeZones();
-  const zoneList = zones.includes(subscriber.timezone) ? zones : [subscriber.timezone, ...zones];
   const state =
     subscriber.status === 'pending'
       ? 'waiting for you to confirm (follow the link in the confirmation email)'
@@ -240,12 +260,7 @@ ${
 <p id="delivery-time">You receive ${deliveryTimeText(subscriber)}. Instant alerts are sent as reports arrive.</p>
 <form method="post" action="${opts.action}">${hidden('delivery-time')}
 <fieldset><legend>When digests arrive</legend>
-<label for="timezone">Time zone</label>
-<select id="timezone" name="timezone">${zoneList.map((z) => htmlTemplate`<option value="${z}"${z === subscriber.timezone ? raw(' selected') : ''}>${z.replace(/_/g, ' ')}</option>`)}</select>
-<label for="digestHour">Hour of daily and weekly digests (your local time)</label>
-<select id="digestHour" name="digestHour">${Array.from({ length: 24 }, (_, h) => htmlTemplate`<option value="${String(h)}"${h === (subscriber.digestHour ?? DEFAULT_DIGEST_HOUR) ? raw(' selected') : ''}>${hourText(h)}</option>`)}</select>
-<label for="weeklyDay">Day of weekly digests</label>
-<select id="weeklyDay" name="weeklyDay">${WEEKDAYS.map((d) => htmlTemplate`<option value="${d}"${d === (subscriber.weeklyDay ?? DEFAULT_WEEKLY_DAY) ? raw(' selected') : ''}>${dayText(d)}</option>`)}</select>
+${deliveryTimeFields(subscriber)}
 <div class="row"><button type="submit">Save delivery time</button></div>
 </fieldset>
 </form>

@@ -85,9 +85,8 @@ export const SubscribeInputSchema = z.strictObject({
  */
 export const DeliveryTimeSchema = z.strictObject({
   timezone: timeZone,
-  // Form fields are strings: "" means "unchanged", "7" is 7; "7.5" or "x" are refused.
-  digestHour: z.preprocess((v) => (v === '' || v === undefined ? undefined : /^\d{1,2}$/.test(String(v)) ? Number(v) : v), digestHour.optional()),
-  weeklyDay: z.preprocess((v) => (v === '' ? undefined : v), weeklyDay.optional()),
+  digestHour: digestHour.optional(),
+  weeklyDay: weeklyDay.optional(),
 });
 
 export type DeliveryTime = z.output<typeof DeliveryTimeSchema>;

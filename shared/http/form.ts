@@ -29,6 +29,22 @@ export function ruleFieldsOf(params: URLSearchParams): Record<string, unknown> {
   };
 }
 
+/**
+ * When digests arrive, from a form: time zone, hour (a whole number as a number; anything
+ * else is passed on for validation to refuse by name) and weekly day; empty fields absent.
+ */
+export function deliveryTimeFieldsOf(params: URLSearchParams): Record<string, unknown> {
+  const text = (name: string) => params.get(name)?.trim() || undefined;
+  const timezone = text('timezone');
+  const hour = text('digestHour');
+  const weeklyDay = text('weeklyDay');
+  return {
+    ...(timezone ? { timezone } : {}),
+    ...(hour !== undefined ? { digestHour: /^\d{1,2}$/.test(hour) ? Number(hour) : hour } : {}),
+    ...(weeklyDay ? { weeklyDay } : {}),
+  };
+}
+
 /** The client's address as API Gateway saw it. */
 export function sourceIp(event: APIGatewayProxyEventV2): string {
   return event.requestContext?.http?.sourceIp ?? 'unknown';

@@ -66,11 +66,15 @@ describe('a new subscriber, in a browser', () => {
     await page.getByLabel('Email address').fill(ADDRESS);
     await page.getByLabel(/Regions and countries/).selectOption({ label: 'Central Asia' });
     await page.getByLabel('How often').selectOption({ label: 'Instant: one email per report' });
+    await page.getByLabel('Time zone').selectOption({ label: 'Asia/Dushanbe' });
+    await page.getByLabel(/Hour of daily and weekly digests/).selectOption({ label: '07:00' });
     await shot('subscribe-form');
     await page.getByRole('button', { name: 'Subscribe' }).click();
     expect(await textOf(page.getByRole('status'))).toContain('we have sent it a link to confirm');
     await shot('subscribe-accepted');
     expect(await emailsTo(stack.sesUrl, ADDRESS)).toHaveLength(1);
+    const profile = (await kit.allItems()).find((i) => i['kind'] === 'profile' && i['email'] === ADDRESS);
+    expect(profile).toMatchObject({ timezone: 'Asia/Dushanbe', digestHour: 7 });
   });
 
   it('shows the form again with the problem named when a field is wrong', async () => {
@@ -114,6 +118,12 @@ describe('a new subscriber, in a browser', () => {
     await shot('centre-saved');
     const items = await kit.allItems();
     expect(items.filter((i) => i['email'] === ADDRESS && typeof i['activePk'] === 'string').map((i) => i['activePk'])).toEqual(['ACTIVE#weekly']);
+    // The weekly digest on Fridays, at the hour chosen when subscribing.
+    expect(await textOf(page.locator('#delivery-time'))).toContain('weekly digests on Mondays at 07:00 (Asia/Dushanbe time)');
+    await page.getByLabel('Day of weekly digests').selectOption({ label: 'Friday' });
+    await page.getByRole('button', { name: 'Save delivery time' }).click();
+    await page.getByText('Saved: daily digests at 07:00, weekly digests on Fridays at 07:00 (Asia/Dushanbe time)').waitFor();
+    await shot('centre-delivery-time');
   });
 
   it('pauses and resumes with the keyboard alone', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { deliveryTimeFieldsOf } from '../../shared/http/form';
 import { DeliveryTimeSchema, matchSubscribers, ruleMatches, SubscribeInputSchema, type Rule } from '../../shared/domain/subscription';
 import { expandRegions } from '../../shared/taxonomy/m49';
 
@@ -58,10 +59,15 @@ describe('subscription input', () => {
 });
 
 describe('delivery time form', () => {
+  const form = (fields: Record<string, string>) => ({ timezone: '', ...deliveryTimeFieldsOf(new URLSearchParams(fields)) });
   it('reads form strings: an hour as a number, empty fields as unchanged', () => {
-    expect(DeliveryTimeSchema.parse({ timezone: 'Asia/Dushanbe', digestHour: '07', weeklyDay: 'friday' })).toEqual({ timezone: 'Asia/Dushanbe', digestHour: 7, weeklyDay: 'friday' });
-    expect(DeliveryTimeSchema.parse({ timezone: 'UTC', digestHour: '', weeklyDay: '' })).toEqual({ timezone: 'UTC' });
-    for (const digestHour of ['24', '7.5', 'noon', '-1', '123']) expect(DeliveryTimeSchema.safeParse({ timezone: 'UTC', digestHour }).success, digestHour).toBe(false);
-    expect(DeliveryTimeSchema.safeParse({ timezone: 'Mars/Olympus' }).error?.issues[0]?.path).toEqual(['timezone']);
+    expect(DeliveryTimeSchema.parse(form({ timezone: 'Asia/Dushanbe', digestHour: '07', weeklyDay: 'friday' }))).toEqual({ timezone: 'Asia/Dushanbe', digestHour: 7, weeklyDay: 'friday' });
+    expect(DeliveryTimeSchema.parse(form({ timezone: 'UTC', digestHour: '', weeklyDay: '' }))).toEqual({ timezone: 'UTC' });
+    for (const digestHour of ['24', '7.5', 'noon', '-1', '123']) {
+      const result = DeliveryTimeSchema.safeParse(form({ timezone: 'UTC', digestHour }));
+      expect(result.error?.issues.map((i) => i.path.join('.')), digestHour).toEqual(['digestHour']);
+    }
+    expect(DeliveryTimeSchema.safeParse(form({ timezone: 'Mars/Olympus' })).error?.issues[0]?.path).toEqual(['timezone']);
+    expect(DeliveryTimeSchema.safeParse(form({})).error?.issues[0]?.path).toEqual(['timezone']);
   });
 });
