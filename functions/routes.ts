@@ -26,9 +26,9 @@ type TableId = 'Reports' | 'Subscriptions' | 'Deliveries' | 'Publishers';
 
 /** Every route of the HTTP API. */
 export const ROUTES: readonly RouteSpec[] = [
-  { name: 'PostReport', method: 'POST', path: '/reports', entry: 'functions/api/post-report.ts', auth: true, access: { read: [], write: ['Reports'] } },
-  { name: 'GetReport', method: 'GET', path: '/reports/{id}', entry: 'functions/api/get-report.ts', auth: true, access: { read: ['Reports'], write: [] } },
-  { name: 'ListReports', method: 'GET', path: '/reports', entry: 'functions/api/list-reports.ts', auth: true, access: { read: ['Reports'], write: [] } },
+  { name: 'PostReport', method: 'POST', path: '/reports', entry: 'functions/api/post-report.ts', auth: true, access: { read: [], write: ['Reports', 'Deliveries'] } },
+  { name: 'GetReport', method: 'GET', path: '/reports/{id}', entry: 'functions/api/get-report.ts', auth: true, access: { read: ['Reports'], write: ['Deliveries'] } },
+  { name: 'ListReports', method: 'GET', path: '/reports', entry: 'functions/api/list-reports.ts', auth: true, access: { read: ['Reports'], write: ['Deliveries'] } },
   { name: 'Subscribe', method: 'POST', path: '/subscriptions', entry: 'functions/api/subscribe.ts', auth: false, access: { read: ['Subscriptions'], write: ['Subscriptions'] }, sendsEmail: true, signsLinks: true },
   { name: 'SubscribePage', method: 'GET', path: '/subscribe', entry: 'functions/api/subscribe-page.ts', auth: false, access: { read: [], write: [] } },
   { name: 'ConfirmPage', method: 'GET', path: '/subscriptions/confirm', entry: 'functions/api/confirm.ts', auth: false, access: { read: ['Subscriptions'], write: [] }, signsLinks: true },

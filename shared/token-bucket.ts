@@ -1,7 +1,8 @@
 /**
  * Token buckets: `rate` tokens per second refill a bucket of `burst` tokens; each request
  * takes one. The same algorithm API Gateway uses for stage and route throttling, used
- * locally to emulate it and, per publisher, inside the handlers.
+ * locally to emulate it (the per-publisher bucket, shared by function instances, lives in
+ * DynamoDB: ./adapters/publisher-rate.ts).
  */
 
 /** Steady-state requests per second and the burst allowed above it. */

@@ -7,13 +7,14 @@ import { requireEnv } from '../../shared/env';
 import { NotFoundError, ValidationError } from '../../shared/errors';
 import { httpHandler } from '../../shared/http/handler';
 import { json } from '../../shared/http/response';
-import { publicReport, publisherOf } from '../../shared/http/publisher';
+import { admitPublisher, publicReport, publisherLimiterFromEnv } from '../../shared/http/publisher';
 
 const ddb = createDocumentClient();
+const limiter = publisherLimiterFromEnv(ddb);
 const table = requireEnv('REPORTS_TABLE');
 
 export const handler = httpHandler(async (event) => {
-  const publisher = publisherOf(event, 'reports:read');
+  const publisher = await admitPublisher(event, 'reports:read', limiter);
   const id = event.pathParameters?.['id'] ?? '';
   if (!/^rpt_[A-Za-z0-9_-]{22}$/.test(id)) throw new ValidationError([{ field: 'id', problem: 'is not a report id (rpt_ followed by 22 characters)' }]);
   const report = await getReport(ddb, table, id);

@@ -11,10 +11,11 @@ import { ValidationError } from '../../shared/errors';
 import { httpHandler } from '../../shared/http/handler';
 import { parseQuery } from '../../shared/http/request';
 import { json } from '../../shared/http/response';
-import { publicReport, publisherOf } from '../../shared/http/publisher';
+import { admitPublisher, publicReport, publisherLimiterFromEnv } from '../../shared/http/publisher';
 import { ReportListQuerySchema } from '../../shared/domain/report-query';
 
 const ddb = createDocumentClient();
+const limiter = publisherLimiterFromEnv(ddb);
 const table = requireEnv('REPORTS_TABLE');
 
 /** The query schema lives in the domain, so the OpenAPI document is generated from it. */
@@ -37,7 +38,7 @@ function decodeCursor(cursor: string, publisherId: string, tag: TagKey): Record<
 const toIso = (value: string, endOfDay: boolean) => (value.length === 10 ? `${value}T${endOfDay ? '23:59:59.999' : '00:00:00.000'}Z` : new Date(value).toISOString());
 
 export const handler = httpHandler(async (event) => {
-  const publisher = publisherOf(event, 'reports:read');
+  const publisher = await admitPublisher(event, 'reports:read', limiter);
   const query = parseQuery(event, ListQuerySchema);
   // Query the most selective index; the other filters are checked on the reports read.
   const tag: TagKey = query.country ? `country:${query.country}` : query.region ? `region:${query.region}` : query.theme ? `theme:${query.theme}` : 'all';

@@ -14,10 +14,11 @@ import { ConflictError, ValidationError } from '../../shared/errors';
 import { httpHandler } from '../../shared/http/handler';
 import { parseReportBody } from '../../shared/http/report-body';
 import { json } from '../../shared/http/response';
-import { publisherOf, publicReport } from '../../shared/http/publisher';
+import { admitPublisher, publicReport, publisherLimiterFromEnv } from '../../shared/http/publisher';
 import { logger } from '../../shared/logger';
 
 const ddb = createDocumentClient();
+const limiter = publisherLimiterFromEnv(ddb);
 const table = requireEnv('REPORTS_TABLE');
 
 /** Largest request body: a 100,000-character report in UTF-8 plus its other fields. */
@@ -33,7 +34,7 @@ function idempotencyKeyOf(event: APIGatewayProxyEventV2): string | undefined {
 }
 
 export const handler = httpHandler(async (event) => {
-  const publisher = publisherOf(event, 'reports:write');
+  const publisher = await admitPublisher(event, 'reports:write', limiter);
   // JSON fields, or a press-release page (text/html, or JSON {"html": ...}) reduced to them.
   const input = parseReportBody(event, MAX_REQUEST_BYTES);
   const idempotencyKey = idempotencyKeyOf(event);
