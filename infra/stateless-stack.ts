@@ -7,7 +7,7 @@
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
-import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { HttpLambdaAuthorizer, HttpLambdaResponseType } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
@@ -19,7 +19,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { ALERT_ON_REPORT, AUTHORIZER, ROUTES, SES_EVENTS } from '../functions/routes';
 import { NEW_REPORT_FILTER_PATTERN } from '../shared/stream-filter';
-import { AlarmTopic } from './constructs/alarm-topic';
+import { AlarmTopic, deadLetterAlarm } from './constructs/alarm-topic';
 import { HeraldDigests } from './constructs/digests';
 import { HeraldFunction, type HeraldResources } from './constructs/herald-function';
 import { MailEvents } from './constructs/mail-events';
@@ -192,14 +192,7 @@ export class StatelessStack extends Stack {
 
     // Alarms: a poison report in the stream consumer's dead-letter queue, a failed digest job
     // or run, the account's bounce and complaint rates; all to one topic.
-    this.alertDeadLetterAlarm = new cloudwatch.Alarm(this, 'AlertOnReportDlqAlarm', {
-      alarmDescription: 'Herald: Reports stream batches failed and are waiting in the alert dead-letter queue (AlertDeadLetterQueueUrl)',
-      metric: this.alertDeadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
-      threshold: 0,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
+    this.alertDeadLetterAlarm = deadLetterAlarm(this, 'AlertOnReportDlqAlarm', this.alertDeadLetterQueue, 'Herald: Reports stream batches failed and are waiting in the alert dead-letter queue (AlertDeadLetterQueueUrl)');
     this.alarms = new AlarmTopic(this, 'Alarms', props.alarmEmail ? { email: props.alarmEmail } : {});
     this.alarms.watch(this.alertDeadLetterAlarm, this.digests.deadLetterAlarm, ...this.mailEvents.alarms);
 

@@ -11,7 +11,7 @@
  * Lambda's asynchronous retries (on-failure destination).
  */
 import { Duration, Validations } from 'aws-cdk-lib';
-import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
@@ -21,6 +21,7 @@ import { ScheduleTargetBase, type ScheduleTargetBaseProps } from 'aws-cdk-lib/aw
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { DIGEST_PLANNER, DIGEST_SENDER } from '../../functions/routes';
+import { deadLetterAlarm } from './alarm-topic';
 import { HeraldFunction, type HeraldResources } from './herald-function';
 
 /** The sender's timeout; the queue's visibility timeout is six times it (AWS's advice for SQS event sources). */
@@ -114,14 +115,7 @@ export class HeraldDigests extends Construct {
       reason: 'Lambda takes no on-failure destination for SQS event sources: a digest job that keeps failing goes to Digests/Dlq by the queue\'s redrive policy (maxReceiveCount 5), which has an alarm.',
     });
 
-    this.deadLetterAlarm = new cloudwatch.Alarm(this, 'DlqAlarm', {
-      alarmDescription: 'Herald: digest jobs or digest runs failed and are waiting in the digest dead-letter queue',
-      metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
-      threshold: 0,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
+    this.deadLetterAlarm = deadLetterAlarm(this, 'DlqAlarm', this.deadLetterQueue, 'Herald: digest jobs or digest runs failed and are waiting in the digest dead-letter queue');
 
     this.schedule = new Schedule(this, 'Schedule', {
       description: 'Herald digest run: every hour at minute 0 (UTC); each run sends the digests whose local hour is due',
