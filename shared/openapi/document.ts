@@ -13,7 +13,7 @@ import { FeedQuerySchema, ReportListQuerySchema } from '../domain/report-query';
 import { ReportHtmlInputSchema } from '../domain/report-html';
 import { ReportInputSchema } from '../domain/report';
 import { SubscribeInputSchema } from '../domain/subscription';
-import { SEED_REPORT, SEED_REPORT_HTML_INPUT, SEED_REPORT_INPUT, SUBSCRIBE_INPUT, VALIDATION_ERROR } from './examples';
+import { SEED_REPORT, SEED_REPORT_HTML_INPUT, SEED_REPORT_INPUT, SUBSCRIBE_DAILY_INPUT, SUBSCRIBE_INPUT, VALIDATION_ERROR } from './examples';
 import { ErrorSchema, GatewayErrorSchema, ReportListSchema, ReportSchema, SubscribeAcceptedSchema, ClassificationSchema } from './schemas';
 
 /** Schemas of request bodies, shown as they are accepted (`io: 'input'`). */
@@ -183,7 +183,7 @@ export const ROUTE_DOCS: Record<string, OperationDoc> = {
     tag: 'Subscriptions',
     summary: 'Ask for alerts; sends a confirmation email',
     description: 'Nothing is sent but the confirmation until its link is followed (double opt-in). The answer is the same whether or not the address is known.',
-    requestBody: { required: true, content: { 'application/json': { schema: 'SubscribeInput', examples: { centralAsia: { summary: 'Central Asia, border management, instant', value: SUBSCRIBE_INPUT } } } } },
+    requestBody: { required: true, content: { 'application/json': { schema: 'SubscribeInput', examples: { centralAsia: { summary: 'Central Asia, border management, instant', value: SUBSCRIBE_INPUT }, dailyDigest: { summary: 'Central Asia and Afghanistan, every theme, a daily digest at 07:00 Dushanbe time', value: SUBSCRIBE_DAILY_INPUT } } } } },
     responses: {
       '202': {
         description: 'Confirmation email sent',

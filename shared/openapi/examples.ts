@@ -56,6 +56,15 @@ export const SUBSCRIBE_INPUT = {
   timezone: 'Asia/Dushanbe',
 };
 
+export const SUBSCRIBE_DAILY_INPUT = {
+  email: 'analyst@example.org',
+  regions: ['143', 'AFG'],
+  themes: [],
+  frequency: 'daily',
+  timezone: 'Asia/Dushanbe',
+  digestHour: 7,
+};
+
 export const VALIDATION_ERROR = {
   error: {
     code: 'validation_failed',
