@@ -19,6 +19,8 @@ import type { Classification } from '../shared/classify/types';
 const verbose = process.argv.includes('--verbose');
 const noCv = process.argv.includes('--no-cv');
 const K = 5;
+/** Fold assignment salt (HT_CV_SALT): another split of the same 5-fold scheme. */
+const SALT = process.env.HT_CV_SALT ?? '';
 
 interface Counts { tp: number; fp: number; fn: number }
 const zero = (): Counts => ({ tp: 0, fp: 0, fn: 0 });
@@ -112,11 +114,11 @@ if (!noCv) {
   const feats = reports.map(featuresOf);
   const results: Classification[] = new Array(reports.length);
   for (let f = 0; f < K; f++) {
-    const trainIdx = reports.map((r, i) => i).filter((i) => foldOf(reports[i]!.id, K) !== f);
+    const trainIdx = reports.map((r, i) => i).filter((i) => foldOf(reports[i]!.id + SALT, K) !== f);
     const model: ThemeModel = trainThemeModel(trainIdx.map((i) => reports[i]!), trainIdx.map((i) => feats[i]!));
     setThemeModel(model);
     reports.forEach((r, i) => {
-      if (foldOf(r.id, K) === f) results[i] = classify({ title: r.title, body: r.body, dateline: r.dateline, language: r.language });
+      if (foldOf(r.id + SALT, K) === f) results[i] = classify({ title: r.title, body: r.body, dateline: r.dateline, language: r.language });
     });
   }
   setThemeModel(undefined);
