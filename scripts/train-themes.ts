@@ -38,6 +38,7 @@ const L2_AGG = Number(process.env.HT_L2A ?? 0.01);
  * and ReliefWeb recall among −1 (none), 0, 0.001, 0.003 and 0.01.
  */
 const RW_OFFSET_L2 = Number(process.env.HT_RWB ?? 0.003);
+const GROUP_THRESHOLDS = process.env.HT_GT !== '0';
 const INNER_K = 3;
 const RW_RECALL_WEIGHT = Number(process.env.HT_RWW ?? 1);
 const ITERATIONS = Number(process.env.HT_IT ?? 400);
@@ -125,35 +126,46 @@ export function trainThemeModel(reports: readonly LabelledReport[], feats?: read
   return tuneThreshold(model, reports, X, probs);
 }
 
-/** Choose the probability threshold that maximises F1 on complete labels plus recall on incomplete ones. */
+/**
+ * Choose the selection thresholds that maximise F1 on complete labels plus recall on incomplete
+ * ones. Themes the incomplete-label source uses (ReliefWeb's 19) and the others (peace and
+ * security, learned from complete labels only) get a threshold each when GROUP_THRESHOLDS: the
+ * ReliefWeb recall term constrains only the first group.
+ */
 function tuneThreshold(model: ThemeModel, reports: readonly LabelledReport[], X: readonly Float64Array[], probs: readonly number[][]): ThemeModel {
+  const incompleteVocab = new Set(reports.filter((r) => !r.themesComplete).flatMap((r) => r.themes));
+  const inVocab = model.themes.map((t) => incompleteVocab.has(t));
+  const supported = X.map((x) => model.themes.map((_, t) => {
+    const w = model.weights[t]!;
+    for (let c = 0; c < x.length; c++) if (x[c] !== 0 && w[c]! > 0) return true;
+    return false;
+  }));
+  const GRID = [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6];
   let best = model;
   let bestScore = -1;
-  for (const threshold of [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6]) {
-    for (const relative of [0.1, 0.2, 0.3, 0.4, 0.5]) {
-      let tp = 0, fp = 0, fn = 0, rwHit = 0, rwAll = 0;
-      reports.forEach((r, i) => {
-        const x = X[i]!;
-        const chosen = selectThemes(probs[i]!, { threshold, relative }, (t) => {
-          const w = model.weights[t]!;
-          for (let c = 0; c < x.length; c++) if (x[c] !== 0 && w[c]! > 0) return true;
-          return false;
+  for (const threshold of GRID) {
+    for (const other of GROUP_THRESHOLDS ? GRID : [threshold]) {
+      const thresholds = model.themes.map((_, t) => (inVocab[t] ? threshold : other));
+      for (const relative of [0.1, 0.2, 0.3, 0.4, 0.5]) {
+        let tp = 0, fp = 0, fn = 0, rwHit = 0, rwAll = 0;
+        reports.forEach((r, i) => {
+          const chosen = selectThemes(probs[i]!, { threshold, thresholds, relative }, (t) => supported[i]![t]!);
+          const pred = new Set(chosen.map((t) => model.themes[t]!));
+          if (r.themesComplete) {
+            for (const g of r.themes) if (pred.has(g as never)) tp++; else fn++;
+            for (const p of pred) if (!r.themes.includes(p)) fp++;
+          } else {
+            rwAll += r.themes.length;
+            for (const g of r.themes) if (pred.has(g as never)) rwHit++;
+          }
         });
-        const pred = new Set(chosen.map((t) => model.themes[t]!));
-        if (r.themesComplete) {
-          for (const g of r.themes) if (pred.has(g as never)) tp++; else fn++;
-          for (const p of pred) if (!r.themes.includes(p)) fp++;
-        } else {
-          rwAll += r.themes.length;
-          for (const g of r.themes) if (pred.has(g as never)) rwHit++;
+        const f1 = tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
+        const recall = rwAll === 0 ? 0 : rwHit / rwAll;
+        const score = f1 + RW_RECALL_WEIGHT * recall;
+        if (score > bestScore) {
+          bestScore = score;
+          best = { ...model, threshold, thresholds: GROUP_THRESHOLDS ? thresholds : undefined, relative };
         }
-      });
-      const f1 = tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
-      const recall = rwAll === 0 ? 0 : rwHit / rwAll;
-      const score = f1 + RW_RECALL_WEIGHT * recall;
-      if (score > bestScore) {
-        bestScore = score;
-        best = { ...model, threshold, relative };
       }
     }
   }
@@ -168,6 +180,7 @@ export function modelToJson(m: ThemeModel): string {
     bias: m.bias,
     threshold: m.threshold,
     relative: m.relative,
+    thresholds: m.thresholds,
     weights: m.weights.map((w) => Array.from(w).flatMap((v, f) => (Math.abs(v) >= 0.005 ? [f, Math.round(v * 1000) / 1000] : []))),
   })}\n`;
 }

@@ -279,6 +279,8 @@ export interface ThemeModel {
   readonly bias: readonly number[];
   /** Probability a secondary theme needs. */
   readonly threshold: number;
+  /** Per-theme override of `threshold` (themes are learned from differently labelled sources). */
+  readonly thresholds?: readonly number[];
   /** Secondary themes must reach this share of the top probability. */
   readonly relative: number;
 }
@@ -290,6 +292,7 @@ interface ModelFile {
   weights: number[][];
   bias: number[];
   threshold: number;
+  thresholds?: number[];
   relative: number;
 }
 
@@ -341,7 +344,8 @@ export function getThemeModel(): ThemeModel {
     const fi = file.themes.indexOf(t);
     return fi >= 0 ? file.bias[fi]! : prior.bias[ti]!;
   });
-  model = { concepts: ids, themes: [...THEME_IDS], weights, bias, threshold: file.threshold, relative: file.relative };
+  const thresholds = file.thresholds ? THEME_IDS.map((t) => file.thresholds![file.themes.indexOf(t)] ?? file.threshold) : undefined;
+  model = { concepts: ids, themes: [...THEME_IDS], weights, bias, threshold: file.threshold, thresholds, relative: file.relative };
   return model;
 }
 
@@ -365,7 +369,7 @@ export function themeProbabilities(x: Float64Array, m: ThemeModel = getThemeMode
 }
 
 /** Which themes to keep, from per-theme probabilities: indices, best first (at most 4). */
-export function selectThemes(probs: readonly number[], m: Pick<ThemeModel, 'threshold' | 'relative'>, supported: (t: number) => boolean): number[] {
+export function selectThemes(probs: readonly number[], m: Pick<ThemeModel, 'threshold' | 'thresholds' | 'relative'>, supported: (t: number) => boolean): number[] {
   const order = probs.map((p, t) => [p, t] as const).sort((a, b) => b[0] - a[0]);
   const chosen: number[] = [];
   let top = 0;
@@ -377,7 +381,7 @@ export function selectThemes(probs: readonly number[], m: Pick<ThemeModel, 'thre
       top = p;
       continue;
     }
-    if (p >= m.threshold && p >= m.relative * top) chosen.push(t);
+    if (p >= (m.thresholds?.[t] ?? m.threshold) && p >= m.relative * top) chosen.push(t);
   }
   return chosen;
 }
