@@ -4,9 +4,12 @@
  *  - a naive baseline running one regular expression per gazetteer phrase, with the share of
  *    Herald's place spans it also finds (and the reverse);
  *  - compromise's `places()` as a peer.
- * Also: gazetteer + theme model build time (once per process) and resident memory.
+ * Also: gazetteer + theme model build time (once per process) and resident memory, measured in a
+ * separate process that only builds the classifier and classifies a stream of the same reports
+ * (this run holds all the documents and loads the peers, so its own RSS overstates the classifier).
  * These are benchmark figures, not timed tests. Run: npx tsx bench/classify.ts
  */
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { seededRandom } from '../shared/prng';
@@ -26,11 +29,10 @@ const PHRASES = ['border security and management', 'humanitarian assistance', 'f
 const FILLER = ['the meeting', 'officials', 'reviewed', 'progress on', 'and agreed', 'to strengthen', 'cooperation in', 'the mission', 'partners',
   'noted that', 'continued', 'support for', 'the government', 'in the coming months', 'a joint statement', 'the representatives of', 'discussed'];
 
-/** Reports of about `size` characters, deterministic. */
-export function generateDocs(count: number, size = 3000, seed = 42): Doc[] {
+/** Reports of about `size` characters, deterministic, one at a time (nothing is held). */
+export function* streamDocs(count: number, size = 3000, seed = 42): Generator<Doc> {
   const r = seededRandom(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
-  const docs: Doc[] = [];
   for (let i = 0; i < count; i++) {
     const place = pick(PLACES);
     const sentences: string[] = [];
@@ -48,9 +50,52 @@ export function generateDocs(count: number, size = 3000, seed = 42): Doc[] {
       len += sentence.length + 1;
     }
     const body = sentences.reduce((acc, s, k) => acc + (k > 0 ? (k % 5 === 0 ? '\n\n' : ' ') : '') + s, '');
-    docs.push({ title: `Conference on ${pick(PHRASES)} in ${place}`, dateline: `${place.replace(/^the /, '').toUpperCase()}`, body });
+    yield { title: `Conference on ${pick(PHRASES)} in ${place}`, dateline: `${place.replace(/^the /, '').toUpperCase()}`, body };
   }
-  return docs;
+}
+
+/** The same reports as `streamDocs`, as an array. */
+export function generateDocs(count: number, size = 3000, seed = 42): Doc[] {
+  return [...streamDocs(count, size, seed)];
+}
+
+/** Memory figures of a process that only builds the classifier and classifies a stream of reports. */
+interface MemoryProbe { startMB: number; builtMB: number; endMB: number; peakMB: number; docs: number; chars: number }
+
+/**
+ * Run in a child process (`--memory-probe N`): import and build the classifier, classify N
+ * generated reports as a stream (each dropped after use, as the CLI does), report RSS as JSON.
+ */
+async function memoryProbe(count: number): Promise<MemoryProbe> {
+  const rss = (): number => process.memoryUsage().rss / 2 ** 20;
+  const startMB = rss();
+  const { classify } = await import('../shared/classify/index');
+  const { getGazetteer } = await import('../shared/classify/gazetteer');
+  const { getThemeModel } = await import('../shared/classify/themes');
+  getGazetteer();
+  getThemeModel();
+  classify({ title: 'warm up', body: 'warm up the lexicon' });
+  const builtMB = rss();
+  let chars = 0;
+  for (let pass = 0; pass < 3; pass++) {
+    for (const d of streamDocs(count, 3000)) {
+      chars += d.title.length + d.body.length;
+      classify(d);
+    }
+  }
+  return { startMB, builtMB, endMB: rss(), peakMB: process.resourceUsage().maxRSS / 1024, docs: count, chars };
+}
+
+/** Spawn the probe in a fresh Node process (same tsx loader) and read its figures. */
+function runMemoryProbe(count: number): MemoryProbe | null {
+  const res = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--memory-probe', String(count)], { encoding: 'utf8' });
+  const line = res.stdout?.trim().split('\n').pop();
+  if (res.status !== 0 || !line) return null;
+  try {
+    return JSON.parse(line) as MemoryProbe;
+  } catch {
+    return null;
+  }
 }
 
 const mb = (chars: number): number => chars / 1e6;
@@ -158,8 +203,14 @@ export async function runClassifyBench(): Promise<void> {
   console.log(`Herald vs naive baseline: ${fmt(heraldMBs / naiveMBs, 0)}× faster (target ≥ 50×); vs compromise: ${fmt(heraldMBs / peerMBs, 0)}×`);
   console.log(`match agreement on the ${sample} docs: baseline finds ${fmt((100 * foundByNaive) / Math.max(1, heraldSpans))}% of Herald's ${heraldSpans} place spans; Herald finds ${fmt((100 * naiveFoundByHerald) / Math.max(1, naiveTotal))}% of the baseline's ${naiveTotal} maximal spans`);
   console.log(`build once per process: module import ${fmt(importMs, 0)} ms (includes JSON parse and transpile), gazetteer (${gaz.size} phrases) + theme model ${fmt(buildMs, 0)} ms (target ≤ 300 ms); naive regex compile ${fmt(reBuildMs, 0)} ms`);
-  console.log(`resident memory: ${fmt(rssStart / 2 ** 20, 0)} MB at start, ${fmt(rssAfterHerald / 2 ** 20, 0)} MB after Herald (target ≤ 150 MB), ${fmt(process.memoryUsage().rss / 2 ** 20, 0)} MB with baseline and compromise loaded`);
+  console.log(`resident memory of this run: ${fmt(rssStart / 2 ** 20, 0)} MB at start, ${fmt(rssAfterHerald / 2 ** 20, 0)} MB after Herald (holding all ${docs.length} documents and their texts), ${fmt(process.memoryUsage().rss / 2 ** 20, 0)} MB with baseline and compromise loaded`);
+  const probe = runMemoryProbe(docs.length);
+  if (probe) {
+    console.log(`resident memory of a process that only builds the classifier and classifies a stream of ${probe.docs} such reports × 3 passes: ${fmt(probe.startMB, 0)} MB at start (Node + tsx), ${fmt(probe.builtMB, 0)} MB once built, peak ${fmt(probe.peakMB, 0)} MB, ${fmt(probe.endMB, 0)} MB at the end (target ≤ 150 MB)`);
+  } else console.log('resident memory probe: the child process failed');
 }
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
-if (isMain) await runClassifyBench();
+const probeAt = process.argv.indexOf('--memory-probe');
+if (isMain && probeAt > 0) console.log(JSON.stringify(await memoryProbe(Number(process.argv[probeAt + 1] ?? 2000))));
+else if (isMain) await runClassifyBench();
