@@ -1,0 +1,89 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { CONCEPTS } from '../../shared/classify/lexicon';
+import { conceptFeatures, featureIds, findConcepts, getThemeModel, selectThemes } from '../../shared/classify/themes';
+import { tokenize } from '../../shared/classify/text';
+import { THEME_IDS } from '../../shared/taxonomy/themes';
+
+/** Themes of the concepts found in `body` (title empty). */
+function themesIn(body: string): string[] {
+  const text = `\n\n${body}`;
+  return [...new Set(findConcepts(tokenize(text), 0).map((h) => CONCEPTS[h.concept]!.theme))];
+}
+
+function aggregate(title: string, body: string, kind: 'share' | 'title' | 'early'): Map<string, number> {
+  const text = `${title}\n\n${body}`;
+  const tokens = tokenize(text);
+  const x = conceptFeatures(findConcepts(tokens, title.length), featureIds().length, tokens.length);
+  const out = new Map<string, number>();
+  featureIds().forEach((id, f) => {
+    if (id.startsWith(`@${kind}:`)) out.set(id.slice(kind.length + 2), x[f]!);
+  });
+  return out;
+}
+
+describe('theme features', () => {
+  it('has one share, title and first-mention feature per theme', () => {
+    for (const kind of ['share', 'title', 'early'] as const) expect([...aggregate('', '', kind).keys()].sort()).toEqual([...THEME_IDS].sort());
+  });
+
+  it('shares of concept weight sum to 1 when any concept is found, and stay in [0, 1]', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('floods', 'refugees', 'border', 'terrorism', 'the', 'meeting', 'school', 'water', 'героин', 'élections'), { maxLength: 40 }), (ws) => {
+        const share = aggregate('', ws.join(' '), 'share');
+        const total = [...share.values()].reduce((a, v) => a + v, 0);
+        for (const v of share.values()) expect(v).toBeGreaterThanOrEqual(0);
+        if (total > 0) expect(total).toBeCloseTo(1, 9);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('marks the themes named in the title and ranks an early first mention above a late one', () => {
+    const title = aggregate('Drug trafficking on the rise', 'Officials met. Later, floods hit the valley.', 'title');
+    expect(title.get('drugs-organized-crime')).toBe(1);
+    expect(title.get('disaster-management')).toBe(0);
+    const early = aggregate('', 'Heroin seizures rose this year, officials said at a long meeting in the capital. Floods followed.', 'early');
+    expect(early.get('drugs-organized-crime')!).toBeGreaterThan(early.get('disaster-management')!);
+    expect(early.get('drugs-organized-crime')!).toBeLessThanOrEqual(1);
+    expect(early.get('gender')).toBe(0);
+  });
+});
+
+describe('lexicon matching', () => {
+  it('does not read Europe as euros, basing as a river basin, or материалов as mothers', () => {
+    expect(themesIn('Delegates from Europe attended.')).not.toContain('contributions');
+    expect(themesIn('The report recommends basing decisions on evidence.')).not.toContain('transboundary-water-energy');
+    expect(themesIn('Участники обменялись копиями материалов.')).not.toContain('gender');
+  });
+
+  it('still finds the intended words', () => {
+    expect(themesIn('A contribution of 5 million euros was announced.')).toContain('contributions');
+    expect(themesIn('The Aral Sea basin is shrinking.')).toContain('transboundary-water-energy');
+    expect(themesIn('Помощь получили беременные женщины и матери.')).toContain('gender');
+  });
+});
+
+describe('theme selection', () => {
+  const always = (): boolean => true;
+  it('keeps the best theme, at most 4, and applies each theme its own threshold', () => {
+    const probs = THEME_IDS.map(() => 0.05);
+    probs[0] = 0.9;
+    probs[1] = 0.3;
+    probs[2] = 0.3;
+    const m = { threshold: 0.2, relative: 0.1, thresholds: THEME_IDS.map((_, t) => (t === 2 ? 0.5 : 0.2)) };
+    expect(selectThemes(probs, m, always)).toEqual([0, 1]);
+    expect(selectThemes(probs, { threshold: 0.2, relative: 0.1 }, always)).toEqual([0, 1, 2]);
+    expect(selectThemes(THEME_IDS.map(() => 0.9), { threshold: 0.2, relative: 0.1 }, always)).toHaveLength(4);
+    expect(selectThemes(probs, m, (t) => t !== 0)).toEqual([1]);
+  });
+
+  it('ships per-theme thresholds learned by scripts/train-themes.ts', () => {
+    const m = getThemeModel();
+    expect(m.thresholds).toHaveLength(THEME_IDS.length);
+    for (const t of m.thresholds!) {
+      expect(t).toBeGreaterThan(0);
+      expect(t).toBeLessThan(1);
+    }
+  });
+});
