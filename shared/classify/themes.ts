@@ -425,13 +425,20 @@ export function scoreThemes(text: string, tokens: readonly Token[], titleEnd: nu
   return { themes, primary: themes[0]?.id ?? null };
 }
 
+/** Added to the evidence rank of a theme's own concepts (larger than any single hit's score). */
+const OWN_EVIDENCE_FIRST = 1e6;
+
 function evidenceFor(text: string, hits: readonly ConceptHit[], m: ThemeModel, t: number): Evidence[] {
   const w = m.weights[t]!;
-  // the (at most 3) best-scoring distinct spans, in one pass
+  const lex = lexicon();
+  const theme = THEME_IDS.indexOf(m.themes[t]!);
+  // the (at most 3) best-scoring distinct spans, in one pass; the theme's own concepts rank before
+  // words of other themes that the model learned to associate with it
   const best: Array<{ h: ConceptHit; s: number; key: string }> = [];
   for (const h of hits) {
-    const s = hitScore(h, w);
-    if (s <= 0) continue;
+    const raw = hitScore(h, w);
+    if (raw <= 0) continue;
+    const s = lex.conceptTheme[h.concept] === theme ? raw + OWN_EVIDENCE_FIRST : raw;
     if (best.length === 3 && s <= best[2]!.s) continue;
     const key = text.slice(h.start, h.end).toLowerCase();
     const dup = best.findIndex((b) => b.key === key);
@@ -444,7 +451,9 @@ function evidenceFor(text: string, hits: readonly ConceptHit[], m: ThemeModel, t
     best.splice(k, 0, { h, s, key });
     if (best.length > 3) best.pop();
   }
-  return best.map(({ h }) => ({ text: text.slice(h.start, h.end), start: h.start, end: h.end }));
+  // words of other themes are quoted only when the theme's own vocabulary is absent
+  const shown = best[0] && best[0].s >= OWN_EVIDENCE_FIRST ? best.filter((b) => b.s >= OWN_EVIDENCE_FIRST) : best;
+  return shown.map(({ h }) => ({ text: text.slice(h.start, h.end), start: h.start, end: h.end }));
 }
 
 /** Concept ids (for reports). */

@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { classify, documentText } from '../../shared/classify/index';
 import { CONCEPTS } from '../../shared/classify/lexicon';
 import { conceptFeatures, featureIds, findConcepts, getThemeModel, selectThemes } from '../../shared/classify/themes';
-import { tokenize } from '../../shared/classify/text';
+import { documentLayout, tokenize } from '../../shared/classify/text';
 import { THEME_IDS } from '../../shared/taxonomy/themes';
 
 /** Themes of the concepts found in `body` (title empty). */
@@ -85,5 +88,34 @@ describe('theme selection', () => {
       expect(t).toBeGreaterThan(0);
       expect(t).toBeLessThan(1);
     }
+  });
+});
+
+describe('theme evidence', () => {
+  const corpusDir = process.env.HERALD_CORPUS_DIR ?? path.resolve(__dirname, '../../../shared/corpus');
+  const reports = readFileSync(path.join(corpusDir, 'un-reports-dev.jsonl'), 'utf8').split('\n').filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as { title: string; body: string; dateline?: string; language?: string });
+
+  it("quotes either the theme's own vocabulary or, when it has none to show, words of other themes, never a mix", () => {
+    let mixedAvoided = 0;
+    for (const r of reports) {
+      const text = documentText(r);
+      const hits = findConcepts(tokenize(text), documentLayout(r).titleEnd);
+      const themesAt = new Map<number, Set<string>>();
+      for (const h of hits) {
+        const set = themesAt.get(h.start) ?? new Set<string>();
+        set.add(CONCEPTS[h.concept]!.theme);
+        themesAt.set(h.start, set);
+      }
+      for (const t of classify(r).themes) {
+        const own = (start: number): boolean => themesAt.get(start)?.has(t.id) ?? false;
+        expect(t.evidence.length).toBeGreaterThan(0);
+        if (t.evidence.some((e) => own(e.start))) {
+          for (const e of t.evidence) expect(own(e.start)).toBe(true);
+          mixedAvoided++;
+        }
+      }
+    }
+    expect(mixedAvoided).toBeGreaterThan(reports.length);
   });
 });
