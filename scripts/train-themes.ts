@@ -57,7 +57,7 @@ export function featuresOf(r: { title: string; body: string; dateline?: string }
   const text = documentText(input);
   const tokens = tokenize(text);
   const hits = findConcepts(tokens, documentLayout(input).titleEnd);
-  return conceptFeatures(hits, featureIds().length, tokens.length);
+  return conceptFeatures(hits, featureIds().length);
 }
 
 /** Sparse view of a feature vector. */

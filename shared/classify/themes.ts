@@ -19,12 +19,6 @@ export const PRIMARY_TITLE_BOOST = 0.5;
 export const PRIMARY_LOGIT_CAP = 3;
 /** Extra weight of a concept occurrence in the title. */
 export const TITLE_WEIGHT = 2;
-/** Extra weight of a concept occurrence in the lead (the first LEAD_TOKENS words after the title); 0 by cross-validation. */
-export const LEAD_WEIGHT = 0;
-export const LEAD_TOKENS = 60;
-/** Counts of a document longer than LENGTH_NORM tokens are scaled by (LENGTH_NORM / tokens)^LENGTH_POWER (off by cross-validation). */
-export const LENGTH_NORM = Infinity;
-export const LENGTH_POWER = 1;
 
 interface WordKey {
   readonly key: string;
@@ -168,7 +162,12 @@ export interface ConceptHit {
   readonly start: number;
   readonly end: number;
   readonly inTitle: boolean;
-  /** Positional weight: title 1 + TITLE_WEIGHT, lead 1 + LEAD_WEIGHT, else 1. */
+  /**
+   * Positional weight: 1 + TITLE_WEIGHT in the title, else 1. (Extra weight for the lead
+   * paragraph or section headings, and damping counts by document length, did not help under
+   * repeated cross-validation; the per-theme `share` and `early` features carry density and
+   * position instead.)
+   */
   readonly pos: number;
 }
 
@@ -193,9 +192,6 @@ function walk(lex: CompiledLexicon, tokens: readonly Token[], node: LexNode, j: 
 
 /** Find concept occurrences: at each position the longest pattern wins; matches do not overlap. */
 export function findConcepts(tokens: readonly Token[], titleEnd: number): ConceptHit[] {
-  let firstBody = 0;
-  while (firstBody < tokens.length && tokens[firstBody]!.start < titleEnd) firstBody++;
-  const leadEnd = firstBody + LEAD_TOKENS < tokens.length ? tokens[firstBody + LEAD_TOKENS]!.start : Infinity;
   const lex = lexicon();
   const hits: ConceptHit[] = [];
   const n = tokens.length;
@@ -220,7 +216,7 @@ export function findConcepts(tokens: readonly Token[], titleEnd: number): Concep
       const start = tokens[i]!.start;
       const end = tokens[i + bestLen - 1]!.end;
       const inTitle = start < titleEnd;
-      const pos = inTitle ? 1 + TITLE_WEIGHT : start < leadEnd ? 1 + LEAD_WEIGHT : 1;
+      const pos = inTitle ? 1 + TITLE_WEIGHT : 1;
       for (const e of bestEnds) hits.push({ concept: e.concept, pattern: e.pattern, weight: e.weight, start, end, inTitle, pos });
       i += bestLen;
     } else i++;
@@ -232,11 +228,10 @@ export function findConcepts(tokens: readonly Token[], titleEnd: number): Concep
  * Feature vector of a document: log(1 + weighted count) per concept, then per pattern, then the
  * per-theme aggregates (share, title, early).
  */
-export function conceptFeatures(hits: readonly ConceptHit[], featureCount = lexicon().featureIds.length, tokenCount = 0): Float64Array {
+export function conceptFeatures(hits: readonly ConceptHit[], featureCount = lexicon().featureIds.length): Float64Array {
   const counts = new Float64Array(featureCount);
-  const scale = tokenCount > LENGTH_NORM ? Math.pow(LENGTH_NORM / tokenCount, LENGTH_POWER) : 1;
   for (const h of hits) {
-    const v = h.weight * h.pos * scale;
+    const v = h.weight * h.pos;
     counts[h.concept]! += v;
     if (h.pattern < featureCount) counts[h.pattern]! += v;
   }
@@ -395,7 +390,7 @@ function hitScore(h: ConceptHit, w: ArrayLike<number>): number {
 export function scoreThemes(text: string, tokens: readonly Token[], titleEnd: number): { themes: ThemeTag[]; primary: ThemeId | null } {
   const m = getThemeModel();
   const hits = findConcepts(tokens, titleEnd);
-  const x = conceptFeatures(hits, m.concepts.length, tokens.length);
+  const x = conceptFeatures(hits, m.concepts.length);
   const probs = themeProbabilities(x, m);
   const chosen = selectThemes(probs, m, (t) => hits.some((h) => hitScore(h, m.weights[t]!) > 0));
   // The primary theme: log-odds plus a boost for what the title itself says.

@@ -17,7 +17,7 @@ function themesIn(body: string): string[] {
 function aggregate(title: string, body: string, kind: 'share' | 'title' | 'early'): Map<string, number> {
   const text = `${title}\n\n${body}`;
   const tokens = tokenize(text);
-  const x = conceptFeatures(findConcepts(tokens, title.length), featureIds().length, tokens.length);
+  const x = conceptFeatures(findConcepts(tokens, title.length), featureIds().length);
   const out = new Map<string, number>();
   featureIds().forEach((id, f) => {
     if (id.startsWith(`@${kind}:`)) out.set(id.slice(kind.length + 2), x[f]!);
