@@ -38,7 +38,7 @@ export interface PublisherContext {
  * The publisher the Lambda authorizer admitted, holding `scope`: 401 when there is no
  * publisher (a misconfigured route), 403 when its token lacks the scope.
  */
-export function publisherOf(event: APIGatewayProxyEventV2, scope: Scope): PublisherContext {
+function publisherOf(event: APIGatewayProxyEventV2, scope: Scope): PublisherContext {
   const authorizer = (event.requestContext as { authorizer?: { lambda?: Record<string, unknown> } } | undefined)?.authorizer;
   const publisherId = authorizer?.lambda?.['publisherId'];
   if (typeof publisherId !== 'string' || publisherId === '') throw new UnauthorizedError();
