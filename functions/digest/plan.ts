@@ -2,8 +2,8 @@
  * The digest planner, run hourly by EventBridge Scheduler (cron at minute 0, UTC) with the
  * schedule's own time as input (`<aws.scheduler.scheduled-time>`), so a retried or late
  * run plans exactly the jobs of its hour. It reads, once each and in bulk:
- *  - the active daily and weekly rules (sparse index byActiveFrequency, streamed);
- *  - the digest fields of their subscribers' profiles (BatchGetItem, 100 a call);
+ *  - the active subscribers' profiles, each followed by their daily and weekly rules
+ *    (the `ACTIVE#digest` partition of the sparse index byActiveFrequency, one query, streamed);
  *  - the reports received since the run's horizon (received-time index, one Query a day);
  *  - the instant alerts held back by the per-day cap (one Query a day);
  * plans with bitsets of the reports per region and theme (shared/digest/plan.ts: only
@@ -15,11 +15,10 @@
  * whether the earlier run finished, crashed half way or is still being sent.
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { getDigestProfiles, loadOverflow, reportsReceivedBetween, type DigestProfile } from '../../shared/adapters/digests';
+import { activeDigestRows, getDigestProfile, loadOverflow, reportsReceivedBetween } from '../../shared/adapters/digests';
 import { createSqsClient, sqsJobQueue } from '../../shared/adapters/job-queue';
-import { activeRules } from '../../shared/adapters/subscriptions';
 import { createDocumentClient } from '../../shared/clients';
-import { planDigests, type DigestRule, type PlanStats } from '../../shared/digest/plan';
+import { planDigests, type DigestRow, type PlanStats } from '../../shared/digest/plan';
 import type { DigestMessage, JobQueue } from '../../shared/digest/queue';
 import { reportHorizon } from '../../shared/digest/schedule';
 import { requireEnv } from '../../shared/env';
@@ -76,16 +75,20 @@ export async function planDigestRun(deps: PlannerDeps, event: DigestPlanEvent = 
   const settle = runAt.getTime() + (deps.settleMs ?? DEFAULT_SETTLE_MS) - Date.now();
   if (settle > 0) await new Promise((r) => setTimeout(r, Math.min(settle, deps.settleMs ?? DEFAULT_SETTLE_MS)));
 
-  // Rules first (both digest frequencies), then every profile they and the overflow name, in bulk.
-  const rules: DigestRule[] = [];
-  for (const frequency of ['daily', 'weekly'] as const) {
-    for await (const rule of activeRules(deps.ddb, deps.subscriptionsTable, frequency)) rules.push(rule);
-  }
-  const [reports, overflow] = await Promise.all([
+  // Profiles with their rules (one stream), the reports of the windows and the held-back alerts.
+  const readRows = async () => {
+    const rows: DigestRow[] = [];
+    for await (const row of activeDigestRows(deps.ddb, deps.subscriptionsTable)) rows.push(row);
+    return rows;
+  };
+  const [rows, reports, overflow] = await Promise.all([
+    readRows(),
     reportsReceivedBetween(deps.ddb, deps.reportsTable, reportHorizon(runAt), runAt),
     loadOverflow(deps.ddb, deps.subscriptionsTable, runAt),
   ]);
-  const profiles: Map<string, DigestProfile> = await getDigestProfiles(deps.ddb, deps.subscriptionsTable, [...rules.map((r) => r.subscriberId), ...overflow.entries.keys()]);
+  // Read only for a subscriber whose profile is not in the stream (held-back alerts of a
+  // subscriber who paused since, or the index catching up with a write): one consistent read each.
+  const profileOutsideStream = (subscriberId: string) => getDigestProfile(deps.ddb, deps.subscriptionsTable, subscriberId);
 
   const stats: PlanStats = { reports: 0, rules: 0, subscribers: 0, due: 0, jobs: 0, items: 0, skipped: { notDue: 0, inactive: 0, noEmail: 0, empty: 0 } };
   const chunk = deps.enqueueChunk ?? 100;
@@ -96,7 +99,7 @@ export async function planDigestRun(deps: PlannerDeps, event: DigestPlanEvent = 
     buffer = [];
     await deps.queue.send(out);
   };
-  for (const job of await planDigests({ reports, rules, subscribers: profiles, overflow: overflow.entries, now: runAt, schedule: { dueNow } }, stats)) {
+  for (const job of await planDigests({ reports, rules: rows, subscribers: profileOutsideStream, overflow: overflow.entries, now: runAt, schedule: { dueNow } }, stats)) {
     const included = new Set(job.items.filter((i) => i.overflow).map((i) => i.reportId));
     const overflowKeys = included.size > 0 ? (overflow.keys.get(job.subscriberId) ?? []).filter((k) => included.has(k.sk.slice(k.sk.lastIndexOf('#') + 1))) : [];
     buffer.push({ v: 1, job, ...(overflowKeys.length > 0 ? { overflowKeys } : {}) });

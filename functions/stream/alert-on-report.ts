@@ -12,7 +12,7 @@ import { DEFAULT_MAX_INSTANT_PER_DAY, holdBackOverCap, instantCapOf } from '../.
 import { sendEmail } from '../../shared/adapters/mailer';
 import { toReport } from '../../shared/adapters/reports';
 import { signingKeyLoader } from '../../shared/adapters/signing-keys';
-import { activeRules, type StoredRule } from '../../shared/adapters/subscriptions';
+import { activeInstantRules, type StoredRule } from '../../shared/adapters/subscriptions';
 import { suppressedAmong } from '../../shared/adapters/suppression';
 import { createDocumentClient, createSesClient } from '../../shared/clients';
 import { detectEvent } from '../../shared/domain/calendar';
@@ -138,7 +138,7 @@ export async function processRecords(records: readonly DynamoDBRecord[]): Promis
       const report = toReport(unmarshall(image));
       if (!rules) {
         rules = [];
-        for await (const rule of activeRules(ddb, subscriptionsTable, 'instant')) rules.push(rule);
+        for await (const rule of activeInstantRules(ddb, subscriptionsTable)) rules.push(rule);
       }
       const result = await alertSubscribers(report, rules);
       logger.info('Report alerts processed', result);

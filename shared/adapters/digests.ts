@@ -7,8 +7,10 @@
  *   `regionKeys` and `themeIds` projected so planning reads these small items only. Day
  *   partitions keep writes spread and let a run query exactly the days its windows cover.
  * - Subscriptions table, `SUBSCRIBER#<id>` / `PROFILE`: digest fields on the profile
- *   (`digestHour`, `weeklyDay`, `lastDailyDigestAt`, `lastWeeklyDigestAt` = `window.to` of
- *   the last digest sent), read with BatchGetItem, 100 profiles a call.
+ *   (`timezone`, `digestHour`, `weeklyDay`, `lastDailyDigestAt`, `lastWeeklyDigestAt` =
+ *   `window.to` of the last digest sent). The planner reads them from the `ACTIVE#digest`
+ *   partition of the `byActiveFrequency` index, where each active subscriber's profile comes
+ *   just before their daily and weekly rules: one stream, no lookup per subscriber.
  * - Subscriptions table, `OVERFLOW#<UTC date>` / `<subscriberId>#<reportId>`: an instant
  *   alert held back by the subscriber's per-day cap; the next digest includes it and the
  *   sender deletes it. Expires after OVERFLOW_RETENTION_DAYS.
@@ -18,9 +20,10 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, BatchWriteCommand, type BatchWriteCommandOutput, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Report } from '../domain/report';
-import type { DigestSubscriber, OverflowEntry, PlannableReport, DigestRuleSummary } from '../digest/plan';
+import type { DigestProfileRow, DigestRow, DigestRule, DigestSubscriber, OverflowEntry, PlannableReport, DigestRuleSummary } from '../digest/plan';
 import type { DigestFrequency, Weekday } from '../digest/schedule';
 import { mapWithConcurrency } from '../concurrency';
+import { activeItems, DIGEST_PARTITION } from './subscriptions';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -160,11 +163,18 @@ function toDigestProfile(item: Record<string, unknown>): DigestProfile {
   };
 }
 
-/** The digest fields of many profiles: BatchGetItem with a projection, 100 a call. */
-export async function getDigestProfiles(ddb: DynamoDBDocumentClient, table: string, subscriberIds: Iterable<string>): Promise<Map<string, DigestProfile>> {
-  const keys = [...new Set(subscriberIds)].map((id) => ({ pk: `SUBSCRIBER#${id}`, sk: 'PROFILE' }));
-  const items = await batchGet(ddb, table, keys, PROFILE_PROJECTION);
-  return new Map(items.map((item) => [String(item['subscriberId']), toDigestProfile(item)]));
+/**
+ * Streams what a digest run plans from, in one query of the index's `ACTIVE#digest`
+ * partition: each active subscriber's profile (as a `DigestProfileRow`), then their daily
+ * rules, then their weekly ones, subscriber after subscriber.
+ */
+export async function* activeDigestRows(ddb: DynamoDBDocumentClient, table: string): AsyncGenerator<DigestRow> {
+  for await (const item of activeItems(ddb, table, DIGEST_PARTITION)) {
+    if (item['kind'] === 'profile') {
+      const row: DigestProfileRow = { kind: 'profile', ...toDigestProfile(item) };
+      yield row;
+    } else yield item as unknown as DigestRule;
+  }
 }
 
 /** One profile (consistent read), for the sender's last check before sending. */

@@ -3,11 +3,15 @@
  *
  * Items (pk / sk):
  * - `EMAIL#<sha256>` / `EMAIL`: the address's subscriber id (lookups never store the address in a key).
- * - `SUBSCRIBER#<id>` / `PROFILE`: address, status, state version, consent record.
+ * - `SUBSCRIBER#<id>` / `PROFILE`: address, status, state version, consent record, digest
+ *   schedule. The profile of a confirmed subscriber who is not paused is in the sparse
+ *   `byActiveFrequency` index too, under `ACTIVE#digest` with `activeSk = <id>#`, so the
+ *   digest planner reads each profile just before that subscriber's digest rules.
  * - `SUBSCRIBER#<id>` / `RULE#<ruleId>`: regions, themes, frequency. Rules of confirmed
- *   subscribers carry `activePk = ACTIVE#<frequency>`, which puts them in the sparse
+ *   subscribers carry `activePk` (`ACTIVE#instant`, or `ACTIVE#digest` for daily and weekly
+ *   rules) and `activeSk = <id>#<frequency>#<ruleId>`, which puts them in the sparse
  *   `byActiveFrequency` index that alerts and digests read. Pausing takes a subscriber's
- *   rules out of that index (they keep `status = active`); resuming puts them back.
+ *   profile and rules out of that index (the rules keep `status = active`); resuming puts them back.
  * - `SUPPRESSED#<sha256>` and `BOUNCE#<sha256>`: see ./suppression.ts.
  * - `RATE#<limit>#<key>`: see ./rate-limit.ts.
  */
@@ -173,8 +177,25 @@ export async function getSubscriber(ddb: DynamoDBDocumentClient, table: string, 
   };
 }
 
+/** The index partition of a frequency's rules: one for instant alerts, one for both digests (with the profiles). */
+export function activePartition(frequency: Frequency): string {
+  return frequency === 'instant' ? 'ACTIVE#instant' : DIGEST_PARTITION;
+}
+
+/** Where digest rules and the profiles of active subscribers are in the `byActiveFrequency` index. */
+export const DIGEST_PARTITION = 'ACTIVE#digest';
+
+/** Index keys of a rule: by subscriber, then frequency, so a subscriber's daily rules come together, then the weekly ones. */
+function ruleIndexKeys(subscriberId: string, ruleId: string, frequency: Frequency): { activePk: string; activeSk: string } {
+  return { activePk: activePartition(frequency), activeSk: `${subscriberId}#${frequency}#${ruleId}` };
+}
+
+/** Index keys of a profile: just before its own digest rules. */
+const PROFILE_INDEX_VALUES = (subscriberId: string) => ({ ':ppk': DIGEST_PARTITION, ':psk': `${subscriberId}#` });
+
 function activeAttributes(profile: SubscriberProfile, rule: StoredRule) {
-  return { ':active': 'active', ':apk': `ACTIVE#${rule.frequency}`, ':ask': `${profile.subscriberId}#${rule.ruleId}`, ':email': profile.email };
+  const keys = ruleIndexKeys(profile.subscriberId, rule.ruleId, rule.frequency);
+  return { ':active': 'active', ':apk': keys.activePk, ':ask': keys.activeSk, ':email': profile.email };
 }
 
 /**
@@ -199,10 +220,17 @@ export async function confirmSubscriber(ddb: DynamoDBDocumentClient, table: stri
           Update: {
             TableName: table,
             Key: profileKey(subscriberId),
-            UpdateExpression: 'SET #status = :confirmed, #version = :next, consent.confirmedAt = :now',
+            // The profile joins the digest partition of the index with its rules (unless paused).
+            UpdateExpression: `SET #status = :confirmed, #version = :next, consent.confirmedAt = :now${profile.paused ? '' : ', activePk = :ppk, activeSk = :psk'}`,
             ConditionExpression: '#version = :version',
             ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
-            ExpressionAttributeValues: { ':confirmed': 'confirmed', ':next': confirmed.version, ':version': version, ':now': now.toISOString() },
+            ExpressionAttributeValues: {
+              ':confirmed': 'confirmed',
+              ':next': confirmed.version,
+              ':version': version,
+              ':now': now.toISOString(),
+              ...(profile.paused ? {} : PROFILE_INDEX_VALUES(subscriberId)),
+            },
           },
         },
         ...pending.map((rule) => ({
@@ -252,7 +280,7 @@ export async function unsubscribe(ddb: DynamoDBDocumentClient, table: string, su
             Update: {
               TableName: table,
               Key: profileKey(subscriberId),
-              UpdateExpression: 'SET #status = :unsubscribed, #version = #version + :one',
+              UpdateExpression: 'SET #status = :unsubscribed, #version = #version + :one REMOVE activePk, activeSk',
               ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
               ExpressionAttributeValues: { ':unsubscribed': 'unsubscribed', ':one': 1 },
             },
@@ -265,8 +293,8 @@ export async function unsubscribe(ddb: DynamoDBDocumentClient, table: string, su
   return { removed: targets.length };
 }
 
-/** Streams the active rules of one frequency from the sparse index, page by page. */
-export async function* activeRules(ddb: DynamoDBDocumentClient, table: string, frequency: Frequency): AsyncGenerator<StoredRule & { email: string }> {
+/** Streams the items of one partition of the sparse index, page by page, in `activeSk` order. */
+export async function* activeItems(ddb: DynamoDBDocumentClient, table: string, partition: string): AsyncGenerator<Record<string, unknown>> {
   let startKey: Record<string, unknown> | undefined;
   do {
     const page = await ddb.send(
@@ -274,20 +302,25 @@ export async function* activeRules(ddb: DynamoDBDocumentClient, table: string, f
         TableName: table,
         IndexName: 'byActiveFrequency',
         KeyConditionExpression: 'activePk = :apk',
-        ExpressionAttributeValues: { ':apk': `ACTIVE#${frequency}` },
+        ExpressionAttributeValues: { ':apk': partition },
         ExclusiveStartKey: startKey,
       }),
     );
-    for (const item of page.Items ?? []) yield item as unknown as StoredRule & { email: string };
+    yield* page.Items ?? [];
     startKey = page.LastEvaluatedKey;
   } while (startKey);
+}
+
+/** Streams the active instant rules from the sparse index. */
+export async function* activeInstantRules(ddb: DynamoDBDocumentClient, table: string): AsyncGenerator<StoredRule & { email: string }> {
+  for await (const item of activeItems(ddb, table, activePartition('instant'))) yield item as unknown as StoredRule & { email: string };
 }
 
 /** The fields of a rule a subscriber can set. */
 export type RuleInput = Pick<SubscribeInput, 'regions' | 'themes' | 'frequency' | 'language'>;
 
 function indexAttributes(profile: SubscriberProfile, ruleId: string, frequency: Frequency): Record<string, string> {
-  return profile.paused ? {} : { activePk: `ACTIVE#${frequency}`, activeSk: `${profile.subscriberId}#${ruleId}` };
+  return profile.paused ? {} : ruleIndexKeys(profile.subscriberId, ruleId, frequency);
 }
 
 /**
@@ -337,10 +370,10 @@ export async function saveRule(
           Update: {
             TableName: table,
             Key: profileKey(subscriberId),
-            UpdateExpression: 'SET #status = :confirmed, #version = #version + :one, consent.confirmedAt = :now',
+            UpdateExpression: `SET #status = :confirmed, #version = #version + :one, consent.confirmedAt = :now${profile.paused ? '' : ', activePk = :ppk, activeSk = :psk'}`,
             ConditionExpression: '#status = :unsubscribed',
             ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
-            ExpressionAttributeValues: { ':confirmed': 'confirmed', ':unsubscribed': 'unsubscribed', ':one': 1, ':now': now },
+            ExpressionAttributeValues: { ':confirmed': 'confirmed', ':unsubscribed': 'unsubscribed', ':one': 1, ':now': now, ...(profile.paused ? {} : PROFILE_INDEX_VALUES(subscriberId)) },
           },
         }
       : { ConditionCheck: { TableName: table, Key: profileKey(subscriberId), ConditionExpression: '#status = :confirmed', ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: { ':confirmed': 'confirmed' } } },
@@ -383,9 +416,10 @@ export async function setPaused(ddb: DynamoDBDocumentClient, table: string, subs
           Update: {
             TableName: table,
             Key: profileKey(subscriberId),
-            UpdateExpression: 'SET paused = :paused',
+            // The profile leaves the index with the rules, and a confirmed one comes back with them.
+            UpdateExpression: paused ? 'SET paused = :paused REMOVE activePk, activeSk' : `SET paused = :paused${profile.status === 'confirmed' ? ', activePk = :ppk, activeSk = :psk' : ''}`,
             ConditionExpression: 'attribute_exists(pk)',
-            ExpressionAttributeValues: { ':paused': paused },
+            ExpressionAttributeValues: { ':paused': paused, ...(!paused && profile.status === 'confirmed' ? PROFILE_INDEX_VALUES(subscriberId) : {}) },
           },
         },
         ...active.map((rule) => ({

@@ -28,10 +28,11 @@
 import type { Report } from '../domain/report';
 import type { RuleSummary } from '../domain/email';
 import { ruleMatches, type Rule } from '../domain/subscription';
-import { createDigestScheduler, digestDeliveryId, type DigestFrequency, type DigestPeriod, type ScheduleOptions, type Weekday } from './schedule';
+import { createPeriodFinder, DIGEST_FREQUENCIES, digestDeliveryId, type DigestFrequency, type DigestPeriod, type ScheduleOptions, type Weekday } from './schedule';
 
 /** A rule as the planner reads it. Active rules from the adapter carry `email`. */
 export interface DigestRule extends Rule {
+  readonly kind?: 'rule';
   /** Rules with a status other than `active` are ignored. */
   readonly status?: string;
   readonly email?: string;
@@ -53,6 +54,18 @@ export interface DigestSubscriber {
   /** `window.to` of the last delivered digest, per frequency. */
   readonly lastDigestAt?: Partial<Record<DigestFrequency, string | Date>>;
 }
+
+/**
+ * A subscriber's profile in the rule stream, as the index returns it: just before that
+ * subscriber's rules. The planner then needs no lookup for them.
+ */
+export interface DigestProfileRow extends DigestSubscriber {
+  readonly kind: 'profile';
+  readonly subscriberId: string;
+}
+
+/** What the rule stream holds: rules, each subscriber's preceded by their profile row when the source has it. */
+export type DigestRow = DigestRule | DigestProfileRow;
 
 /**
  * Profiles by subscriber id: a map, or a function (sync or async). When given, a
@@ -120,8 +133,13 @@ export interface DigestJob {
 export interface PlanInput {
   /** The reports that may fall in a window (see `reportHorizon`); any order, duplicates ignored. */
   readonly reports: Iterable<PlannableReport>;
-  /** Active rules, streamed. Instant rules and inactive rules are ignored. */
-  readonly rules: Iterable<DigestRule> | AsyncIterable<DigestRule>;
+  /**
+   * Active rules, streamed. Instant rules and inactive rules are ignored. A subscriber's
+   * profile row, when present, gives their schedule and address; it is found without a
+   * lookup when it comes just before their rules (the index's order).
+   */
+  readonly rules: Iterable<DigestRow> | AsyncIterable<DigestRow>;
+  /** Profiles of subscribers without a profile row in `rules`. */
   readonly subscribers?: SubscriberLookup;
   /** Held-back instant alerts by subscriber id. */
   readonly overflow?: ReadonlyMap<string, readonly OverflowEntry[]>;
@@ -233,6 +251,21 @@ function popcount32(x: number): number {
 }
 
 /**
+ * A dense slot for three-character region keys (ISO 3166 alpha-3 codes and M49 area codes),
+ * read from their character codes: no hashing for the keys rules name most. -1 for any other key.
+ */
+function regionSlot(key: string): number {
+  if (key.length !== 3) return -1;
+  const a = key.charCodeAt(0);
+  const b = key.charCodeAt(1);
+  const c = key.charCodeAt(2);
+  if (a >= 65 && a <= 90 && b >= 65 && b <= 90 && c >= 65 && c <= 90) return (a - 65) * 676 + (b - 65) * 26 + (c - 65);
+  if (a >= 48 && a <= 57 && b >= 48 && b <= 57 && c >= 48 && c <= 57) return 17_576 + (a - 48) * 100 + (b - 48) * 10 + (c - 48);
+  return -1;
+}
+const REGION_SLOTS = 17_576 + 1_000;
+
+/**
  * The report index of a run, shared by all its sets: reports numbered by time, one bitset
  * per region key and theme id, and how a rule's reports are computed from them.
  */
@@ -240,10 +273,13 @@ class ReportIndex {
   readonly words: number;
   readonly all: Uint32Array;
   readonly none: Uint32Array;
+  /** Region bitsets by `regionSlot`, and by key for the keys that have no slot. */
+  private readonly bySlot: (Uint32Array | undefined)[] = new Array<Uint32Array | undefined>(REGION_SLOTS).fill(undefined);
   private readonly byRegion = new Map<string, Uint32Array>();
   private readonly byTheme = new Map<string, Uint32Array>();
-  private readonly regionScratch: Uint32Array;
-  private readonly themeScratch: Uint32Array;
+  /** The bitsets of the rule being evaluated: reused, never allocated per rule. */
+  private readonly regionSets: Uint32Array[] = [];
+  private readonly themeSets: Uint32Array[] = [];
 
   constructor(
     readonly reports: readonly PlannableReport[],
@@ -253,12 +289,8 @@ class ReportIndex {
     this.words = words;
     this.all = new Uint32Array(words);
     this.none = new Uint32Array(words);
-    this.regionScratch = new Uint32Array(words);
-    this.themeScratch = new Uint32Array(words);
-    if (nested) {
-      for (let i = 0; i < reports.length; i++) this.all[i >>> 5]! |= 1 << (i & 31);
-      return;
-    }
+    for (let i = 0; i < reports.length; i++) this.all[i >>> 5]! |= 1 << (i & 31);
+    if (nested) return;
     const arena = new WordArena(words);
     const post = (map: Map<string, Uint32Array>, key: string, word: number, bit: number) => {
       let set = map.get(key);
@@ -267,108 +299,176 @@ class ReportIndex {
     };
     for (let i = 0; i < reports.length; i++) {
       const report = reports[i]!;
-      const word = i >>> 5;
-      const bit = 1 << (i & 31);
-      this.all[word]! |= bit;
-      for (const key of report.regionKeys) post(this.byRegion, key, word, bit);
-      for (const theme of report.themeIds) post(this.byTheme, theme, word, bit);
+      for (const key of report.regionKeys) post(this.byRegion, key, i >>> 5, 1 << (i & 31));
+      for (const theme of report.themeIds) post(this.byTheme, theme, i >>> 5, 1 << (i & 31));
+    }
+    for (const [key, set] of this.byRegion) {
+      const slot = regionSlot(key);
+      if (slot >= 0) this.bySlot[slot] = set;
     }
   }
 
-  /** The reports of `keys` (OR of their bitsets) over words [wlo, whi]: `all` for no keys, `none` when no key has reports. */
-  private union(index: Map<string, Uint32Array>, keys: readonly string[], scratch: Uint32Array, wlo: number, whi: number): Uint32Array {
-    if (keys.length === 0) return this.all;
-    if (keys.length === 1) return index.get(keys[0]!) ?? this.none;
-    let found: Uint32Array | undefined;
-    let many = false;
+  /** Puts the bitsets of a rule's region keys in `regionSets`; returns how many (keys without reports are left out). */
+  private regionsOf(keys: readonly string[]): number {
+    let n = 0;
     for (let k = 0; k < keys.length; k++) {
-      const set = index.get(keys[k]!);
-      if (!set) continue;
-      if (found === undefined) found = set;
-      else {
-        if (!many) {
-          for (let w = wlo; w <= whi; w++) scratch[w] = found[w]!;
-          many = true;
-        }
-        for (let w = wlo; w <= whi; w++) scratch[w]! |= set[w]!;
-      }
+      const key = keys[k]!;
+      const slot = regionSlot(key);
+      const set = slot >= 0 ? this.bySlot[slot] : this.byRegion.get(key);
+      if (set !== undefined) this.regionSets[n++] = set;
     }
-    return many ? scratch : (found ?? this.none);
+    return n;
+  }
+
+  /** Puts the bitsets of a rule's themes in `themeSets`; returns how many. */
+  private themesOf(keys: readonly string[]): number {
+    let n = 0;
+    for (let k = 0; k < keys.length; k++) {
+      const set = this.byTheme.get(keys[k]!);
+      if (set !== undefined) this.themeSets[n++] = set;
+    }
+    return n;
   }
 
   /** ORs the reports of rules[from, to) in the window [lo, hi) into out[at, at + words): bit set when any rule matches. */
   addRules(rules: readonly DigestRule[], from: number, to: number, lo: number, hi: number, out: Uint32Array, at: number): void {
-    const reports = this.reports;
     if (this.nested) {
-      // For each report of the window: does any rule want it?
-      for (let i = lo; i < hi; i++) {
-        const report = reports[i]!;
-        for (let k = from; k < to; k++) {
-          if (ruleMatches(rules[k]!, report)) {
-            out[at + (i >>> 5)]! |= 1 << (i & 31);
-            break;
-          }
-        }
-      }
+      this.addRulesByLoop(rules, from, to, lo, hi, out, at);
       return;
     }
-    const wlo = lo >>> 5;
-    const whi = (hi - 1) >>> 5;
-    for (let k = from; k < to; k++) {
-      const rule = rules[k]!;
-      const regions = this.union(this.byRegion, rule.regions, this.regionScratch, wlo, whi);
-      if (regions === this.none) continue;
-      const themes = this.union(this.byTheme, rule.themes, this.themeScratch, wlo, whi);
-      if (themes === this.none) continue;
-      for (let w = wlo; w <= whi; w++) out[at + w]! |= regions[w]! & themes[w]!;
+    for (let k = from; k < to; k++) this.orRule(rules[k]!, lo >>> 5, (hi - 1) >>> 5, out, at);
+    this.clip(lo, hi, out, at);
+  }
+
+  /**
+   * ORs one rule's reports over words [wlo, whi] into out[at, ...): (OR of its regions'
+   * bitsets, every report when it names none) AND (OR of its themes' bitsets, likewise), in
+   * one pass over the words; the shapes most rules have (one region, up to two themes) get
+   * a loop of their own. The window's partial first and last words are left to `clip`.
+   */
+  orRule(rule: DigestRule, wlo: number, whi: number, out: Uint32Array, at: number): void {
+    const all = this.all;
+    const regionSets = this.regionSets;
+    const themeSets = this.themeSets;
+    const anyRegion = rule.regions.length === 0;
+    const regionCount = anyRegion ? 1 : this.regionsOf(rule.regions);
+    if (regionCount === 0) return;
+    const anyTheme = rule.themes.length === 0;
+    const themeCount = anyTheme ? 1 : this.themesOf(rule.themes);
+    if (themeCount === 0) return;
+    if (anyRegion) regionSets[0] = all;
+    if (anyTheme) themeSets[0] = all;
+    const r0 = regionSets[0]!;
+    const t0 = themeSets[0]!;
+    if (regionCount === 1 && themeCount === 1) {
+      for (let w = wlo; w <= whi; w++) out[at + w]! |= r0[w]! & t0[w]!;
+    } else if (regionCount === 1 && themeCount === 2) {
+      const t1 = themeSets[1]!;
+      for (let w = wlo; w <= whi; w++) out[at + w]! |= r0[w]! & (t0[w]! | t1[w]!);
+    } else {
+      for (let w = wlo; w <= whi; w++) {
+        let regions = 0;
+        for (let r = 0; r < regionCount; r++) regions |= regionSets[r]![w]!;
+        if (regions === 0) continue;
+        let themes = 0;
+        for (let t = 0; t < themeCount; t++) themes |= themeSets[t]![w]!;
+        out[at + w]! |= regions & themes;
+      }
     }
-    // The window's partial first and last words.
-    out[at + wlo]! &= -1 << (lo & 31);
-    out[at + whi]! &= -1 >>> (31 - ((hi - 1) & 31));
+  }
+
+  /** Clears the bits of the window's partial first and last words that fall outside [lo, hi). */
+  clip(lo: number, hi: number, out: Uint32Array, at: number): void {
+    out[at + (lo >>> 5)]! &= -1 << (lo & 31);
+    out[at + ((hi - 1) >>> 5)]! &= -1 >>> (31 - ((hi - 1) & 31));
+  }
+
+  /** The reference: for each report of the window, does any rule want it? */
+  private addRulesByLoop(rules: readonly DigestRule[], from: number, to: number, lo: number, hi: number, out: Uint32Array, at: number): void {
+    const reports = this.reports;
+    for (let i = lo; i < hi; i++) {
+      const report = reports[i]!;
+      for (let k = from; k < to; k++) {
+        if (ruleMatches(rules[k]!, report)) {
+          out[at + (i >>> 5)]! |= 1 << (i & 31);
+          break;
+        }
+      }
+    }
   }
 }
 
 /**
+ * What the sets of a run share: the index, the rules grouped by slot (subscriber ×
+ * frequency: slot `s` owns `rules[slotStart[s], slotStart[s + 1])`), and each due slot's
+ * schedule. A set is then a slot number and its bits, not a copy of its fields.
+ */
+interface PlannedRun {
+  readonly index: ReportIndex;
+  readonly rules: readonly DigestRule[];
+  readonly slotStart: Uint32Array;
+  readonly slotSubscriber: readonly string[];
+  readonly slotPeriod: readonly (DigestPeriod | undefined)[];
+  readonly slotEmail: readonly (string | undefined)[];
+  readonly slotZone: readonly (string | undefined)[];
+  readonly slotLo: Uint32Array;
+  readonly slotHi: Uint32Array;
+}
+
+/**
  * One due digest as computed by `planDigestSets`. Its bitset lives in a block shared with
- * other sets; the typed-array view and the rule list are made on first use.
+ * other sets; its fields are read from the run, and the typed-array view and the rule list
+ * are made on first use.
  */
 class PlannedDigestSet implements DigestSet {
   private view: Uint32Array | undefined;
   private ruleList: readonly DigestRule[] | undefined;
   constructor(
-    private readonly index: ReportIndex,
-    readonly subscriberId: string,
-    readonly email: string,
-    readonly timezone: string,
-    readonly period: DigestPeriod,
-    readonly lo: number,
-    readonly hi: number,
+    private readonly run: PlannedRun,
+    private readonly slot: number,
     readonly size: number,
     private readonly block: Uint32Array,
     private readonly at: number,
-    private readonly allRules: readonly DigestRule[],
-    private readonly ruleFrom: number,
-    private readonly ruleTo: number,
     readonly overflow: readonly OverflowEntry[] | undefined,
   ) {}
 
+  get subscriberId(): string {
+    return this.run.slotSubscriber[this.slot]!;
+  }
+  get email(): string {
+    return this.run.slotEmail[this.slot]!;
+  }
+  get timezone(): string {
+    return this.run.slotZone[this.slot]!;
+  }
+  get period(): DigestPeriod {
+    return this.run.slotPeriod[this.slot]!;
+  }
+  get lo(): number {
+    return this.run.slotLo[this.slot]!;
+  }
+  get hi(): number {
+    return this.run.slotHi[this.slot]!;
+  }
   get reports(): readonly PlannableReport[] {
-    return this.index.reports;
+    return this.run.index.reports;
   }
 
   get reportSet(): Uint32Array {
-    return (this.view ??= this.size === 0 ? this.index.none : this.block.subarray(this.at, this.at + this.index.words));
+    return (this.view ??= this.size === 0 ? this.run.index.none : this.block.subarray(this.at, this.at + this.run.index.words));
   }
 
   get rules(): readonly DigestRule[] {
-    return (this.ruleList ??= this.allRules.slice(this.ruleFrom, this.ruleTo));
+    return (this.ruleList ??= this.run.rules.slice(this.run.slotStart[this.slot], this.run.slotStart[this.slot + 1]));
   }
 
   ruleMask(k: number): Uint32Array {
-    const count = this.ruleTo - this.ruleFrom;
+    const { index, rules, slotStart } = this.run;
+    const from = slotStart[this.slot]!;
+    const count = slotStart[this.slot + 1]! - from;
     if (count === 1 && k === 0) return this.reportSet;
-    const mask = new Uint32Array(this.index.words);
-    if (this.hi > this.lo && k >= 0 && k < count) this.index.addRules(this.allRules, this.ruleFrom + k, this.ruleFrom + k + 1, this.lo, this.hi, mask, 0);
+    const mask = new Uint32Array(index.words);
+    if (this.hi > this.lo && k >= 0 && k < count) index.addRules(rules, from + k, from + k + 1, this.lo, this.hi, mask, 0);
     return mask;
   }
 }
@@ -421,200 +521,231 @@ export async function planDigestSets(input: PlanInput, stats?: PlanStats): Promi
   st.reports = index.reports.length;
   lap('reports');
 
-  // Rules: streamed once into one list, each tagged with its slot (subscriber × frequency).
-  // The index returns each frequency's rules sorted by subscriber: while they come in order, a
-  // new subscriber id is a new slot; the first out-of-order id switches to a lookup map.
-  const ruleList: DigestRule[] = [];
-  const ruleSlot: number[] = [];
-  const slotSubscriber: string[] = [];
-  const slotFrequency: DigestFrequency[] = [];
-  const slotRuleCount: number[] = [];
-  const lastId: Record<DigestFrequency, string | undefined> = { daily: undefined, weekly: undefined };
-  const lastSlotOf: Record<DigestFrequency, number> = { daily: -1, weekly: -1 };
-  let slotOf: Record<DigestFrequency, Map<string, number>> | undefined;
-  const buildSlotMaps = (): Record<DigestFrequency, Map<string, number>> => {
-    const maps: Record<DigestFrequency, Map<string, number>> = { daily: new Map(), weekly: new Map() };
-    for (let s = 0; s < slotSubscriber.length; s++) maps[slotFrequency[s]!].set(slotSubscriber[s]!, s);
-    return maps;
-  };
-  const newSlot = (subscriberId: string, frequency: DigestFrequency): number => {
-    const slot = slotSubscriber.length;
-    slotSubscriber.push(subscriberId);
-    slotFrequency.push(frequency);
-    slotRuleCount.push(0);
-    slotOf?.[frequency].set(subscriberId, slot);
-    return slot;
-  };
-  const ingest = (rule: DigestRule) => {
-    const frequency = rule.frequency;
-    if (frequency !== 'daily' && frequency !== 'weekly') return;
-    if (rule.status !== undefined && rule.status !== 'active') return;
-    const subscriberId = rule.subscriberId;
-    const last = lastId[frequency];
-    let slot: number;
-    if (subscriberId === last) slot = lastSlotOf[frequency];
-    else {
-      if (slotOf === undefined && last !== undefined && subscriberId < last) slotOf = buildSlotMaps();
-      slot = slotOf?.[frequency].get(subscriberId) ?? newSlot(subscriberId, frequency);
-      lastId[frequency] = subscriberId;
-      lastSlotOf[frequency] = slot;
-    }
-    ruleList.push(rule);
-    ruleSlot.push(slot);
-    slotRuleCount[slot]!++;
-  };
-  // A plain iterable is read without a promise per rule.
-  if (Symbol.iterator in input.rules) for (const rule of input.rules) ingest(rule);
-  else for await (const rule of input.rules) ingest(rule);
-  st.rules = ruleList.length;
-
-  // Overflow-only subscribers get a daily digest of their held-back alerts.
+  // One pass over the stream. Each rule gets a slot (subscriber × frequency; frequency 0
+  // daily, 1 weekly). The index returns a subscriber's profile row and then their rules, in
+  // subscriber order: while rows come in order, a new subscriber id is a new slot (the first
+  // out-of-order id switches to a lookup map), and a slot whose profile row came just before
+  // it is scheduled at once and its rules matched as they pass, while they are in the CPU's
+  // cache. Slots without one (an unordered stream, a profile from the lookup, overflow only)
+  // are scheduled and matched after the stream.
+  const source: readonly DigestRow[] = Array.isArray(input.rules) ? input.rules : await readAll(input.rules);
   const overflow = input.overflow ?? new Map<string, readonly OverflowEntry[]>();
-  if (overflow.size > 0) {
-    slotOf ??= buildSlotMaps();
-    for (const [subscriberId, entries] of overflow) {
-      if (entries.length === 0) continue;
-      if (slotOf.daily.has(subscriberId) || slotOf.weekly.has(subscriberId)) continue;
-      newSlot(subscriberId, 'daily');
-    }
-  }
-  const slotCount = slotSubscriber.length;
-  // Each slot's rules as a range of one list: usually already so (rules come grouped), else a stable counting sort.
-  const slotStart = new Uint32Array(slotCount + 1);
-  for (let s = 0; s < slotCount; s++) slotStart[s + 1] = slotStart[s]! + slotRuleCount[s]!;
-  let grouped = true;
-  for (let k = 0; k < ruleSlot.length && grouped; k++) if (k > 0 && ruleSlot[k]! < ruleSlot[k - 1]!) grouped = false;
-  let rules: readonly DigestRule[] = ruleList;
-  if (!grouped) {
-    const sorted: DigestRule[] = new Array(ruleList.length);
-    const next = slotStart.slice(0, slotCount);
-    for (let k = 0; k < ruleList.length; k++) sorted[next[ruleSlot[k]!]!++] = ruleList[k]!;
-    rules = sorted;
-  }
-  let subscriberCount: number;
-  if (slotOf !== undefined) {
-    subscriberCount = slotOf.daily.size;
-    for (const id of slotOf.weekly.keys()) if (!slotOf.daily.has(id)) subscriberCount++;
-  } else {
-    // Both frequencies' slots are in subscriber order: count the ids of either by merging them.
-    const daily: string[] = [];
-    const weekly: string[] = [];
-    for (let s = 0; s < slotCount; s++) (slotFrequency[s] === 'daily' ? daily : weekly).push(slotSubscriber[s]!);
-    subscriberCount = daily.length + weekly.length;
-    for (let d = 0, w = 0; d < daily.length && w < weekly.length; ) {
-      if (daily[d] === weekly[w]) {
-        subscriberCount--;
-        d++;
-        w++;
-      } else if (daily[d]! < weekly[w]!) d++;
-      else w++;
-    }
-  }
-  st.subscribers = subscriberCount;
-  lap('rules');
-
-  // Which slots are due, their period, address and window (as report positions).
-  const scheduler = createDigestScheduler(input.now, input.schedule);
-  const slotPeriod: (DigestPeriod | undefined)[] = new Array(slotCount);
-  const slotEmail: (string | undefined)[] = new Array(slotCount);
-  const slotZone: string[] = new Array(slotCount);
-  const slotLo = new Uint32Array(slotCount);
-  const slotHi = new Uint32Array(slotCount);
-  const lookup = input.subscribers;
-  const profileMap = lookup !== undefined && typeof lookup !== 'function' ? lookup : undefined;
-  const profileFn = typeof lookup === 'function' ? lookup : undefined;
-  // A subscriber with daily and weekly rules is looked up once.
-  const looked = profileFn ? new Map<string, DigestSubscriber | undefined>() : undefined;
+  const matchInStream = input.strategy !== 'nested-loop';
+  const due = createPeriodFinder(input.now, input.schedule);
   // Subscribers sharing a schedule share the period object: its window positions are found once.
   const windows = new Map<DigestPeriod, { readonly lo: number; readonly hi: number }>();
-  for (let s = 0; s < slotCount; s++) {
-    const subscriberId = slotSubscriber[s]!;
-    const frequency = slotFrequency[s]!;
-    const first = slotStart[s + 1]! > slotStart[s]! ? rules[slotStart[s]!] : undefined;
-    let profile: DigestSubscriber | undefined;
-    if (lookup !== undefined) {
-      if (profileMap) profile = profileMap.get(subscriberId);
-      else if (looked!.has(subscriberId)) profile = looked!.get(subscriberId);
-      else {
-        const found = profileFn!(subscriberId);
-        profile = found instanceof Promise ? await found : found;
-        looked!.set(subscriberId, profile);
-      }
-      if (!profile) {
-        st.skipped.inactive++;
-        continue;
-      }
-    }
-    if (profile?.paused === true || (profile?.status !== undefined && profile.status !== 'confirmed')) {
+  // Due slots' bitsets are carved from large zeroed blocks.
+  const BLOCK_SETS = 2048;
+  let block = new Uint32Array(BLOCK_SETS * words);
+  let used = 0;
+
+  // Per rule and per slot, in arrays sized for the most there can be (a slot per rule, and
+  // one per overflow-only subscriber), written by position: no growth while streaming.
+  const maxSlots = source.length + overflow.size;
+  const ruleList: DigestRule[] = new Array(source.length);
+  const ruleSlot = new Int32Array(source.length);
+  let ruleCount = 0;
+  let slotCount = 0;
+  const slotSubscriber: string[] = new Array(maxSlots);
+  const slotFrequency = new Uint8Array(maxSlots);
+  const slotRuleCount = new Uint32Array(maxSlots);
+  const slotState = new Uint8Array(maxSlots); // UNSCHEDULED, DUE or SKIPPED
+  const slotPeriod: (DigestPeriod | undefined)[] = new Array(maxSlots);
+  const slotEmail: (string | undefined)[] = new Array(maxSlots);
+  const slotZone: (string | undefined)[] = new Array(maxSlots);
+  const slotLo = new Uint32Array(maxSlots);
+  const slotHi = new Uint32Array(maxSlots);
+  const slotBlock: (Uint32Array | undefined)[] = new Array(maxSlots);
+  const slotAt = new Uint32Array(maxSlots);
+  // Distinct subscribers, counted as slots open while the stream is in subscriber order.
+  let subscriberCount = 0;
+  let lastSlotSubscriber: string | undefined;
+  let inOrder = true;
+  const profileRows: DigestProfileRow[] = [];
+  let currentProfile: DigestProfileRow | undefined;
+
+  /** Decides whether slot `s` is due and, when it is, its period, address, window and bitset. */
+  const schedule = (s: number, profile: DigestSubscriber | undefined, first: DigestRule | undefined, known: boolean): void => {
+    slotState[s] = SKIPPED;
+    if (!known || profile?.paused === true || (profile?.status !== undefined && profile.status !== 'confirmed')) {
       st.skipped.inactive++;
-      continue;
+      return;
     }
     const email = profile?.email ?? first?.email;
     if (!email) {
       st.skipped.noEmail++;
-      continue;
+      return;
     }
+    const frequency = DIGEST_FREQUENCIES[slotFrequency[s]!]!;
     const timezone = profile?.timezone ?? first?.timezone ?? 'UTC';
-    const period = scheduler({
-      frequency,
-      timezone,
-      digestHour: profile?.digestHour ?? first?.digestHour,
-      weeklyDay: profile?.weeklyDay ?? first?.weeklyDay,
-      lastDigestAt: profile?.lastDigestAt?.[frequency],
-    });
+    const period = due(frequency, timezone, profile?.digestHour ?? first?.digestHour, profile?.weeklyDay ?? first?.weeklyDay, profile?.lastDigestAt?.[frequency]);
     if (!period) {
       st.skipped.notDue++;
-      continue;
+      return;
     }
     let window = windows.get(period);
     if (window === undefined) windows.set(period, (window = { lo: lowerBound(times, Date.parse(period.window.from)), hi: lowerBound(times, Date.parse(period.window.to)) }));
-    const { lo, hi } = window;
+    if (used + words > block.length) {
+      block = new Uint32Array(BLOCK_SETS * words);
+      used = 0;
+    }
+    slotState[s] = DUE;
     slotPeriod[s] = period;
     slotEmail[s] = email;
     slotZone[s] = timezone;
-    slotLo[s] = lo;
-    slotHi[s] = hi;
+    slotLo[s] = window.lo;
+    slotHi[s] = window.hi;
+    slotBlock[s] = block;
+    slotAt[s] = used;
+    used += words;
     st.due++;
+  };
+
+  let lastDaily: string | undefined;
+  let lastWeekly: string | undefined;
+  let lastDailySlot = -1;
+  let lastWeeklySlot = -1;
+  // Slot by subscriber id, per frequency (0 daily, 1 weekly).
+  let slotOf: Map<string, number>[] | undefined;
+  const buildSlotMaps = (): Map<string, number>[] => {
+    const maps = [new Map<string, number>(), new Map<string, number>()];
+    for (let s = 0; s < slotCount; s++) maps[slotFrequency[s]!]!.set(slotSubscriber[s]!, s);
+    return maps;
+  };
+  const newSlot = (subscriberId: string, frequency: number): number => {
+    const slot = slotCount++;
+    slotSubscriber[slot] = subscriberId;
+    slotFrequency[slot] = frequency;
+    slotOf?.[frequency]!.set(subscriberId, slot);
+    if (subscriberId !== lastSlotSubscriber) {
+      if (lastSlotSubscriber !== undefined && subscriberId < lastSlotSubscriber) inOrder = false;
+      subscriberCount++;
+      lastSlotSubscriber = subscriberId;
+    }
+    return slot;
+  };
+  for (let k = 0; k < source.length; k++) {
+    const rule = source[k]!;
+    if (rule.kind === 'profile') {
+      profileRows.push(rule);
+      currentProfile = rule;
+      continue;
+    }
+    const frequency = rule.frequency === 'daily' ? 0 : rule.frequency === 'weekly' ? 1 : -1;
+    if (frequency < 0 || (rule.status !== undefined && rule.status !== 'active')) continue;
+    const subscriberId = rule.subscriberId;
+    let slot: number;
+    const last = frequency === 0 ? lastDaily : lastWeekly;
+    if (subscriberId === last) slot = frequency === 0 ? lastDailySlot : lastWeeklySlot;
+    else {
+      if (slotOf === undefined && last !== undefined && subscriberId < last) slotOf = buildSlotMaps();
+      const known = slotOf?.[frequency]!.get(subscriberId);
+      if (known !== undefined) slot = known;
+      else {
+        slot = newSlot(subscriberId, frequency);
+        if (currentProfile !== undefined && currentProfile.subscriberId === subscriberId) schedule(slot, currentProfile, rule, true);
+      }
+      if (frequency === 0) {
+        lastDaily = subscriberId;
+        lastDailySlot = slot;
+      } else {
+        lastWeekly = subscriberId;
+        lastWeeklySlot = slot;
+      }
+    }
+    ruleList[ruleCount] = rule;
+    ruleSlot[ruleCount++] = slot;
+    slotRuleCount[slot]!++;
+    if (matchInStream && slotState[slot] === DUE && slotHi[slot]! > slotLo[slot]!) index.orRule(rule, slotLo[slot]! >>> 5, (slotHi[slot]! - 1) >>> 5, slotBlock[slot]!, slotAt[slot]!);
+  }
+  ruleList.length = ruleCount;
+  st.rules = ruleCount;
+
+  // Overflow-only subscribers get a daily digest of their held-back alerts.
+  if (overflow.size > 0) {
+    slotOf ??= buildSlotMaps();
+    for (const [subscriberId, entries] of overflow) {
+      if (entries.length === 0) continue;
+      if (slotOf[0]!.has(subscriberId) || slotOf[1]!.has(subscriberId)) continue;
+      newSlot(subscriberId, 0);
+    }
+  }
+  // Each slot's rules as a range of one list: usually already so (rules come grouped), else a stable counting sort.
+  const slotStart = new Uint32Array(slotCount + 1);
+  for (let s = 0; s < slotCount; s++) slotStart[s + 1] = slotStart[s]! + slotRuleCount[s]!;
+  let grouped = true;
+  for (let k = 1; k < ruleCount && grouped; k++) if (ruleSlot[k]! < ruleSlot[k - 1]!) grouped = false;
+  let rules: readonly DigestRule[] = ruleList;
+  if (!grouped) {
+    const sorted: DigestRule[] = new Array(ruleCount);
+    const next = slotStart.slice(0, slotCount);
+    for (let k = 0; k < ruleCount; k++) sorted[next[ruleSlot[k]!]!++] = ruleList[k]!;
+    rules = sorted;
+  }
+  // Counted while the slots came in subscriber order (the index's, one stream); otherwise from the slots.
+  st.subscribers = inOrder ? subscriberCount : distinctSubscribers(slotSubscriber, slotCount);
+  lap('rules');
+
+  // The slots the stream could not schedule: their profile row came elsewhere, or from the lookup.
+  const lookup = input.subscribers;
+  const profileMap = lookup !== undefined && typeof lookup !== 'function' ? lookup : undefined;
+  const profileFn = typeof lookup === 'function' ? lookup : undefined;
+  let rowsById: Map<string, DigestProfileRow> | undefined;
+  // A subscriber with daily and weekly rules is looked up once.
+  const looked = profileFn ? new Map<string, DigestSubscriber | undefined>() : undefined;
+  for (let s = 0; s < slotCount; s++) {
+    if (slotState[s] !== UNSCHEDULED) continue;
+    const subscriberId = slotSubscriber[s]!;
+    const first = slotStart[s + 1]! > slotStart[s]! ? rules[slotStart[s]!] : undefined;
+    let profile: DigestSubscriber | undefined;
+    if (profileRows.length > 0) profile = (rowsById ??= new Map(profileRows.map((p) => [p.subscriberId, p]))).get(subscriberId);
+    if (profile !== undefined) {
+      // From the stream.
+    } else if (profileMap !== undefined) profile = profileMap.get(subscriberId);
+    else if (profileFn !== undefined) {
+      if (looked!.has(subscriberId)) profile = looked!.get(subscriberId);
+      else {
+        const found = profileFn(subscriberId);
+        profile = found instanceof Promise ? await found : found;
+        looked!.set(subscriberId, profile);
+      }
+    }
+    // With profiles to go by (rows or a lookup), a subscriber without one is not sent anything.
+    schedule(s, profile, first, profile !== undefined || (lookup === undefined && profileRows.length === 0));
+    if (matchInStream && slotState[s] === DUE && slotHi[s]! > slotLo[s]!) {
+      for (let k = slotStart[s]!; k < slotStart[s + 1]!; k++) index.orRule(rules[k]!, slotLo[s]! >>> 5, (slotHi[s]! - 1) >>> 5, slotBlock[s]!, slotAt[s]!);
+    }
   }
   looked?.clear();
   windows.clear();
   lap('schedule');
 
-  const slots = slotOf;
-  const dailySlot = (subscriberId: string): number | undefined => slots?.daily.get(subscriberId);
+  const run: PlannedRun = { index, rules, slotStart, slotSubscriber, slotPeriod, slotEmail, slotZone, slotLo, slotHi };
+  const dailySlots = slotOf?.[0];
   function* sets(): Generator<DigestSet, void, undefined> {
     mark = performance.now();
-    // Sets are carved from large zeroed blocks; an empty digest's words are reused by the next.
-    const BLOCK_SETS = 2048;
-    let block = new Uint32Array(BLOCK_SETS * words);
-    let used = 0;
+    const carrying = overflow.size > 0;
     for (let s = 0; s < slotCount; s++) {
-      const period = slotPeriod[s];
-      if (!period) continue;
-      const subscriberId = slotSubscriber[s]!;
-      const from = slotStart[s]!;
-      const to = slotStart[s + 1]!;
+      if (slotState[s] !== DUE) continue;
+      const period = slotPeriod[s]!;
       const lo = slotLo[s]!;
       const hi = slotHi[s]!;
-      const held = overflow.get(subscriberId);
+      const bits = slotBlock[s]!;
+      const at = slotAt[s]!;
       // Overflow joins the subscriber's daily digest, or the weekly one when no daily one is due.
       let carries: readonly OverflowEntry[] | undefined;
-      if (held !== undefined && held.length > 0) {
-        const daily = dailySlot(subscriberId);
-        if (period.frequency === 'daily' || daily === undefined || slotPeriod[daily] === undefined) carries = held;
+      if (carrying) {
+        const held = overflow.get(slotSubscriber[s]!);
+        if (held !== undefined && held.length > 0) {
+          const daily = dailySlots?.get(slotSubscriber[s]!);
+          if (period.frequency === 'daily' || daily === undefined || slotState[daily] !== DUE) carries = held;
+        }
       }
       let size = 0;
-      let at = 0;
-      if (hi > lo && to > from) {
-        if (used + words > block.length) {
-          block = new Uint32Array(BLOCK_SETS * words);
-          used = 0;
-        }
-        at = used;
-        index.addRules(rules, from, to, lo, hi, block, at);
-        for (let w = at + (lo >>> 5), end = at + ((hi - 1) >>> 5); w <= end; w++) if (block[w] !== 0) size += popcount32(block[w]!);
-        // An empty digest leaves its words zero for the next one.
-        if (size > 0) used += words;
+      if (hi > lo) {
+        if (matchInStream) index.clip(lo, hi, bits, at);
+        else index.addRules(rules, slotStart[s]!, slotStart[s + 1]!, lo, hi, bits, at);
+        for (let w = at + (lo >>> 5), end = at + ((hi - 1) >>> 5); w <= end; w++) if (bits[w] !== 0) size += popcount32(bits[w]!);
       }
       if (size === 0 && carries === undefined) {
         st.skipped.empty++;
@@ -622,11 +753,31 @@ export async function planDigestSets(input: PlanInput, stats?: PlanStats): Promi
       }
       st.jobs++;
       st.items += size;
-      yield new PlannedDigestSet(index, subscriberId, slotEmail[s]!, slotZone[s]!, period, lo, hi, size, block, at, rules, from, to, carries);
+      yield new PlannedDigestSet(run, s, size, bits, at, carries);
     }
     lap('match');
   }
   return sets();
+}
+
+/** Scheduling states of a slot. */
+const UNSCHEDULED = 0;
+const DUE = 1;
+const SKIPPED = 2;
+
+/** Reads a stream of rules into a list (the planner needs every rule before it schedules); a plain iterable without a promise per rule. */
+async function readAll<T>(source: Iterable<T> | AsyncIterable<T>): Promise<T[]> {
+  if (Symbol.iterator in source) return Array.from(source);
+  const out: T[] = [];
+  for await (const item of source) out.push(item);
+  return out;
+}
+
+/** Distinct subscribers among the first `count` slots. */
+function distinctSubscribers(slotSubscriber: readonly string[], count: number): number {
+  const ids = new Set<string>();
+  for (let s = 0; s < count; s++) ids.add(slotSubscriber[s]!);
+  return ids.size;
 }
 
 /**

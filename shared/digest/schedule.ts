@@ -249,33 +249,54 @@ function toMs(value: string | Date | undefined): number | undefined {
  * 100,000 subscribers costs one Intl computation per distinct combination.
  */
 export function createDigestScheduler(runAt: Date, options: ScheduleOptions = {}): (schedule: DigestSchedule) => DigestPeriod | undefined {
+  const due = createPeriodFinder(runAt, options);
+  return (schedule) => due(schedule.frequency, schedule.timezone, schedule.digestHour, schedule.weeklyDay, schedule.lastDigestAt);
+}
+
+/**
+ * `createDigestScheduler` with the schedule's fields as arguments: the planner calls it once
+ * per subscriber and frequency, without an object per call.
+ */
+export function createPeriodFinder(
+  runAt: Date,
+  options: ScheduleOptions = {},
+): (frequency: DigestFrequency, timezone: string | undefined, digestHour: number | undefined, weeklyDay: Weekday | undefined, lastDigestAt: string | Date | undefined) => DigestPeriod | undefined {
   const runAtMs = runAt.getTime();
   const graceMs = Math.max(1, (options.graceMinutes ?? 60) * 60_000);
   const lookback = { ...DEFAULT_MAX_LOOKBACK_DAYS, ...options.maxLookbackDays };
   // Memo per zone: slot `hour` for daily digests, `24 + 7 × hour + weekday` for weekly ones;
   // `null` = computed, not due. No string key is built per subscriber.
   const memo = new Map<string, (MemoEntry | null | undefined)[]>();
-  return (schedule) => {
-    const timeZone = schedule.timezone || DEFAULT_TIMEZONE;
-    const hour = normaliseHour(schedule.digestHour);
-    const weekly = schedule.frequency === 'weekly';
-    const day = weekly ? (WEEKDAY_INDEX[schedule.weeklyDay ?? DEFAULT_WEEKLY_DAY] ?? WEEKDAY_INDEX[DEFAULT_WEEKLY_DAY]!) : 0;
+  let lastZone: string | undefined;
+  let lastZoneMemo: (MemoEntry | null | undefined)[] = [];
+  return (frequency, timezone, digestHour, weeklyDay, lastDigestAt) => {
+    const timeZone = timezone || DEFAULT_TIMEZONE;
+    const hour = normaliseHour(digestHour);
+    const weekly = frequency === 'weekly';
+    const day = weekly ? (WEEKDAY_INDEX[weeklyDay ?? DEFAULT_WEEKLY_DAY] ?? WEEKDAY_INDEX[DEFAULT_WEEKLY_DAY]!) : 0;
     const slot = weekly ? 24 + 7 * hour + day : hour;
-    let zone = memo.get(timeZone);
-    if (zone === undefined) memo.set(timeZone, (zone = []));
+    let zone: (MemoEntry | null | undefined)[] | undefined;
+    if (timeZone === lastZone) zone = lastZoneMemo;
+    else {
+      zone = memo.get(timeZone);
+      if (zone === undefined) memo.set(timeZone, (zone = []));
+      lastZone = timeZone;
+      lastZoneMemo = zone;
+    }
     let entry = zone[slot];
     if (entry === undefined) {
-      const found = options.dueNow ? onDemandPeriod(runAtMs, timeZone, schedule.frequency) : basePeriod(runAtMs, timeZone, hour, schedule.frequency, WEEKDAYS[day]!, graceMs);
+      const found = options.dueNow ? onDemandPeriod(runAtMs, timeZone, frequency) : basePeriod(runAtMs, timeZone, hour, frequency, WEEKDAYS[day]!, graceMs);
       entry = found ? { base: found, shared: undefined } : null;
       zone[slot] = entry;
     }
     if (entry === null) return undefined;
+    if (lastDigestAt === undefined && entry.shared !== undefined) return entry.shared;
     const base = entry.base;
     const to = base.scheduledAtMs;
-    const last = toMs(schedule.lastDigestAt);
+    const last = toMs(lastDigestAt);
     if (last === undefined && entry.shared !== undefined) return entry.shared;
     if (last !== undefined && last >= to) return undefined; // already delivered for this period
-    const earliest = to - lookback[schedule.frequency] * DAY_MS;
+    const earliest = to - lookback[frequency] * DAY_MS;
     const from = last !== undefined ? Math.max(last, earliest) : base.previousAtMs;
     const period: DigestPeriod = Object.freeze({
       frequency: base.frequency,

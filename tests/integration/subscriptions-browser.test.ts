@@ -117,7 +117,12 @@ describe('a new subscriber, in a browser', () => {
     expect(await textOf(page.getByRole('status'))).toContain('Saved: Central Asia · all themes · weekly');
     await shot('centre-saved');
     const items = await kit.allItems();
-    expect(items.filter((i) => i['email'] === ADDRESS && typeof i['activePk'] === 'string').map((i) => i['activePk'])).toEqual(['ACTIVE#weekly']);
+    // The profile and the weekly rule are in the digest partition of the index, the profile first.
+    const indexed = items.filter((i) => i['email'] === ADDRESS && typeof i['activePk'] === 'string').sort((a, b) => String(a['activeSk']).localeCompare(String(b['activeSk'])));
+    expect(indexed.map((i) => [i['activePk'], i['kind'], i['frequency']])).toEqual([
+      ['ACTIVE#digest', 'profile', undefined],
+      ['ACTIVE#digest', 'rule', 'weekly'],
+    ]);
     // The weekly digest on Fridays, at the hour chosen when subscribing.
     expect(await textOf(page.locator('#delivery-time'))).toContain('weekly digests on Mondays at 07:00 (Asia/Dushanbe time)');
     await page.getByLabel('Day of weekly digests').selectOption({ label: 'Friday' });

@@ -21,8 +21,12 @@ afterAll(async () => {
   await stack?.stop();
 });
 
+/** The address's items in the active index: `<partition> <kind or rule frequency>`, e.g. `ACTIVE#digest weekly`, `ACTIVE#digest profile`. */
 const activeIndexOf = async (address: string) =>
-  (await kit.allItems()).filter((i) => i['kind'] === 'rule' && i['email'] === address && typeof i['activePk'] === 'string').map((i) => i['activePk']);
+  (await kit.allItems())
+    .filter((i) => i['email'] === address && typeof i['activePk'] === 'string')
+    .map((i) => `${String(i['activePk'])} ${i['kind'] === 'rule' ? String(i['frequency']) : String(i['kind'])}`)
+    .sort();
 
 describe('confirmation emails', () => {
   it('sends at most 3 per address per hour, answering 202 every time', async () => {
@@ -124,13 +128,13 @@ describe('the preference centre', () => {
     expect(await kit.allItems()).toEqual(before);
   });
 
-  it('edits a rule to weekly: it leaves the instant index and enters the weekly one', async () => {
+  it('edits a rule to weekly: it leaves the instant partition of the index and enters the digest one', async () => {
     const page = await (await fetch(manage)).text();
     const ruleId = /name="ruleId" value="([^"]+)"/.exec(page)![1]!;
     const res = await postForm(`${stack.apiUrl}/manage`, { token, action: 'save-rule', ruleId, regions: ['143'], themes: ['border-management'], frequency: 'weekly', language: '' });
     expect(res.status).toBe(200);
     expect(res.text).toContain('Saved: Central Asia · Border Security and Management · weekly');
-    expect(await activeIndexOf(address)).toEqual(['ACTIVE#weekly']);
+    expect(await activeIndexOf(address)).toEqual(['ACTIVE#digest profile', 'ACTIVE#digest weekly']);
     await kit.postReport();
     expect(await kit.alertsTo(address)).toHaveLength(0);
   });
@@ -138,7 +142,7 @@ describe('the preference centre', () => {
   it('adds a rule, refuses an invalid one with 400 naming the field, and writes nothing for it', async () => {
     const added = await postForm(`${stack.apiUrl}/manage`, { token, action: 'save-rule', regions: ['TJK'], frequency: 'instant' });
     expect(added.status).toBe(200);
-    expect((await activeIndexOf(address)).sort()).toEqual(['ACTIVE#instant', 'ACTIVE#weekly']);
+    expect(await activeIndexOf(address)).toEqual(['ACTIVE#digest profile', 'ACTIVE#digest weekly', 'ACTIVE#instant instant']);
     const before = await kit.allItems();
     const bad = await postForm(`${stack.apiUrl}/manage`, { token, action: 'save-rule', regions: ['ATLANTIS'], frequency: 'instant' });
     expect(bad.status).toBe(400);
@@ -176,13 +180,13 @@ describe('the preference centre', () => {
     expect(profile).toMatchObject({ timezone: 'Asia/Dushanbe', digestHour: 17, weeklyDay: 'friday' });
   });
 
-  it('pauses (rules leave the index, nothing is sent) and resumes', async () => {
+  it('pauses (profile and rules leave the index, nothing is sent) and resumes', async () => {
     expect((await postForm(`${stack.apiUrl}/manage`, { token, action: 'pause' })).text).toContain('Paused');
     expect(await activeIndexOf(address)).toEqual([]);
     await kit.postReport();
     expect(await kit.alertsTo(address)).toHaveLength(0);
     expect((await postForm(`${stack.apiUrl}/manage`, { token, action: 'resume' })).status).toBe(200);
-    expect((await activeIndexOf(address)).sort()).toEqual(['ACTIVE#instant', 'ACTIVE#weekly']);
+    expect(await activeIndexOf(address)).toEqual(['ACTIVE#digest profile', 'ACTIVE#digest weekly', 'ACTIVE#instant instant']);
     await kit.postReport();
     expect(await kit.alertsTo(address)).toHaveLength(1);
   });
@@ -223,13 +227,14 @@ describe('per-rule unsubscribe', () => {
     expect(alert!.body.text).toContain('Manage your subscription: ');
     const res = await postForm(first, { 'List-Unsubscribe': 'One-Click' });
     expect(res.status).toBe(200);
-    expect(await activeIndexOf(address)).toHaveLength(1);
+    expect(await activeIndexOf(address)).toEqual(['ACTIVE#digest profile', 'ACTIVE#instant instant']);
     await kit.postReport();
     expect(await kit.alertsTo(address)).toHaveLength(2);
     // The header link unsubscribes from everything.
     const all = headerOf(alert!, 'List-Unsubscribe')!.slice(1, -1);
     expect((await postForm(all, { 'List-Unsubscribe': 'One-Click' })).status).toBe(200);
-    expect(await activeIndexOf(address)).toHaveLength(0);
+    // Unsubscribed from everything: the profile leaves the index with the last rule.
+    expect(await activeIndexOf(address)).toEqual([]);
     await kit.postReport();
     expect(await kit.alertsTo(address)).toHaveLength(2);
   });
@@ -251,7 +256,7 @@ describe('link purposes', () => {
     expect((await postForm(`${stack.apiUrl}/unsubscribe`, { token: manage })).status).toBe(403);
     expect((await postForm(`${stack.apiUrl}/subscriptions/confirm`, { token: manage })).status).toBe(403);
     expect((await fetch(`${stack.apiUrl}/manage?token=${q(manage)}`)).status).toBe(200);
-    expect(await activeIndexOf(address)).toEqual(['ACTIVE#instant']);
+    expect(await activeIndexOf(address)).toEqual(['ACTIVE#digest profile', 'ACTIVE#instant instant']);
   });
 });
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { planDigests, planDigestSets, type DigestRule, type DigestSet, type PlanInput, type PlannableReport } from '../../shared/digest/plan';
+import { planDigests, planDigestSets, type DigestProfileRow, type DigestRow, type DigestRule, type DigestSet, type DigestSubscriber, type PlanInput, type PlannableReport } from '../../shared/digest/plan';
 import { ruleMatches } from '../../shared/domain/subscription';
 
 const now = new Date('2026-11-27T08:00:00Z'); // 08:00 UTC: daily digests of UTC subscribers are due; weekly ones on Fridays
@@ -126,6 +126,37 @@ describe('digest sets (report bitsets)', () => {
         });
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('plan the same from profile rows in the stream as from a profile lookup (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(arbitraryRun, fc.integer({ min: 0, max: 8 }), async (run, withoutRow) => {
+        const input = inputOf(run);
+        const lookup = input.subscribers as (id: string) => DigestSubscriber;
+        const rules = input.rules as DigestRule[];
+        const ids = Array.from({ length: 9 }, (_, n) => `s${n}`);
+        const row = (id: string): DigestProfileRow => ({ kind: 'profile', subscriberId: id, ...lookup(id) });
+        // As the index returns them: each profile just before its subscriber's rules (daily, then weekly);
+        // otherwise every profile row after the rules.
+        const byIndex = (id: string): DigestRow[] => [
+          row(id),
+          ...rules.filter((r) => r.subscriberId === id && r.frequency === 'daily'),
+          ...rules.filter((r) => r.subscriberId === id && r.frequency === 'weekly'),
+        ];
+        const rows: DigestRow[] = run.sortedBySubscriber ? ids.flatMap(byIndex) : [...rules, ...ids.map(row)];
+        // Jobs come in stream order: compare them by delivery id.
+        const plan = async (over: Partial<PlanInput>) => (await collect(planDigests({ ...input, ...over }))).sort((a, b) => a.deliveryId.localeCompare(b.deliveryId));
+        const expected = await plan({});
+        expect(await plan({ rules: rows, subscribers: undefined })).toEqual(expected);
+        // A profile missing from the stream comes from the lookup.
+        const missing = rows.filter((r) => !(r.kind === 'profile' && r.subscriberId === `s${withoutRow}`));
+        expect(await plan({ rules: missing })).toEqual(expected);
+        // With neither, that subscriber is skipped: nothing is sent on a guessed schedule.
+        const skipped = await plan({ rules: missing, subscribers: undefined });
+        expect(skipped).toEqual(expected.filter((job) => job.subscriberId !== `s${withoutRow}`));
+      }),
+      { numRuns: 200 },
     );
   });
 
