@@ -97,7 +97,8 @@ export async function getReportsByIds(ddb: DynamoDBDocumentClient, table: string
   return out;
 }
 
-async function batchGet(ddb: DynamoDBDocumentClient, table: string, keys: Record<string, unknown>[], projection?: { expression: string; names?: Record<string, string> }): Promise<Record<string, unknown>[]> {
+/** BatchGetItem, 100 keys a call, 8 calls at a time, retrying unprocessed keys with backoff. */
+async function batchGet(ddb: DynamoDBDocumentClient, table: string, keys: Record<string, unknown>[]): Promise<Record<string, unknown>[]> {
   const chunks: Record<string, unknown>[][] = [];
   for (let i = 0; i < keys.length; i += 100) chunks.push(keys.slice(i, i + 100));
   const results = await mapWithConcurrency(chunks, 8, async (chunk) => {
@@ -111,10 +112,7 @@ async function batchGet(ddb: DynamoDBDocumentClient, table: string, keys: Record
       const result = await ddb.send(
         new BatchGetCommand({
           RequestItems: {
-            [table]: {
-              Keys: pending,
-              ...(projection ? { ProjectionExpression: projection.expression, ...(projection.names ? { ExpressionAttributeNames: projection.names } : {}) } : {}),
-            },
+            [table]: { Keys: pending },
           },
         }),
       );

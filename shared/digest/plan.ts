@@ -1,21 +1,23 @@
 /**
  * Planning a digest run: which subscribers get a digest now, and which reports (with the
- * rules that matched each) go in it. Pure: no AWS imports; the caller streams rules from
- * the `byActiveFrequency` index and passes the reports of the window.
+ * rules that matched each) go in it. Pure: no AWS imports; the caller streams the rows of the
+ * `byActiveFrequency` index's `ACTIVE#digest` partition (each active subscriber's profile,
+ * then their daily and weekly rules) and passes the reports of the window.
  *
- * How it works (100,000 subscribers × 1,000 reports: sets in about 0.12 s, every job's
- * items in about 0.65 s, see `npm run bench`):
+ * How it works (100,000 subscribers × 1,000 reports: sets in about 0.08 s, every job's
+ * items in about 0.55 s, see `npm run bench`):
  * - the reports are read once, passed in, sorted by receipt time and numbered: report `i`
  *   is bit `i`. The index is one bitset of reports per region key and per theme id;
- * - the rules are streamed once and grouped by subscriber and frequency, never queried per
- *   subscriber (the index returns them sorted by subscriber, so grouping needs no lookup
- *   while they stay in order); only due subscribers' rules are evaluated;
- * - a rule's reports are (OR of its regions' bitsets) AND (OR of its themes' bitsets) AND
- *   the window (a contiguous range of bits); a digest is the OR of its rules
- *   (`planDigestSets`, the compact core: a few dozen word operations per rule);
+ * - the rows are read once, in one pass, never queried per subscriber: rules are grouped by
+ *   subscriber and frequency (a slot) without lookups while they come in subscriber order; a
+ *   slot whose profile row came just before its rules is scheduled at once, and when it is
+ *   due its rules are matched as they pass, while they are in the CPU's cache;
+ * - a rule's reports are (OR of its regions' bitsets) AND (OR of its themes' bitsets), ORed
+ *   into the digest's bitset and cut to the window (a contiguous range of bits): a few dozen
+ *   word operations per rule (`planDigestSets`, the compact core);
  * - the sets are yielded by a synchronous generator once the asynchronous part (reading
- *   rules and profiles) is done: no promise per digest; a set's bitset is carved from a
- *   shared block and per-rule masks are computed only when items need them;
+ *   rows, and profiles the stream did not carry) is done: no promise per digest; bitsets are
+ *   carved from shared blocks and per-rule masks are computed only when items need them;
  * - items (`{reportId, matchedRuleIds}`) are built from the bits one job at a time, as
  *   each is yielded (`planDigests`), so the caller can stream them to SQS without holding
  *   every job.
@@ -164,12 +166,16 @@ export interface PlanStats {
   items: number;
   skipped: { notDue: number; inactive: number; noEmail: number; empty: number };
   /**
-   * Milliseconds per phase. `match` is the sets' generator from first to last set, less the
-   * items phase when `planDigests` builds them; it includes whatever the consumer does
-   * between sets (the benchmark's consumer only counts), because timing every yield would
-   * cost more than the work it measures. `jobs`: building items.
+   * Milliseconds per phase. `reports`: indexing the reports. `stream`: the pass over the rule
+   * stream (grouping, and scheduling and, with the index, matching every slot whose profile
+   * row comes just before its rules). `rest`: scheduling and matching the slots the stream
+   * could not (profile lookups). `sets`: the sets' generator from first to last set (the
+   * nested loop's matching, window clipping, counting), less the items phase when
+   * `planDigests` builds them; it includes whatever the consumer does between sets (the
+   * benchmark's consumer only counts), because timing every yield would cost more than the
+   * work it measures. `jobs`: building items.
    */
-  phaseMs?: { reports: number; rules: number; schedule: number; match: number; jobs: number };
+  phaseMs?: { reports: number; stream: number; rest: number; sets: number; jobs: number };
 }
 
 function toMs(at: string | number): number {
@@ -266,6 +272,15 @@ function regionSlot(key: string): number {
 const REGION_SLOTS = 17_576 + 1_000;
 
 /**
+ * A 15-bit code of a theme id from its length and first and last characters: the taxonomy's
+ * ids all have different codes, so a table read (and one string comparison) finds a theme's
+ * bitset without hashing the id.
+ */
+function themeCode(key: string): number {
+  return key.length === 0 ? 0 : ((key.length & 31) << 10) | ((key.charCodeAt(0) & 31) << 5) | (key.charCodeAt(key.length - 1) & 31);
+}
+
+/**
  * The report index of a run, shared by all its sets: reports numbered by time, one bitset
  * per region key and theme id, and how a rule's reports are computed from them.
  */
@@ -277,9 +292,16 @@ class ReportIndex {
   private readonly bySlot: (Uint32Array | undefined)[] = new Array<Uint32Array | undefined>(REGION_SLOTS).fill(undefined);
   private readonly byRegion = new Map<string, Uint32Array>();
   private readonly byTheme = new Map<string, Uint32Array>();
-  /** The bitsets of the rule being evaluated: reused, never allocated per rule. */
+  /** Theme number by `themeCode` (-1: none), with the numbered ids and bitsets; unused when two of the run's themes share a code. */
+  private readonly themeByCode = new Int16Array(1 << 15).fill(-1);
+  private readonly themeKeys: string[] = [];
+  private readonly themeBits: Uint32Array[] = [];
+  private themeCodesUnique = true;
+  /** The bitsets of the rule being evaluated, and scratch for their ORs: reused, never allocated per rule. */
   private readonly regionSets: Uint32Array[] = [];
   private readonly themeSets: Uint32Array[] = [];
+  private readonly regionScratch: Uint32Array;
+  private readonly themeScratch: Uint32Array;
 
   constructor(
     readonly reports: readonly PlannableReport[],
@@ -289,6 +311,9 @@ class ReportIndex {
     this.words = words;
     this.all = new Uint32Array(words);
     this.none = new Uint32Array(words);
+    this.regionScratch = new Uint32Array(words);
+    this.themeScratch = new Uint32Array(words);
+    this.themeSets.push(this.none, this.none);
     for (let i = 0; i < reports.length; i++) this.all[i >>> 5]! |= 1 << (i & 31);
     if (nested) return;
     const arena = new WordArena(words);
@@ -305,6 +330,13 @@ class ReportIndex {
     for (const [key, set] of this.byRegion) {
       const slot = regionSlot(key);
       if (slot >= 0) this.bySlot[slot] = set;
+    }
+    for (const [key, set] of this.byTheme) {
+      const code = themeCode(key);
+      if (this.themeByCode[code] !== -1) this.themeCodesUnique = false;
+      this.themeByCode[code] = this.themeKeys.length;
+      this.themeKeys.push(key);
+      this.themeBits.push(set);
     }
   }
 
@@ -324,7 +356,12 @@ class ReportIndex {
   private themesOf(keys: readonly string[]): number {
     let n = 0;
     for (let k = 0; k < keys.length; k++) {
-      const set = this.byTheme.get(keys[k]!);
+      const key = keys[k]!;
+      let set: Uint32Array | undefined;
+      if (this.themeCodesUnique) {
+        const theme = this.themeByCode[themeCode(key)]!;
+        if (theme >= 0 && this.themeKeys[theme] === key) set = this.themeBits[theme];
+      } else set = this.byTheme.get(key);
       if (set !== undefined) this.themeSets[n++] = set;
     }
     return n;
@@ -342,39 +379,53 @@ class ReportIndex {
 
   /**
    * ORs one rule's reports over words [wlo, whi] into out[at, ...): (OR of its regions'
-   * bitsets, every report when it names none) AND (OR of its themes' bitsets, likewise), in
-   * one pass over the words; the shapes most rules have (one region, up to two themes) get
-   * a loop of their own. The window's partial first and last words are left to `clip`.
+   * bitsets) AND (OR of its themes' bitsets), where naming no region or no theme means every
+   * report (and, as every bitset holds only reports of the run, needs no AND). More than one
+   * region, or more than two themes, are first ORed into a scratch bitset, so that one pass
+   * of one of five plain loops does the rest. The window's partial first and last words are
+   * left to `clip`.
    */
   orRule(rule: DigestRule, wlo: number, whi: number, out: Uint32Array, at: number): void {
-    const all = this.all;
     const regionSets = this.regionSets;
     const themeSets = this.themeSets;
     const anyRegion = rule.regions.length === 0;
-    const regionCount = anyRegion ? 1 : this.regionsOf(rule.regions);
-    if (regionCount === 0) return;
+    let regionCount = anyRegion ? 0 : this.regionsOf(rule.regions);
+    if (!anyRegion && regionCount === 0) return;
     const anyTheme = rule.themes.length === 0;
-    const themeCount = anyTheme ? 1 : this.themesOf(rule.themes);
-    if (themeCount === 0) return;
-    if (anyRegion) regionSets[0] = all;
-    if (anyTheme) themeSets[0] = all;
-    const r0 = regionSets[0]!;
-    const t0 = themeSets[0]!;
-    if (regionCount === 1 && themeCount === 1) {
-      for (let w = wlo; w <= whi; w++) out[at + w]! |= r0[w]! & t0[w]!;
-    } else if (regionCount === 1 && themeCount === 2) {
-      const t1 = themeSets[1]!;
-      for (let w = wlo; w <= whi; w++) out[at + w]! |= r0[w]! & (t0[w]! | t1[w]!);
-    } else {
-      for (let w = wlo; w <= whi; w++) {
-        let regions = 0;
-        for (let r = 0; r < regionCount; r++) regions |= regionSets[r]![w]!;
-        if (regions === 0) continue;
-        let themes = 0;
-        for (let t = 0; t < themeCount; t++) themes |= themeSets[t]![w]!;
-        out[at + w]! |= regions & themes;
-      }
+    let themeCount = anyTheme ? 0 : this.themesOf(rule.themes);
+    if (!anyTheme && themeCount === 0) return;
+    if (regionCount > 1) {
+      regionSets[0] = this.fold(regionSets, regionCount, this.regionScratch, wlo, whi);
+      regionCount = 1;
     }
+    if (themeCount > 2) {
+      themeSets[0] = this.fold(themeSets, themeCount, this.themeScratch, wlo, whi);
+      themeCount = 1;
+    }
+    const r = regionSets[0]!;
+    const t0 = themeSets[0]!;
+    const t1 = themeSets[1]!;
+    if (regionCount === 1) {
+      if (themeCount === 0) for (let w = wlo; w <= whi; w++) out[at + w]! |= r[w]!;
+      else if (themeCount === 1) for (let w = wlo; w <= whi; w++) out[at + w]! |= r[w]! & t0[w]!;
+      else for (let w = wlo; w <= whi; w++) out[at + w]! |= r[w]! & (t0[w]! | t1[w]!);
+    } else {
+      const all = this.all;
+      if (themeCount === 0) for (let w = wlo; w <= whi; w++) out[at + w]! |= all[w]!;
+      else if (themeCount === 1) for (let w = wlo; w <= whi; w++) out[at + w]! |= t0[w]!;
+      else for (let w = wlo; w <= whi; w++) out[at + w]! |= t0[w]! | t1[w]!;
+    }
+  }
+
+  /** The OR of sets[0, count) over words [wlo, whi], in `scratch`. */
+  private fold(sets: readonly Uint32Array[], count: number, scratch: Uint32Array, wlo: number, whi: number): Uint32Array {
+    const first = sets[0]!;
+    for (let w = wlo; w <= whi; w++) scratch[w] = first[w]!;
+    for (let k = 1; k < count; k++) {
+      const set = sets[k]!;
+      for (let w = wlo; w <= whi; w++) scratch[w]! |= set[w]!;
+    }
+    return scratch;
   }
 
   /** Clears the bits of the window's partial first and last words that fall outside [lo, hi). */
@@ -408,9 +459,10 @@ interface PlannedRun {
   readonly rules: readonly DigestRule[];
   readonly slotStart: Uint32Array;
   readonly slotSubscriber: readonly string[];
-  readonly slotPeriod: readonly (DigestPeriod | undefined)[];
-  readonly slotEmail: readonly (string | undefined)[];
-  readonly slotZone: readonly (string | undefined)[];
+  /** Per due slot, by its number among the due ones. */
+  readonly duePeriod: readonly DigestPeriod[];
+  readonly dueEmail: readonly string[];
+  readonly dueZone: readonly string[];
   readonly slotLo: Uint32Array;
   readonly slotHi: Uint32Array;
 }
@@ -426,6 +478,7 @@ class PlannedDigestSet implements DigestSet {
   constructor(
     private readonly run: PlannedRun,
     private readonly slot: number,
+    private readonly due: number,
     readonly size: number,
     private readonly block: Uint32Array,
     private readonly at: number,
@@ -436,13 +489,13 @@ class PlannedDigestSet implements DigestSet {
     return this.run.slotSubscriber[this.slot]!;
   }
   get email(): string {
-    return this.run.slotEmail[this.slot]!;
+    return this.run.dueEmail[this.due]!;
   }
   get timezone(): string {
-    return this.run.slotZone[this.slot]!;
+    return this.run.dueZone[this.due]!;
   }
   get period(): DigestPeriod {
-    return this.run.slotPeriod[this.slot]!;
+    return this.run.duePeriod[this.due]!;
   }
   get lo(): number {
     return this.run.slotLo[this.slot]!;
@@ -474,8 +527,8 @@ class PlannedDigestSet implements DigestSet {
 }
 
 /**
- * The compact core of a run. Reads the reports and streams the rules once, schedules every
- * subscriber (awaiting the subscriber lookup when it is async), then returns a synchronous
+ * The compact core of a run. Reads the reports and the rows once, schedules every
+ * subscriber from their profile row (or the lookup, awaited when async), then returns a synchronous
  * generator of one `DigestSet` per due subscriber and frequency whose digest is not empty
  * (matching reports in its window, or held-back alerts to carry): no promise per digest.
  *
@@ -492,7 +545,7 @@ class PlannedDigestSet implements DigestSet {
  */
 export async function planDigestSets(input: PlanInput, stats?: PlanStats): Promise<Generator<DigestSet, void, undefined>> {
   const st: PlanStats = stats ?? emptyStats();
-  const phase = st.phaseMs ?? { reports: 0, rules: 0, schedule: 0, match: 0, jobs: 0 };
+  const phase = st.phaseMs ?? { reports: 0, stream: 0, rest: 0, sets: 0, jobs: 0 };
   st.phaseMs = phase;
   let mark = performance.now();
   const lap = (name: keyof typeof phase) => {
@@ -539,29 +592,31 @@ export async function planDigestSets(input: PlanInput, stats?: PlanStats): Promi
   let block = new Uint32Array(BLOCK_SETS * words);
   let used = 0;
 
-  // Per rule and per slot, in arrays sized for the most there can be (a slot per rule, and
-  // one per overflow-only subscriber), written by position: no growth while streaming.
+  // Per rule and per slot. Numbers go in typed arrays sized for the most there can be (a slot
+  // per rule, and one per overflow-only subscriber); values in arrays that grow by push, which
+  // keeps them packed (a large `new Array(n)` would be a slow dictionary).
   const maxSlots = source.length + overflow.size;
-  const ruleList: DigestRule[] = new Array(source.length);
+  const ruleList: DigestRule[] = [];
   const ruleSlot = new Int32Array(source.length);
-  let ruleCount = 0;
   let slotCount = 0;
-  const slotSubscriber: string[] = new Array(maxSlots);
+  const slotSubscriber: string[] = [];
   const slotFrequency = new Uint8Array(maxSlots);
   const slotRuleCount = new Uint32Array(maxSlots);
   const slotState = new Uint8Array(maxSlots); // UNSCHEDULED, DUE or SKIPPED
-  const slotPeriod: (DigestPeriod | undefined)[] = new Array(maxSlots);
-  const slotEmail: (string | undefined)[] = new Array(maxSlots);
-  const slotZone: (string | undefined)[] = new Array(maxSlots);
+  // Due slots get a number among the due ones (`slotDue`); their period, address, zone and bitset block are kept by it.
+  const slotDue = new Int32Array(maxSlots);
+  const duePeriod: DigestPeriod[] = [];
+  const dueEmail: string[] = [];
+  const dueZone: string[] = [];
+  const dueBlock: Uint32Array[] = [];
   const slotLo = new Uint32Array(maxSlots);
   const slotHi = new Uint32Array(maxSlots);
-  const slotBlock: (Uint32Array | undefined)[] = new Array(maxSlots);
   const slotAt = new Uint32Array(maxSlots);
   // Distinct subscribers, counted as slots open while the stream is in subscriber order.
   let subscriberCount = 0;
   let lastSlotSubscriber: string | undefined;
   let inOrder = true;
-  const profileRows: DigestProfileRow[] = [];
+  let profileRowCount = 0;
   let currentProfile: DigestProfileRow | undefined;
 
   /** Decides whether slot `s` is due and, when it is, its period, address, window and bitset. */
@@ -590,12 +645,13 @@ export async function planDigestSets(input: PlanInput, stats?: PlanStats): Promi
       used = 0;
     }
     slotState[s] = DUE;
-    slotPeriod[s] = period;
-    slotEmail[s] = email;
-    slotZone[s] = timezone;
+    slotDue[s] = duePeriod.length;
+    duePeriod.push(period);
+    dueEmail.push(email);
+    dueZone.push(timezone);
+    dueBlock.push(block);
     slotLo[s] = window.lo;
     slotHi[s] = window.hi;
-    slotBlock[s] = block;
     slotAt[s] = used;
     used += words;
     st.due++;
@@ -614,7 +670,7 @@ export async function planDigestSets(input: PlanInput, stats?: PlanStats): Promi
   };
   const newSlot = (subscriberId: string, frequency: number): number => {
     const slot = slotCount++;
-    slotSubscriber[slot] = subscriberId;
+    slotSubscriber.push(subscriberId);
     slotFrequency[slot] = frequency;
     slotOf?.[frequency]!.set(subscriberId, slot);
     if (subscriberId !== lastSlotSubscriber) {
@@ -627,7 +683,7 @@ export async function planDigestSets(input: PlanInput, stats?: PlanStats): Promi
   for (let k = 0; k < source.length; k++) {
     const rule = source[k]!;
     if (rule.kind === 'profile') {
-      profileRows.push(rule);
+      profileRowCount++;
       currentProfile = rule;
       continue;
     }
@@ -653,12 +709,12 @@ export async function planDigestSets(input: PlanInput, stats?: PlanStats): Promi
         lastWeeklySlot = slot;
       }
     }
-    ruleList[ruleCount] = rule;
-    ruleSlot[ruleCount++] = slot;
+    ruleSlot[ruleList.length] = slot;
+    ruleList.push(rule);
     slotRuleCount[slot]!++;
-    if (matchInStream && slotState[slot] === DUE && slotHi[slot]! > slotLo[slot]!) index.orRule(rule, slotLo[slot]! >>> 5, (slotHi[slot]! - 1) >>> 5, slotBlock[slot]!, slotAt[slot]!);
+    if (matchInStream && slotState[slot] === DUE && slotHi[slot]! > slotLo[slot]!) index.orRule(rule, slotLo[slot]! >>> 5, (slotHi[slot]! - 1) >>> 5, dueBlock[slotDue[slot]!]!, slotAt[slot]!);
   }
-  ruleList.length = ruleCount;
+  const ruleCount = ruleList.length;
   st.rules = ruleCount;
 
   // Overflow-only subscribers get a daily digest of their held-back alerts.
@@ -684,7 +740,7 @@ export async function planDigestSets(input: PlanInput, stats?: PlanStats): Promi
   }
   // Counted while the slots came in subscriber order (the index's, one stream); otherwise from the slots.
   st.subscribers = inOrder ? subscriberCount : distinctSubscribers(slotSubscriber, slotCount);
-  lap('rules');
+  lap('stream');
 
   // The slots the stream could not schedule: their profile row came elsewhere, or from the lookup.
   const lookup = input.subscribers;
@@ -698,7 +754,7 @@ export async function planDigestSets(input: PlanInput, stats?: PlanStats): Promi
     const subscriberId = slotSubscriber[s]!;
     const first = slotStart[s + 1]! > slotStart[s]! ? rules[slotStart[s]!] : undefined;
     let profile: DigestSubscriber | undefined;
-    if (profileRows.length > 0) profile = (rowsById ??= new Map(profileRows.map((p) => [p.subscriberId, p]))).get(subscriberId);
+    if (profileRowCount > 0) profile = (rowsById ??= profileRowsById(source)).get(subscriberId);
     if (profile !== undefined) {
       // From the stream.
     } else if (profileMap !== undefined) profile = profileMap.get(subscriberId);
@@ -711,26 +767,27 @@ export async function planDigestSets(input: PlanInput, stats?: PlanStats): Promi
       }
     }
     // With profiles to go by (rows or a lookup), a subscriber without one is not sent anything.
-    schedule(s, profile, first, profile !== undefined || (lookup === undefined && profileRows.length === 0));
+    schedule(s, profile, first, profile !== undefined || (lookup === undefined && profileRowCount === 0));
     if (matchInStream && slotState[s] === DUE && slotHi[s]! > slotLo[s]!) {
-      for (let k = slotStart[s]!; k < slotStart[s + 1]!; k++) index.orRule(rules[k]!, slotLo[s]! >>> 5, (slotHi[s]! - 1) >>> 5, slotBlock[s]!, slotAt[s]!);
+      for (let k = slotStart[s]!; k < slotStart[s + 1]!; k++) index.orRule(rules[k]!, slotLo[s]! >>> 5, (slotHi[s]! - 1) >>> 5, dueBlock[slotDue[s]!]!, slotAt[s]!);
     }
   }
   looked?.clear();
   windows.clear();
-  lap('schedule');
+  lap('rest');
 
-  const run: PlannedRun = { index, rules, slotStart, slotSubscriber, slotPeriod, slotEmail, slotZone, slotLo, slotHi };
+  const run: PlannedRun = { index, rules, slotStart, slotSubscriber, duePeriod, dueEmail, dueZone, slotLo, slotHi };
   const dailySlots = slotOf?.[0];
   function* sets(): Generator<DigestSet, void, undefined> {
     mark = performance.now();
     const carrying = overflow.size > 0;
     for (let s = 0; s < slotCount; s++) {
       if (slotState[s] !== DUE) continue;
-      const period = slotPeriod[s]!;
+      const due = slotDue[s]!;
+      const period = duePeriod[due]!;
       const lo = slotLo[s]!;
       const hi = slotHi[s]!;
-      const bits = slotBlock[s]!;
+      const bits = dueBlock[due]!;
       const at = slotAt[s]!;
       // Overflow joins the subscriber's daily digest, or the weekly one when no daily one is due.
       let carries: readonly OverflowEntry[] | undefined;
@@ -753,9 +810,9 @@ export async function planDigestSets(input: PlanInput, stats?: PlanStats): Promi
       }
       st.jobs++;
       st.items += size;
-      yield new PlannedDigestSet(run, s, size, bits, at, carries);
+      yield new PlannedDigestSet(run, s, due, size, bits, at, carries);
     }
-    lap('match');
+    lap('sets');
   }
   return sets();
 }
@@ -771,6 +828,13 @@ async function readAll<T>(source: Iterable<T> | AsyncIterable<T>): Promise<T[]> 
   const out: T[] = [];
   for await (const item of source) out.push(item);
   return out;
+}
+
+/** The profile rows of a stream by subscriber id (the last one wins), for slots that did not come right after theirs. */
+function profileRowsById(rows: readonly DigestRow[]): Map<string, DigestProfileRow> {
+  const byId = new Map<string, DigestProfileRow>();
+  for (const row of rows) if (row.kind === 'profile') byId.set(row.subscriberId, row);
+  return byId;
 }
 
 /** Distinct subscribers among the first `count` slots. */
@@ -839,7 +903,7 @@ export function digestSetItems(set: DigestSet, used: Map<string, DigestRuleSumma
  */
 export async function planDigests(input: PlanInput, stats?: PlanStats): Promise<Generator<DigestJob, void, undefined>> {
   const st: PlanStats = stats ?? emptyStats();
-  const phase = { reports: 0, rules: 0, schedule: 0, match: 0, jobs: 0 };
+  const phase = { reports: 0, stream: 0, rest: 0, sets: 0, jobs: 0 };
   st.phaseMs = phase;
   const sets = await planDigestSets(input, st);
   return jobsOf(sets, phase, st);
@@ -903,8 +967,8 @@ function* jobsOf(sets: Iterable<DigestSet>, phase: NonNullable<PlanStats['phaseM
     phase.jobs += performance.now() - started;
     yield job;
   }
-  // The sets' generator was running around the items: its time is the match phase alone once they are taken out.
-  phase.match = Math.max(0, phase.match - phase.jobs);
+  // The sets' generator was running around the items: its time is the sets phase alone once they are taken out.
+  phase.sets = Math.max(0, phase.sets - phase.jobs);
 }
 
 /** Plans a run and collects every job (tests, small runs). */
