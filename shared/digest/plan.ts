@@ -313,6 +313,7 @@ class ReportIndex {
     this.none = new Uint32Array(words);
     this.regionScratch = new Uint32Array(words);
     this.themeScratch = new Uint32Array(words);
+    // Two entries from the start, so the two-theme loop never reads a hole.
     this.themeSets.push(this.none, this.none);
     for (let i = 0; i < reports.length; i++) this.all[i >>> 5]! |= 1 << (i & 31);
     if (nested) return;

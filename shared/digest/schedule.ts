@@ -267,22 +267,14 @@ export function createPeriodFinder(
   // Memo per zone: slot `hour` for daily digests, `24 + 7 × hour + weekday` for weekly ones;
   // `null` = computed, not due. No string key is built per subscriber.
   const memo = new Map<string, (MemoEntry | null | undefined)[]>();
-  let lastZone: string | undefined;
-  let lastZoneMemo: (MemoEntry | null | undefined)[] = [];
   return (frequency, timezone, digestHour, weeklyDay, lastDigestAt) => {
     const timeZone = timezone || DEFAULT_TIMEZONE;
     const hour = normaliseHour(digestHour);
     const weekly = frequency === 'weekly';
     const day = weekly ? (WEEKDAY_INDEX[weeklyDay ?? DEFAULT_WEEKLY_DAY] ?? WEEKDAY_INDEX[DEFAULT_WEEKLY_DAY]!) : 0;
     const slot = weekly ? 24 + 7 * hour + day : hour;
-    let zone: (MemoEntry | null | undefined)[] | undefined;
-    if (timeZone === lastZone) zone = lastZoneMemo;
-    else {
-      zone = memo.get(timeZone);
-      if (zone === undefined) memo.set(timeZone, (zone = []));
-      lastZone = timeZone;
-      lastZoneMemo = zone;
-    }
+    let zone = memo.get(timeZone);
+    if (zone === undefined) memo.set(timeZone, (zone = []));
     let entry = zone[slot];
     if (entry === undefined) {
       const found = options.dueNow ? onDemandPeriod(runAtMs, timeZone, frequency) : basePeriod(runAtMs, timeZone, hour, frequency, WEEKDAYS[day]!, graceMs);
@@ -290,7 +282,6 @@ export function createPeriodFinder(
       zone[slot] = entry;
     }
     if (entry === null) return undefined;
-    if (lastDigestAt === undefined && entry.shared !== undefined) return entry.shared;
     const base = entry.base;
     const to = base.scheduledAtMs;
     const last = toMs(lastDigestAt);
