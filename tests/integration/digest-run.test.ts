@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DigestPlanResult } from '../../functions/digest/plan';
+import type { DigestMessage } from '../../shared/digest/queue';
 import { localParts, WEEKDAYS } from '../../shared/digest/schedule';
 import { emailHash } from '../../shared/domain/subscription';
 import { address, digestsTo, dueHour, postReport, setProfile, subscribe, upcomingRun } from '../helpers/digest';
@@ -125,6 +126,33 @@ describe('a scheduled run', () => {
   it('skips an empty digest', async () => {
     expect(await digestsTo(stack, mail.empty)).toEqual([]);
     expect(first.skipped.empty).toBeGreaterThanOrEqual(1);
+  });
+
+  it('reads every profile with its rules in one stream of the index: no read per subscriber', async () => {
+    const { planDigestRun } = await import('../../functions/digest/plan');
+    const { createDocumentClient } = await import('../../shared/clients');
+    const client = createDocumentClient();
+    const calls: string[] = [];
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        const input = args.input as { IndexName?: string; ExpressionAttributeValues?: Record<string, unknown> };
+        calls.push([context.commandName, input.IndexName, input.ExpressionAttributeValues?.[':apk']].filter(Boolean).join(' '));
+        return next(args);
+      },
+      { step: 'initialize' },
+    );
+    const queued: DigestMessage[] = [];
+    // The same scheduled time again, into a queue of its own: only what the planner reads matters here.
+    const result = await planDigestRun(
+      { ddb: client, reportsTable: stack.tables.Reports, subscriptionsTable: stack.tables.Subscriptions, queue: { send: async (messages) => void queued.push(...messages) }, settleMs: 0 },
+      { scheduledTime: runAt.toISOString() },
+    );
+    client.destroy();
+    expect(result.subscribers).toBeGreaterThanOrEqual(Object.keys(ids).length - 2);
+    // One paged Query of the digest partition brings profiles and rules; no profile is read on its own.
+    expect(calls.filter((c) => c.includes('byActiveFrequency'))).toEqual(['QueryCommand byActiveFrequency ACTIVE#digest']);
+    expect(calls.filter((c) => /^(BatchGet|Get)/.test(c))).toEqual([]);
+    expect(queued.map((m) => m.job.subscriberId)).toEqual([ids.suppressed]);
   });
 
   it('a rerun of the same scheduled time sends nothing', async () => {
