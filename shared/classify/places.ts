@@ -239,10 +239,17 @@ const ORG_HEADS = new Set([
 ]);
 // an organisation's seat in a country: "regional office in Kazakhstan"
 const LOCATED_HEADS = new Set(['office', 'embassy', 'headquarters', 'bureau', 'centre', 'center']);
+// Seats of the UN and other international bodies: a report datelined there is usually about
+// somewhere else ("NEW YORK – The Security Council ... Sudan"), so the dateline alone does
+// not make their country concerned, even when the country is named in passing.
+const SEAT_CITIES = new Set([
+  'new york', 'geneva', 'geneve', 'genf', 'vienna', 'vienne', 'wien', 'the hague', 'la haye', 'brussels', 'bruxelles', 'strasbourg', 'rome',
+  'нью-йорк', 'нью йорк', 'женева', 'вена', 'гаага', 'брюссель', 'страсбург', 'рим',
+]);
 const LIST_GAP = /^[\s,;]*(?:(?:and|et|и|or|ou|или|as well as)\s+)?(?:(?:the|le|la|les|l'|l’)\s*)?$/i;
 
 interface Features {
-  titleName: number; titleCity: number; dateline: number; body: number; named: number; first: number;
+  titleName: number; titleCity: number; dateline: number; seatDateline: number; body: number; named: number; first: number;
   gov: number; loc: number; border: number; donor: number; list: number; org: number; people: number;
 }
 
@@ -279,7 +286,7 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     const iso3 = m.iso3!;
     let f = feats.get(iso3);
     if (!f) {
-      f = { titleName: 0, titleCity: 0, dateline: 0, body: 0, named: 0, first: 1, gov: 0, loc: 0, border: 0, donor: 0, list: 0, org: 0, people: 0 };
+      f = { titleName: 0, titleCity: 0, dateline: 0, seatDateline: 0, body: 0, named: 0, first: 1, gov: 0, loc: 0, border: 0, donor: 0, list: 0, org: 0, people: 0 };
       feats.set(iso3, f);
     }
     const byName = m.via === 'n' || m.via === 'd';
@@ -299,7 +306,10 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     if (m.start < layout.titleEnd) {
       if (byName) f.titleName++;
       else f.titleCity++;
-    } else if (layout.datelineStart >= 0 && m.start >= layout.datelineStart && m.end <= layout.datelineEnd) f.dateline++;
+    } else if (layout.datelineStart >= 0 && m.start >= layout.datelineStart && m.end <= layout.datelineEnd) {
+      f.dateline++;
+      if (!byName && SEAT_CITIES.has(normalizePlaceText(text.slice(m.start, m.end)))) f.seatDateline++;
+    }
     else {
       f.body += weight;
       const pos = (m.start - layout.bodyStart) / bodyLen;
@@ -331,7 +341,8 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
       + 0.8 * Math.min(f.gov, 3) + 0.6 * Math.min(f.loc, 3) + 1.0 * Math.min(f.border, 2) + 1.2 * Math.min(f.list, 1) + 0.8 * Math.min(f.people, 2) + (1 - f.first) * 0.5;
     // one passing mention in the body ("as well as the situation in X"): the preposition alone is not concern
     if (f.titleName + f.titleCity + f.dateline === 0 && f.body <= 1 && f.gov + f.border + f.people + f.list === 0) s -= 0.6 * Math.min(f.loc, 3);
-    if (f.dateline > 0) s += f.named + f.titleName > 0 ? 2 : 0.3;
+    // datelined in the country (named there, in the title or in the text); a seat city's dateline counts for little
+    if (f.dateline > 0) s += f.titleName > 0 || (f.named > 0 && f.seatDateline < f.dateline) ? 2 : 0.3;
     s -= 1.2 * Math.min(f.donor, 2);
     // mostly named as a donor or an embassy: a partner, not the subject
     const total = f.titleName + f.titleCity + f.body + f.dateline;
@@ -369,4 +380,9 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     mentions,
     scores,
   };
+}
+
+/** A place's text as the seat list spells it: lower case, Latin accents off, one space. */
+function normalizePlaceText(raw: string): string {
+  return raw.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, ' ').trim();
 }

@@ -26,10 +26,36 @@ export interface DocumentLayout {
 export function documentLayout(input: ClassifyInput): DocumentLayout {
   const titleEnd = (input.title ?? '').length;
   const dateline = (input.dateline ?? '').trim();
-  if (!dateline) return { titleEnd, datelineStart: -1, datelineEnd: -1, bodyStart: titleEnd + 2 };
+  if (!dateline) {
+    const bodyStart = titleEnd + 2;
+    const inline = inlineDateline(input.body ?? '');
+    if (inline) return { titleEnd, datelineStart: bodyStart + inline.start, datelineEnd: bodyStart + inline.end, bodyStart: bodyStart + inline.bodyStart };
+    return { titleEnd, datelineStart: -1, datelineEnd: -1, bodyStart };
+  }
   const datelineStart = titleEnd + 2;
   const datelineEnd = datelineStart + (input.dateline ?? '').length;
   return { titleEnd, datelineStart, datelineEnd, bodyStart: datelineEnd + 2 };
+}
+
+// An upper-case place name opening the body, then optionally ", <up to 60 characters>" (a country,
+// a date) and "(<agency or date>)", then a dash: "BISHKEK, 14 March 2025 –",
+// "GENEVA (9 May 2024) –", "SAN SALVADOR, Dec 21 2017 (IPS) -", "АШХАБАД, 10 октября 2024 г. –".
+// One line only; headings such as "KEY MESSAGES" have no dash after them and are not taken.
+const INLINE_DATELINE = /^([A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ'’.-]*(?: [A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ'’.-]*){0,3}(?:, [^\n–—:()]{1,60}?)?)\s*(?:\([^)\n]{1,60}\))?\s*(?:[–—]|-(?=\s))\s*/u;
+// A byline before it: "By Lin Taylor", "**By Alex Whiting**".
+const BYLINE = /^\s*(?:\*\*)?(?:By|Par|Автор:?) [^\n]{1,60}\n+\s*/u;
+
+/**
+ * A dateline written at the start of the body, as press releases and wire stories do, when
+ * the report has no `dateline` field: its range in the body (the place and what follows it up
+ * to the dash) and where the body proper starts. A place name of at least three capitals.
+ */
+export function inlineDateline(body: string): { start: number; end: number; bodyStart: number } | undefined {
+  const byline = BYLINE.exec(body);
+  const from = byline ? byline[0].length : 0;
+  const m = INLINE_DATELINE.exec(body.slice(from, from + 160));
+  if (!m || m[1]!.replace(/[^A-ZÀ-ÖØ-ÞА-ЯЁ]/gu, '').length < 3) return undefined;
+  return { start: from, end: from + m[1]!.length, bodyStart: from + m[0].length };
 }
 
 /** One word of the document. */

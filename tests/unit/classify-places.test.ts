@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../shared/classify/index';
+import { inlineDateline } from '../../shared/classify/text';
 
 const doc = (body: string, title = 'Report', dateline?: string) => classify({ title, body, dateline });
 const mentioned = (body: string, title?: string, dateline?: string) => doc(body, title, dateline).mentioned;
@@ -94,6 +95,33 @@ describe('datelines, possessives and inflected forms', () => {
     expect(r.mentioned).toEqual(['TJK']);
     expect(r.primaryCountry).toBe('TJK');
   });
+  it('reads a dateline written at the start of the body when there is no dateline field', () => {
+    // The title names both countries and the text names the border with Afghanistan: only the
+    // dateline tells that this is Pakistan's story.
+    const title = 'UNODC and Pakistan strengthen cooperation against drug trafficking on the Afghan border';
+    const body =
+      'UNODC and the Anti-Narcotics Force of Pakistan launched a new project to strengthen interdiction capacities at border crossings with Afghanistan, including Torkham and Chaman. ' +
+      'The project, funded by Japan and the United Kingdom, will train 300 officers in Khyber Pakhtunkhwa and Balochistan. Heroin seizures along the Balochistan corridor have increased, UNODC said.';
+    expect(doc(`ISLAMABAD, 21 November 2024 – ${body}`, title).primaryCountry).toBe('PAK');
+    expect(doc(body, title, 'ISLAMABAD').primaryCountry).toBe('PAK');
+    expect(doc(body, title).primaryCountry).toBe('AFG');
+  });
+  it('finds inline datelines in the usual shapes, after a byline too, and not in headings', () => {
+    const at = (body: string) => {
+      const found = inlineDateline(body);
+      return found && body.slice(found.start, found.end);
+    };
+    expect(at('BISHKEK, 14 March 2025 – The Special Representative')).toBe('BISHKEK, 14 March 2025');
+    expect(at('GENEVA (9 May 2024) – The UN High Commissioner')).toBe('GENEVA');
+    expect(at('SAN SALVADOR, Dec 21 2017 (IPS) - The countries')).toBe('SAN SALVADOR, Dec 21 2017');
+    expect(at('**By Alex Whiting**\n\nROME, Dec 19 (Thomson Reuters Foundation) - Kenya')).toBe('ROME, Dec 19');
+    expect(at('АШХАБАД, 10 октября 2024 г. – Региональный центр')).toBe('АШХАБАД, 10 октября 2024 г.');
+    expect(at('DAKAR, 25 mars 2024 – Le Représentant spécial')).toBe('DAKAR, 25 mars 2024');
+    expect(at('KEY MESSAGES \n\n• Most areas')).toBeUndefined();
+    expect(at('OSCE: the meeting')).toBeUndefined();
+    expect(at('UN - the meeting')).toBeUndefined();
+    expect(at('The UN – the meeting')).toBeUndefined();
+  });
   it('reads possessives', () => {
     expect(mentioned("Tajikistan's border guards and Afghanistan’s officials met.")).toEqual(['AFG', 'TJK']);
   });
@@ -121,6 +149,14 @@ describe('concerned versus mentioned', () => {
     const r = doc('The Security Council discussed Haiti. Gangs in Haiti attacked civilians. Haiti needs support.', 'Haiti briefing', 'NEW YORK');
     expect(r.mentioned).toEqual(['HTI', 'USA']);
     expect(r.countries).toEqual(['HTI']);
+  });
+  it('a seat city in the dateline does not make its country concerned when the text names it in passing', () => {
+    const body = 'The members of the Security Council expressed concern over the fighting in Sudan. They called on the Sudanese parties to protect civilians in Sudan and to join the talks facilitated by the United States.';
+    const r = doc(body, 'Security Council press statement on Sudan', 'NEW YORK');
+    expect(r.mentioned).toEqual(['SDN', 'USA']);
+    expect(r.countries).toEqual(['SDN']);
+    // Datelined in the country it is about, the same passing mention is concern.
+    expect(doc(body.replace('fighting in Sudan', 'fighting'), 'Statement', 'WASHINGTON').countries).toContain('USA');
   });
   it('a purely regional report has no primary country', () => {
     const r = doc(
