@@ -36,6 +36,8 @@ const ALLOWED_BEFORE_PERSONLIKE = new Set([
   'republic', 'kingdom', 'state', 'government', 'president', 'minister', 'north', 'south', 'east', 'west', 'northern', 'southern',
   'eastern', 'western', 'central', 'neighbouring', 'neighboring', 'hashemite', 'in', 'of', 'and', 'the', 'un', 'unicef', 'unhcr',
   'wfp', 'ocha', 'who', 'iom', 'undp', 'unfpa', 'unama', 'unrcca',
+  // articles and prepositions, capitalised only because they open a sentence or a title: "Le Niger et ...", "With Jordan's support"
+  'a', 'at', 'by', 'for', 'from', 'on', 'to', 'with', 'le', 'la', 'les', 'au', 'aux', 'du', 'de', 'des', 'en', 'et', 'pour', 'par', 'sur', 'avec',
 ]);
 
 function setOf(phrases: readonly string[]): Set<string> {
@@ -210,10 +212,12 @@ function hasContext(tokens: readonly Token[], phrases: Set<string>): boolean {
 
 // Context words that make a country central: its government, its people, the event taking place there.
 const GOV_WORDS = new Set([
-  'government', 'president', 'minister', 'ministry', 'authorities', 'parliament', 'people', 'republic', 'prime', 'state',
-  'gouvernement', 'president', 'ministre', 'ministere', 'autorites', 'peuple', 'republique', 'etat',
-  'правительство', 'правительства', 'правительством', 'президент', 'президента', 'президентом', 'министр', 'министерство', 'власти', 'властей', 'республика', 'республики', 'народ',
+  'government', 'president', 'minister', 'ministry', 'authorities', 'parliament', 'people', 'republic', 'prime', 'state', 'delegation', 'delegations',
+  'gouvernement', 'president', 'ministre', 'ministere', 'autorites', 'peuple', 'republique', 'etat', 'delegation', 'delegations',
+  'правительство', 'правительства', 'правительством', 'делегация', 'делегации', 'делегаций', 'президент', 'президента', 'президентом', 'министр', 'министерство', 'власти', 'властей', 'республика', 'республики', 'народ',
 ]);
+// a country called upon to act, right before it: "calls on Rwanda to withdraw", "urged Serbia", "призвал Армению"
+const ADDRESS_WORDS = new Set(['urges', 'urged', 'urging', 'calls', 'called', 'demands', 'demanded', 'exhorte', 'appelle', 'призывает', 'призвал', 'призвали']);
 // "the border with Afghanistan": the report is about that border
 const BORDER_WORDS = new Set(['border', 'borders', 'frontier', 'bordering', 'frontiere', 'frontieres', 'границе', 'границ', 'границы', 'граница', 'границей']);
 const LOC_WORDS = new Set(['in', 'across', 'inside', 'within', 'throughout', 'en', 'au', 'aux', 'dans', 'в', 'во', 'по', 'на']);
@@ -230,6 +234,8 @@ const DONOR_WORDS = new Set([
   'funded', 'funding', 'donor', 'donors', 'donated', 'donation', 'contribution', 'contributions', 'grant', 'financed', 'sponsored', 'money',
   'embassy', 'financement', 'finance', 'bailleur', 'bailleurs', 'ambassade', 'финансировании', 'финансирования', 'финансированию', 'посольство', 'посольства',
   'thanks', 'generous', 'generously', 'financial', 'funds', 'former',
+  // a third country that facilitates talks between others: "facilitated by Angola"
+  'facilitated', 'facilitation', 'facilitator', 'facilitators', 'facilitee', 'содействии',
 ]);
 // heads of organisation names: "Mission in Mali", "Islamic State of Iraq", "Embassy of France"
 const ORG_HEADS = new Set([
@@ -277,6 +283,8 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     }
   }
   flush();
+  // the last country mention with a government word before it, while a list may continue it
+  let governed: { end: number } | undefined;
   for (const m of mentions) {
     if (m.area) {
       areas.add(m.area);
@@ -319,14 +327,20 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     if (inOrg || origin) continue;
     let from = Math.max(0, m.tokenIndex - 3);
     for (let k = m.tokenIndex; k > from; k--) if (tokens[k]!.sentenceStart) { from = k; break; }
+    const govBefore = f.gov;
     for (let k = from; k < m.tokenIndex; k++) {
       const w = tokens[k]!.norm;
       if (k >= m.tokenIndex - 2 && PEOPLE_WORDS.has(w) && k === m.tokenIndex - 2 && ['from', 'of', 'из', 'de', 'des', 'du'].includes(tokens[k + 1]!.norm)) f.people++;
-      if (GOV_WORDS.has(w)) f.gov++;
+      if (GOV_WORDS.has(w) || (k >= m.tokenIndex - 2 && ADDRESS_WORDS.has(w))) f.gov++;
       if (k === m.tokenIndex - 1 && LOC_WORDS.has(w)) f.loc++;
       if (DONOR_WORDS.has(w)) f.donor++;
       if (BORDER_WORDS.has(w)) f.border++;
     }
+    // "the delegations of Russia and Ukraine", "Governments of Guinea and Guinea-Bissau": the head
+    // word before the first of a coordinated pair of countries governs the second one as well
+    const headed = f.gov > govBefore;
+    if (!headed && byName && governed !== undefined && governed.end <= m.start && LIST_GAP.test(text.slice(governed.end, m.start))) f.gov++;
+    governed = f.gov > govBefore ? { end: m.end } : byName ? undefined : governed;
     for (let k = m.tokenEnd; k < Math.min(tokens.length, m.tokenEnd + 2); k++) {
       if (tokens[k]!.sentenceStart) break;
       const w = tokens[k]!.norm;

@@ -122,6 +122,11 @@ describe('datelines, possessives and inflected forms', () => {
     expect(at('UN - the meeting')).toBeUndefined();
     expect(at('The UN – the meeting')).toBeUndefined();
   });
+  it('an ambiguous name after a capitalised article is still the country ("Le Niger et le Burkina Faso")', () => {
+    const r = doc('Les ministres de la Défense ont signé un accord de coopération.', 'Le Niger et le Burkina Faso renforcent leur coopération', 'NIAMEY');
+    expect(r.mentioned).toEqual(['BFA', 'NER']);
+    expect(r.primaryCountry).toBe('NER');
+  });
   it('reads possessives', () => {
     expect(mentioned("Tajikistan's border guards and Afghanistan’s officials met.")).toEqual(['AFG', 'TJK']);
   });
@@ -151,12 +156,27 @@ describe('concerned versus mentioned', () => {
     expect(r.countries).toEqual(['HTI']);
   });
   it('a seat city in the dateline does not make its country concerned when the text names it in passing', () => {
-    const body = 'The members of the Security Council expressed concern over the fighting in Sudan. They called on the Sudanese parties to protect civilians in Sudan and to join the talks facilitated by the United States.';
+    const body = 'The members of the Security Council expressed concern over the fighting in Sudan. They called on the Sudanese parties to protect civilians in Sudan and to join talks with the United States.';
     const r = doc(body, 'Security Council press statement on Sudan', 'NEW YORK');
     expect(r.mentioned).toEqual(['SDN', 'USA']);
     expect(r.countries).toEqual(['SDN']);
     // Datelined in the country it is about, the same passing mention is concern.
     expect(doc(body.replace('fighting in Sudan', 'fighting'), 'Statement', 'WASHINGTON').countries).toContain('USA');
+  });
+  it('the delegations of two countries are both concerned; the country that facilitates is mentioned', () => {
+    const r = doc(
+      'Delegations of the Russian Federation and Ukraine met in Istanbul with Turkish mediators to discuss the passage of grain ships. The talks were facilitated by Qatar.',
+      'Talks on grain exports', 'ISTANBUL, Türkiye');
+    expect(r.mentioned).toEqual(['QAT', 'RUS', 'TUR', 'UKR']);
+    expect(r.countries).toEqual(['RUS', 'TUR', 'UKR']);
+    expect(r.primaryCountry).toBe('TUR');
+  });
+  it('a country called upon to act is concerned; one that calls is not made so by its own call', () => {
+    const r = doc(
+      'The Secretary-General is deeply concerned by the offensive of the M23 armed group around Goma in the Democratic Republic of the Congo. He calls on Rwanda to withdraw its forces. China called for restraint.',
+      'Statement on the Democratic Republic of the Congo');
+    expect(r.mentioned).toEqual(['CHN', 'COD', 'RWA']);
+    expect(r.countries).toEqual(['COD', 'RWA']);
   });
   it('a purely regional report has no primary country', () => {
     const r = doc(
