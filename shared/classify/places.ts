@@ -174,13 +174,14 @@ function emit(out: PlaceMention[], entries: PlaceEntry[], start: number, end: nu
 }
 
 /** Resolve shared names and Georgia, using the rest of the document. */
-function resolve(mentions: PlaceMention[], tokens: readonly Token[]): PlaceMention[] {
+function resolve(mentions: PlaceMention[], tokens: readonly Token[], text: string): PlaceMention[] {
   const sure = new Set<string>();
   for (const m of mentions) if (m.iso3) sure.add(m.iso3);
   const out: PlaceMention[] = [];
   let usContext: boolean | undefined;
   let geoContext: boolean | undefined;
   for (const m of mentions) {
+    if (speaks(m, tokens) || namesLanguage(m, tokens, text)) continue;
     if (m.candidates) {
       const pick = m.candidates.find((c) => sure.has(c)) ?? m.candidates[0]!;
       out.push({ ...m, iso3: pick, candidates: undefined });
@@ -197,6 +198,39 @@ function resolve(mentions: PlaceMention[], tokens: readonly Token[]): PlaceMenti
     out.push(m);
   }
   return out;
+}
+
+// Verbs of speech: a one-word town that says something is a person ("Tábora said", "added Tábora")
+const SPEECH_AFTER = new Set(['said', 'says', 'told', 'added', 'explained', 'noted', 'stressed', 'warned', 'declare', 'explique', 'заявил', 'сказал', 'отметил']);
+const SPEECH_BEFORE = new Set(['said', 'says', 'added', 'explained', 'noted', 'stressed', 'warned', 'declare', 'explique', 'заявил', 'сказал', 'отметил']);
+
+/** A town's name (not a country's) used as a speaker's name: "…, Tábora said", "said Tábora". */
+function speaks(m: PlaceMention, tokens: readonly Token[]): boolean {
+  if ((m.via !== 't' && m.via !== 'c') || m.tokenEnd - m.tokenIndex !== 1) return false;
+  const next = tokens[m.tokenEnd];
+  const prev = tokens[m.tokenIndex - 1];
+  if (next !== undefined && !next.sentenceStart && SPEECH_AFTER.has(next.norm)) return true;
+  return prev !== undefined && !tokens[m.tokenIndex]!.sentenceStart && SPEECH_BEFORE.has(prev.norm);
+}
+
+const LANGUAGE_BEFORE = new Set(['in', 'into', 'en', 'на']);
+const LANGUAGE_JOINS = new Set(['and', 'or', 'et', 'ou', 'и', 'или']);
+
+/**
+ * A demonym naming a language, not a country: "Available in French", "translated into Russian
+ * and Arabic". It follows "in" or "into" and no noun follows it (the phrase ends, or another
+ * language follows), unlike "in French territory" or "in Russian-controlled areas".
+ */
+function namesLanguage(m: PlaceMention, tokens: readonly Token[], text: string): boolean {
+  if (m.via !== 'd') return false;
+  let k = m.tokenIndex - 1;
+  // "in French and English": step back over the languages before this one
+  while (k > 0 && LANGUAGE_JOINS.has(tokens[k]!.norm) && tokens[k - 1]!.upper) k -= 2;
+  if (k < 0 || !LANGUAGE_BEFORE.has(tokens[k]!.norm) || tokens[m.tokenIndex]!.sentenceStart) return false;
+  const next = tokens[m.tokenEnd];
+  if (next === undefined || next.sentenceStart) return true;
+  if (/[^\s\-‐‑–]/.test(text.slice(m.end, next.start))) return true; // punctuation ends the phrase: "in French [link]", "in French, then"
+  return LANGUAGE_JOINS.has(next.norm) && tokens[m.tokenEnd + 1]?.upper === true;
 }
 
 function hasContext(tokens: readonly Token[], phrases: Set<string>): boolean {
@@ -261,7 +295,7 @@ interface Features {
 
 /** Find places and decide mentioned / concerned / primary / regions. */
 export function analysePlaces(text: string, tokens: readonly Token[], layout: DocumentLayout): PlaceResult {
-  const mentions = resolve(findPlaces(text, tokens), tokens);
+  const mentions = resolve(findPlaces(text, tokens), tokens, text);
   const feats = new Map<string, Features>();
   const bodyLen = Math.max(1, text.length - layout.bodyStart);
   const areas = new Set<string>();

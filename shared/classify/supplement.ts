@@ -22,7 +22,8 @@ export const REGION_PHRASES: ReadonlyArray<readonly [string, readonly string[]]>
   ['Horn of Africa', ['014']], ['Great Lakes region', ['014', '017']], ['Lake Chad Basin', ['017', '011']], ['Lake Chad region', ['017', '011']],
   ['Balkans', ['039']], ['Western Balkans', ['039']], ['Balkan', ['039']],
   ['Eastern Europe', ['151']], ['Western Europe', ['155']], ['Northern Europe', ['154']], ['Southern Europe', ['039']],
-  ['Latin America', ['419']], ['Central America', ['013']], ['South America', ['005']], ['Caribbean', ['029']],
+  ['Latin America', ['419']], ['Latin American', ['419']], ['Central America', ['013']], ['Central American', ['013']], ['Central Americans', ['013']],
+  ['South America', ['005']], ['South American', ['005']], ['Caribbean', ['029']],
   ['Pacific Islands', ['009']], ['Sub-Saharan Africa', ['202']],
   // Russian (base forms; inflected forms are generated)
   ['Центральная Азия', ['143']], ['центральноазиатский', ['143']], ['Средняя Азия', ['143']], ['Ферганская долина', ['143']],

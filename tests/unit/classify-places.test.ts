@@ -20,6 +20,30 @@ describe('gazetteer from maintained packages', () => {
     expect(mentioned('Trucks crossed at Termez.')).toEqual(['UZB']);
     expect(mentioned('Fighting continued around Goma.')).toEqual(['COD']);
   });
+  it('a demonym a territory shares with its sovereign is the sovereign’s', () => {
+    expect(mentioned('Refugees interviewed by the French Office for the Protection of Refugees.')).toEqual(['FRA']);
+    expect(mentioned('A report by the American Psychological Association found that children suffer.')).toEqual(['USA']);
+    expect(mentioned('Indian and Norwegian experts and Dutch engineers met.')).toEqual(['IND', 'NLD', 'NOR']);
+  });
+  it('a spelling that is also a common word is not a country ("Island" is Iceland in Icelandic)', () => {
+    expect(mentioned('The storm passed 300 km south-east of Pagasa Island in the Philippines.')).toEqual(['PHL']);
+    expect(mentioned('Iceland sent experts.')).toEqual(['ISL']);
+  });
+  it('"Central American" is the region, not a country', () => {
+    const r = doc('The Central American Integration System met. Central American countries use less than 10 per cent of their water.');
+    expect(r.mentioned).toEqual([]);
+    expect(r.regions).toEqual(expect.arrayContaining(['013', '419']));
+  });
+  it('a town that speaks is a person ("Tábora said")', () => {
+    expect(mentioned('Water quality has been neglected, Tábora said, from the regional office.')).toEqual([]);
+    expect(mentioned('Also, added Tábora, water quality has been neglected.')).toEqual([]);
+    expect(mentioned('Fighting reached Tabora on Monday.')).toEqual(['TZA']);
+  });
+  it('a demonym naming a language is not a country', () => {
+    expect(mentioned('The guide is available in French [http://example.org].')).toEqual([]);
+    expect(mentioned('It was published in English and French.')).toEqual([]);
+    expect(mentioned('Attacks in Russian-controlled areas and in French territory increased.')).toEqual(['FRA', 'RUS']);
+  });
 });
 
 describe('ambiguous names', () => {
