@@ -38,6 +38,8 @@ const ALLOWED_BEFORE_PERSONLIKE = new Set([
   'wfp', 'ocha', 'who', 'iom', 'undp', 'unfpa', 'unama', 'unrcca',
   // articles and prepositions, capitalised only because they open a sentence or a title: "Le Niger et ...", "With Jordan's support"
   'a', 'at', 'by', 'for', 'from', 'on', 'to', 'with', 'le', 'la', 'les', 'au', 'aux', 'du', 'de', 'des', 'en', 'et', 'pour', 'par', 'sur', 'avec',
+  // words that stand before a town's name: "Northeast Aleppo", "Al Mukalla", "Greater Beirut", "This Toronto-based"
+  'northeast', 'northwest', 'southeast', 'southwest', 'greater', 'upper', 'lower', 'al', 'el', 'this', 'that', 'rural', 'urban', 'besieged', 'port', 'city',
 ]);
 
 function setOf(phrases: readonly string[]): Set<string> {
@@ -213,6 +215,18 @@ function speaks(m: PlaceMention, tokens: readonly Token[]): boolean {
   return prev !== undefined && !tokens[m.tokenIndex]!.sentenceStart && SPEECH_BEFORE.has(prev.norm);
 }
 
+/**
+ * A one-word town right after a capitalised word in running text is a surname: "Francis
+ * Mwanza", "Edgar Peña". Not in the title, whose words may all be capitalised; not after a
+ * word that may stand before a place ("in", "Northern", "UNHCR").
+ */
+function surnameLike(m: PlaceMention, tokens: readonly Token[]): boolean {
+  if (m.via !== 't' || m.tokenEnd - m.tokenIndex !== 1) return false;
+  const first = tokens[m.tokenIndex]!;
+  const prev = tokens[m.tokenIndex - 1];
+  return prev !== undefined && !first.sentenceStart && prev.upper && !prev.allCaps && prev.end + 1 === first.start && !ALLOWED_BEFORE_PERSONLIKE.has(prev.norm);
+}
+
 const LANGUAGE_BEFORE = new Set(['in', 'into', 'en', 'на']);
 const LANGUAGE_JOINS = new Set(['and', 'or', 'et', 'ou', 'и', 'или']);
 
@@ -295,7 +309,7 @@ interface Features {
 
 /** Find places and decide mentioned / concerned / primary / regions. */
 export function analysePlaces(text: string, tokens: readonly Token[], layout: DocumentLayout): PlaceResult {
-  const mentions = resolve(findPlaces(text, tokens), tokens, text);
+  const mentions = resolve(findPlaces(text, tokens), tokens, text).filter((m) => !(m.start >= layout.bodyStart && surnameLike(m, tokens)));
   const feats = new Map<string, Features>();
   const bodyLen = Math.max(1, text.length - layout.bodyStart);
   const areas = new Set<string>();

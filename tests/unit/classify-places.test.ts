@@ -39,6 +39,12 @@ describe('gazetteer from maintained packages', () => {
     expect(mentioned('Also, added Tábora, water quality has been neglected.')).toEqual([]);
     expect(mentioned('Fighting reached Tabora on Monday.')).toEqual(['TZA']);
   });
+  it('a town after a capitalised word in running text is a surname ("Francis Mwanza"), not after "Northern" or "Al"', () => {
+    expect(mentioned('For more information, contact Francis Mwanza, WFP/London.')).toEqual(['GBR']);
+    expect(mentioned('Floods hit Northern Mwanza and the port of Al Mukalla.')).toEqual(['TZA', 'YEM']);
+    // a title may capitalise every word
+    expect(doc('Text.', 'Experts Meet Mwanza Officials').mentioned).toEqual(['TZA']);
+  });
   it('a demonym naming a language is not a country', () => {
     expect(mentioned('The guide is available in French [http://example.org].')).toEqual([]);
     expect(mentioned('It was published in English and French.')).toEqual([]);
