@@ -268,6 +268,9 @@ const GOV_WORDS = new Set([
 const ADDRESS_WORDS = new Set(['urges', 'urged', 'urging', 'calls', 'called', 'demands', 'demanded', 'exhorte', 'appelle', 'призывает', 'призвал', 'призвали']);
 // "the border with Afghanistan": the report is about that border
 const BORDER_WORDS = new Set(['border', 'borders', 'frontier', 'bordering', 'frontiere', 'frontieres', 'границе', 'границ', 'границы', 'граница', 'границей']);
+// administrative units named before their country: "Badakhshan province, Afghanistan", "région de Mopti, Mali"
+const ADMIN_WORDS = new Set(['province', 'district', 'region', 'governorate', 'county', 'department', 'oblast', 'prefecture', 'municipality', 'village', 'town', 'city',
+  'provinces', 'districts', 'regions', 'departement', 'prefecture', 'ville', 'village', 'область', 'области', 'район', 'района', 'провинция', 'провинции', 'город', 'города']);
 const LOC_WORDS = new Set(['in', 'across', 'inside', 'within', 'throughout', 'en', 'au', 'aux', 'dans', 'в', 'во', 'по', 'на']);
 // people of a country: "Afghan nationals", "refugees from Afghanistan", "граждан Узбекистана"
 const PEOPLE_WORDS = new Set([
@@ -381,6 +384,8 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
       if (k >= m.tokenIndex - 2 && PEOPLE_WORDS.has(w) && k === m.tokenIndex - 2 && ['from', 'of', 'из', 'de', 'des', 'du'].includes(tokens[k + 1]!.norm)) f.people++;
       if (GOV_WORDS.has(w) || (k >= m.tokenIndex - 2 && ADDRESS_WORDS.has(w))) f.gov++;
       if (k === m.tokenIndex - 1 && LOC_WORDS.has(w)) f.loc++;
+      // "in Badakhshan province, Afghanistan": the country of a named province or district, where something happened
+      if (k === m.tokenIndex - 1 && ADMIN_WORDS.has(w) && /^\s*,\s*$/.test(text.slice(tokens[k]!.end, m.start))) f.border++;
       if (DONOR_WORDS.has(w)) f.donor++;
       if (BORDER_WORDS.has(w)) f.border++;
     }

@@ -208,6 +208,12 @@ describe('concerned versus mentioned', () => {
     expect(r.mentioned).toEqual(['CHN', 'COD', 'RWA']);
     expect(r.countries).toEqual(['COD', 'RWA']);
   });
+  it('the country of a named province is where it happened ("Badakhshan province, Afghanistan")', () => {
+    const r = doc(
+      'Heavy rains caused flash floods in several districts of Badakhshan province, Afghanistan, killing 12 people. Across the Panj river, authorities in Tajikistan reported damage to roads.',
+      'Flash floods in Badakhshan');
+    expect(r.countries).toEqual(['AFG', 'TJK']);
+  });
   it('a purely regional report has no primary country', () => {
     const r = doc(
       'Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan met to discuss regional water cooperation across Central Asia. Each of Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan presented plans.',
