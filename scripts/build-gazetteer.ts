@@ -101,12 +101,28 @@ function flagsFor(phrase: string, base: string): string {
   return f;
 }
 
-/** Expand "KНДР (Корейская ...)" and "Korea, Republic of" into usable names. */
-function variants(name: string): string[] {
+/** Plain i18n names of every country (en, fr, ru), to tell a parenthesised alternative name from a sovereign's. */
+const plainNames = new Map<string, string>();
+for (const [lang, table] of Object.entries(i18n)) {
+  void lang;
+  for (const [cca2, v] of Object.entries(table)) for (const n of Array.isArray(v) ? v : [v]) if (!n.includes('(')) plainNames.set(phraseTokens(n).join(' '), cca2);
+}
+
+/**
+ * Expand "КНДР (Корейская ...)" and "Korea, Republic of" into usable names. A parenthesised
+ * part is another name of the same country ("Falkland Islands (Malvinas)"), unless it names
+ * another country ("Виргинские Острова (США)") or is not a name ("(French part)",
+ * "Netherlands (Kingdom of the)").
+ */
+function variants(name: string, cca2: string): string[] {
   const out: string[] = [];
   const paren = /^(.*?)\s*\((.*)\)\s*$/.exec(name);
   if (paren) {
-    out.push(paren[1]!, paren[2]!);
+    out.push(paren[1]!);
+    const inner = paren[2]!;
+    const owner = plainNames.get(phraseTokens(inner).join(' '));
+    const notAName = /\b(part|partie|of the)$/iu.test(inner) || /^[\p{Ll}]/u.test(inner);
+    if (!notAName && (owner === undefined || owner === cca2)) out.push(inner);
   } else if (name.includes(',')) {
     const [a, b] = name.split(',').map((s) => s.trim());
     if (a && b) out.push(`${b} ${a}`);
@@ -122,7 +138,7 @@ for (const wc of worldCountries) {
   const names: Array<[string, string]> = [];
   for (const lang of ['en', 'ru', 'fr'] as const) {
     const v = i18n[lang][wc.cca2];
-    for (const n of Array.isArray(v) ? v : v ? [v] : []) for (const x of variants(n)) names.push([x, lang]);
+    for (const n of Array.isArray(v) ? v : v ? [v] : []) for (const x of variants(n, wc.cca2)) names.push([x, lang]);
   }
   names.push([wc.name.common, 'en'], [wc.name.official, 'en'], [m49Countries.get(iso3)!, 'en']);
   for (const [code, lang] of [['rus', 'ru'], ['fra', 'fr']] as const) {

@@ -25,6 +25,9 @@ describe('gazetteer from maintained packages', () => {
     expect(mentioned('A report by the American Psychological Association found that children suffer.')).toEqual(['USA']);
     expect(mentioned('Indian and Norwegian experts and Dutch engineers met.')).toEqual(['IND', 'NLD', 'NOR']);
   });
+  it('a territory named after its sovereign does not take the sovereign\'s name (США, Великобритания)', () => {
+    expect(mentioned('Делегация США и представители Великобритании посетили Узбекистан.')).toEqual(['GBR', 'USA', 'UZB']);
+  });
   it('a spelling that is also a common word is not a country ("Island" is Iceland in Icelandic)', () => {
     expect(mentioned('The storm passed 300 km south-east of Pagasa Island in the Philippines.')).toEqual(['PHL']);
     expect(mentioned('Iceland sent experts.')).toEqual(['ISL']);
