@@ -94,6 +94,11 @@ for (const wc of worldCountries) {
 }
 const sharesSovereignDemonym = (wc: WorldCountry, d: string): boolean => wc.independent === false && independentDemonyms.has(phraseTokens(d).join(' '));
 
+/** Russian country names, lower case: "нигер" is Niger's, so "нигерский" is not Nigeria's. */
+const ruNames = new Set<string>();
+for (const v of Object.values(i18n.ru)) for (const n of Array.isArray(v) ? v : [v]) ruNames.add(n.toLowerCase());
+for (const wc of worldCountries) if (wc.translations['rus']) ruNames.add(wc.translations['rus'].common.toLowerCase());
+
 const personAmbiguous = new Set(PERSON_AMBIGUOUS.map((p) => phraseTokens(p).join(' ')));
 function flagsFor(phrase: string, base: string): string {
   let f = base;
@@ -197,7 +202,8 @@ for (const wc of worldCountries) {
     if (lang !== 'ru' || n.includes(' ') || n.includes('-')) continue;
     const w = n.toLowerCase();
     const adj: string[] = [];
-    if (/ия$/.test(w)) adj.push(`${w.slice(0, -2)}ийский`, `${w.slice(0, -2)}ский`);
+    // the short form (Испания → испанский) unless it is another country's own adjective (Нигерия ↛ нигерский, Niger's)
+    if (/ия$/.test(w)) adj.push(`${w.slice(0, -2)}ийский`, ...(ruNames.has(w.slice(0, -2)) ? [] : [`${w.slice(0, -2)}ский`]));
     else if (/ея$/.test(w)) adj.push(`${w.slice(0, -2)}ейский`);
     else if (/ь$/.test(w)) adj.push(`${w.slice(0, -1)}ский`);
     else if (/[бвгджзклмнпрстфхцчшщй]$/.test(w) && !/стан$/.test(w)) adj.push(`${w}ский`);

@@ -25,6 +25,10 @@ describe('gazetteer from maintained packages', () => {
     expect(mentioned('A report by the American Psychological Association found that children suffer.')).toEqual(['USA']);
     expect(mentioned('Indian and Norwegian experts and Dutch engineers met.')).toEqual(['IND', 'NLD', 'NOR']);
   });
+  it('Russian adjectives of look-alike names stay apart (нигерский is Niger, нигерийский Nigeria)', () => {
+    expect(mentioned('Нигерийские и нигерские военные провели учения.')).toEqual(['NER', 'NGA']);
+    expect(mentioned('Нигерийские военные провели учения; нигерский министр прибыл в Абуджу.')).toEqual(['NER', 'NGA']);
+  });
   it('a territory named after its sovereign does not take the sovereign\'s name (США, Великобритания)', () => {
     expect(mentioned('Делегация США и представители Великобритании посетили Узбекистан.')).toEqual(['GBR', 'USA', 'UZB']);
   });
