@@ -270,7 +270,7 @@ const ADDRESS_WORDS = new Set(['urges', 'urged', 'urging', 'calls', 'called', 'd
 const BORDER_WORDS = new Set(['border', 'borders', 'frontier', 'bordering', 'frontiere', 'frontieres', 'границе', 'границ', 'границы', 'граница', 'границей']);
 // administrative units named before their country: "Badakhshan province, Afghanistan", "région de Mopti, Mali"
 const ADMIN_WORDS = new Set(['province', 'district', 'region', 'governorate', 'county', 'department', 'oblast', 'prefecture', 'municipality', 'village', 'town', 'city',
-  'provinces', 'districts', 'regions', 'departement', 'prefecture', 'ville', 'village', 'область', 'области', 'район', 'района', 'провинция', 'провинции', 'город', 'города']);
+  'provinces', 'districts', 'regions', 'departement', 'ville', 'область', 'области', 'район', 'района', 'провинция', 'провинции', 'город', 'города']);
 const LOC_WORDS = new Set(['in', 'across', 'inside', 'within', 'throughout', 'en', 'au', 'aux', 'dans', 'в', 'во', 'по', 'на']);
 // people of a country: "Afghan nationals", "refugees from Afghanistan", "граждан Узбекистана"
 const PEOPLE_WORDS = new Set([
@@ -391,8 +391,7 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     }
     // "the delegations of Russia and Ukraine", "Governments of Guinea and Guinea-Bissau": the head
     // word before the first of a coordinated pair of countries governs the second one as well
-    const headed = f.gov > govBefore;
-    if (!headed && byName && governed !== undefined && governed.end <= m.start && LIST_GAP.test(text.slice(governed.end, m.start))) f.gov++;
+    if (f.gov === govBefore && byName && governed !== undefined && governed.end <= m.start && LIST_GAP.test(text.slice(governed.end, m.start))) f.gov++;
     governed = f.gov > govBefore ? { end: m.end } : byName ? undefined : governed;
     for (let k = m.tokenEnd; k < Math.min(tokens.length, m.tokenEnd + 2); k++) {
       if (tokens[k]!.sentenceStart) break;
