@@ -287,6 +287,16 @@ for (const [key, list] of byName) {
 }
 
 mkdirSync(path.dirname(outFile), { recursive: true });
-const out = { generatedBy: 'scripts/build-gazetteer.ts', entries };
+// Surnames (compromise's lexicon) that are not themselves a country's name: "Jordan Henderson" is a person.
+const placeWords = new Set(entries.filter((e) => (e[2] === 'n' || e[2] === 'd') && phraseTokens(e[0]).length === 1).map((e) => phraseTokens(e[0])[0]!));
+const namesTagged = (tags: readonly string[]): string[] =>
+  Object.entries(lexicon)
+    .filter(([w, t]) => (Array.isArray(t) ? t : [t]).some((x) => tags.includes(x)) && /^[a-z]+$/.test(w) && !placeWords.has(w))
+    .map(([w]) => w)
+    .sort();
+const surnames = namesTagged(['LastName']);
+// ... and given names: "Michael Jordan"
+const givenNames = namesTagged(['FirstName', 'MaleName', 'FemaleName']);
+const out = { generatedBy: 'scripts/build-gazetteer.ts', entries, surnames, givenNames };
 writeFileSync(outFile, `${JSON.stringify(out)}\n`);
 console.log(`wrote ${entries.length} entries (${cityCount} cities) to ${path.relative(process.cwd(), outFile)}`);

@@ -35,6 +35,10 @@ export interface Gazetteer {
   readonly ruLemmas: Map<string, string[]>;
   /** Single-token Latin names (cities, countries) for the transliteration fallback. */
   readonly latinSingles: Map<string, PlaceEntry[]>;
+  /** Common surnames, lower case: an ambiguous name followed by one is a person ("Jordan Henderson"). */
+  readonly surnames: ReadonlySet<string>;
+  /** Common given names, lower case: an ambiguous name after one is a person ("Michael Jordan"). */
+  readonly givenNames: ReadonlySet<string>;
   readonly size: number;
 }
 
@@ -79,6 +83,8 @@ export function transliterate(token: string): string {
 
 interface RawData {
   entries: Array<[string, string, string, string, string]>;
+  surnames?: string[];
+  givenNames?: string[];
 }
 
 let cached: Gazetteer | undefined;
@@ -134,5 +140,5 @@ function buildGazetteer(data: RawData): Gazetteer {
       latinSingles.set(tokens[0]!, list);
     }
   }
-  return { root, ruLemmas, latinSingles, size };
+  return { root, ruLemmas, latinSingles, surnames: new Set(data.surnames ?? []), givenNames: new Set(data.givenNames ?? []), size };
 }

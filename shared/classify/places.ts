@@ -64,7 +64,7 @@ function childOf(node: TrieNode, tok: Token, lemmas: Map<string, string[]>): Tri
 }
 
 /** True when the entry may match the tokens [i, j). */
-function caseOk(entry: PlaceEntry, tokens: readonly Token[], i: number, j: number): boolean {
+function caseOk(entry: PlaceEntry, tokens: readonly Token[], i: number, j: number, titleCaseEnd: number): boolean {
   const first = tokens[i]!;
   if (entry.via === 'b') return true;
   if (entry.acronym) {
@@ -78,20 +78,47 @@ function caseOk(entry: PlaceEntry, tokens: readonly Token[], i: number, j: numbe
   if (!entry.lowerOk && !first.upper) return false;
   if (entry.personLike) {
     if (first.cyr && first.sentenceStart) return false;
+    // In a title that capitalises every word ("Jordan Hosts Regional Talks") capitals say nothing of persons: only a surname does.
+    const inTitleCase = first.start < titleCaseEnd;
     const prev = tokens[i - 1];
-    if (prev && prev.upper && !prev.allCaps && !first.sentenceStart && !ALLOWED_BEFORE_PERSONLIKE.has(prev.norm) && prev.end + 1 === first.start) {
+    if (!inTitleCase && prev && prev.upper && !prev.allCaps && !first.sentenceStart && !ALLOWED_BEFORE_PERSONLIKE.has(prev.norm) && prev.end + 1 === first.start) {
       return false; // "Michael Jordan", "Chad Smith" (previous capitalised word in the same phrase)
     }
     const next = tokens[j];
-    if (next && next.upper && !next.allCaps && tokens[j + 1]?.upper && !tokens[j + 1]?.allCaps && first.sentenceStart && next.start === first.end + 1) {
+    if (!inTitleCase && next && next.upper && !next.allCaps && tokens[j + 1]?.upper && !tokens[j + 1]?.allCaps && first.sentenceStart && next.start === first.end + 1) {
       return false; // "Jordan Peterson Smith" at a sentence start
+    }
+    if (next && next.upper && !next.allCaps && next.start === first.end + 1 && getGazetteer().surnames.has(next.norm)) {
+      return false; // "Jordan Henderson", "Chad Smith": a given name and a surname
+    }
+    if (prev && prev.upper && !prev.allCaps && prev.end + 1 === first.start && getGazetteer().givenNames.has(prev.norm)) {
+      return false; // "Michael Jordan": a given name before it
     }
   }
   return true;
 }
 
-/** Find every place mention: longest valid match first, left to right, non-overlapping. */
-export function findPlaces(text: string, tokens: readonly Token[]): PlaceMention[] {
+/**
+ * Where a Title Case title ends (0 when the title is not one): most of its longer words
+ * start with a capital ("Jordan Hosts Regional Security Talks").
+ */
+export function titleCaseEnd(tokens: readonly Token[], titleEnd: number): number {
+  let words = 0;
+  let capitalised = 0;
+  for (const t of tokens) {
+    if (t.start >= titleEnd) break;
+    if (t.norm.length < 4) continue;
+    words++;
+    if (t.upper && !t.allCaps) capitalised++;
+  }
+  return words >= 3 && capitalised >= 0.7 * words ? titleEnd : 0;
+}
+
+/**
+ * Find every place mention: longest valid match first, left to right, non-overlapping.
+ * `titleCase`: where a Title Case title ends (see `titleCaseEnd`), 0 when there is none.
+ */
+export function findPlaces(text: string, tokens: readonly Token[], titleCase = 0): PlaceMention[] {
   const g = getGazetteer();
   const out: PlaceMention[] = [];
   const n = tokens.length;
@@ -108,7 +135,7 @@ export function findPlaces(text: string, tokens: readonly Token[]): PlaceMention
       if (!node) break;
       j++;
       if (node.entries) {
-        const valid = node.entries.filter((e) => caseOk(e, tokens, i, j));
+        const valid = node.entries.filter((e) => caseOk(e, tokens, i, j, titleCase));
         if (valid.length > 0) {
           bestEnd = j;
           bestEntries = valid;
@@ -312,7 +339,7 @@ interface Features {
 
 /** Find places and decide mentioned / concerned / primary / regions. */
 export function analysePlaces(text: string, tokens: readonly Token[], layout: DocumentLayout): PlaceResult {
-  const mentions = resolve(findPlaces(text, tokens), tokens, text).filter((m) => !(m.start >= layout.bodyStart && surnameLike(m, tokens)));
+  const mentions = resolve(findPlaces(text, tokens, titleCaseEnd(tokens, layout.titleEnd)), tokens, text).filter((m) => !(m.start >= layout.bodyStart && surnameLike(m, tokens)));
   const feats = new Map<string, Features>();
   const bodyLen = Math.max(1, text.length - layout.bodyStart);
   const areas = new Set<string>();

@@ -72,6 +72,15 @@ describe('ambiguous names', () => {
     expect(mentioned('The report was written by Michael Jordan and Mary Chad.')).toEqual([]);
     expect(mentioned('Refugees arrived in Jordan and Chad.')).toEqual(['JOR', 'TCD']);
   });
+  it('given names and surnames around an ambiguous name make it a person, in Title Case titles too', () => {
+    const title = (t: string) => classify({ title: t, body: 'Officials met.' }).mentioned;
+    expect(title('Jordan Hosts Regional Security Talks')).toEqual(['JOR']);
+    expect(title('Kenya Red Cross Distributes Aid')).toEqual(['KEN']);
+    expect(title('Jordan Henderson Joins Refugee Charity Campaign')).toEqual([]);
+    expect(title('Michael Jordan Visits Camp')).toEqual([]);
+    expect(mentioned('Footballer Jordan Henderson visited a camp in Jordan.')).toEqual(['JOR']);
+    expect(doc('Jordan Henderson visited the camp.').mentioned).toEqual([]);
+  });
   it('Chad the lake, Niger the river, Congo the river are not countries', () => {
     expect(mentioned('Fishermen on Lake Chad reported low water.')).toEqual([]);
     expect(mentioned('Boats on the Niger River were stopped.')).toEqual([]);
