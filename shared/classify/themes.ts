@@ -1,8 +1,10 @@
 /**
  * Theme scoring: the multilingual concept lexicon (lexicon.ts) is compiled once into a token
  * trie; a document's concept counts are fed to a linear model per theme (weights learned by
- * scripts/train-themes.ts into data/theme-model.json); 1 to 4 themes are kept, each with the
- * text spans of the concepts that pushed it up.
+ * scripts/train-themes.ts into data/theme-model.json); the supported themes are re-scored from
+ * their ranking and a vote of the most similar labelled training reports; 1 to 4 themes are kept,
+ * each with the text spans of the concepts that pushed it up (a theme without such a span is
+ * never kept, whatever its neighbours say).
  */
 import { THEME_IDS, type ThemeId } from '../taxonomy/themes';
 import { CONCEPTS } from './lexicon';
@@ -278,7 +280,35 @@ export interface ThemeModel {
   readonly thresholds?: readonly number[];
   /** Secondary themes must reach this share of the top probability. */
   readonly relative: number;
+  /** Labelled training reports for the neighbour vote (absent: themes ranked by `probs` alone). */
+  readonly neighbours?: ThemeNeighbours;
+  /** Re-scorer weights, `RESCORE_FEATURES` order, then the bias (absent: no re-scoring). */
+  readonly rescorer?: readonly number[];
 }
+
+/**
+ * The training reports as concept vectors, for a k-nearest-neighbour theme vote: each report's
+ * concept features (log counts, the first `idf.length` features) times IDF, L2-normalised, stored
+ * compressed-row (`concept`/`weight` from `start[d]` to `start[d + 1]`), with its gold themes as a
+ * bitmask. A few hundred reports × a few dozen concepts: tens of kilobytes as typed arrays.
+ */
+export interface ThemeNeighbours {
+  readonly k: number;
+  readonly idf: Float64Array;
+  readonly start: Int32Array;
+  readonly concept: Int32Array;
+  readonly weight: Float32Array;
+  readonly labels: Uint32Array;
+}
+
+/**
+ * Features of the re-scorer, per (report, supported theme): the model's log-odds, the top
+ * supported theme's log-odds, whether the theme ranks 2nd, 3rd, or 4th or lower among supported
+ * themes, and the neighbour vote. The per-theme models score each theme on its own; the re-scorer
+ * (a logistic model learned on out-of-fold probabilities) sees the report's ranking and what
+ * similar labelled reports were tagged with, which is what decides how many themes to keep.
+ */
+export const RESCORE_FEATURES = ['logit', 'topLogit', 'rank2', 'rank3', 'rank4+', 'neighbours'] as const;
 
 interface ModelFile {
   concepts: string[];
@@ -289,6 +319,8 @@ interface ModelFile {
   threshold: number;
   thresholds?: number[];
   relative: number;
+  neighbours?: { k: number; idf: number[]; docs: number[][]; labels: number[] };
+  rescorer?: number[];
 }
 
 /** Prior weight of a concept for its own theme. */
@@ -340,8 +372,33 @@ export function getThemeModel(): ThemeModel {
     return fi >= 0 ? file.bias[fi]! : prior.bias[ti]!;
   });
   const thresholds = file.thresholds ? THEME_IDS.map((t) => file.thresholds![file.themes.indexOf(t)] ?? file.threshold) : undefined;
-  model = { concepts: ids, themes: [...THEME_IDS], weights, bias, threshold: file.threshold, thresholds, relative: file.relative };
+  model = { concepts: ids, themes: [...THEME_IDS], weights, bias, threshold: file.threshold, thresholds, relative: file.relative, rescorer: file.rescorer };
+  if (file.neighbours && file.rescorer) model = { ...model, neighbours: neighboursFromFile(file, index) };
   return model;
+}
+
+/** Typed-array neighbour memory from the model file, concept indices mapped to the current lexicon. */
+function neighboursFromFile(file: ModelFile, index: Map<string, number>): ThemeNeighbours {
+  const nb = file.neighbours!;
+  const C = lexicon().conceptIds.length;
+  const idf = new Float64Array(C);
+  nb.idf.forEach((v, c) => {
+    const ci = index.get(file.concepts[c]!);
+    if (ci !== undefined && ci < C) idf[ci] = v;
+  });
+  const start = new Int32Array(nb.docs.length + 1);
+  const concept: number[] = [];
+  const weight: number[] = [];
+  nb.docs.forEach((flat, d) => {
+    for (let k = 0; k + 1 < flat.length; k += 2) {
+      const ci = index.get(file.concepts[flat[k]!]!);
+      if (ci === undefined || ci >= C) continue;
+      concept.push(ci);
+      weight.push(flat[k + 1]!);
+    }
+    start[d + 1] = concept.length;
+  });
+  return { k: nb.k, idf, start, concept: Int32Array.from(concept), weight: Float32Array.from(weight), labels: Uint32Array.from(nb.labels) };
 }
 
 /** Replace the model (training and tests). */
@@ -381,6 +438,85 @@ export function selectThemes(probs: readonly number[], m: Pick<ThemeModel, 'thre
   return chosen;
 }
 
+/**
+ * Neighbour vote per theme: the similarity-weighted share of the k most similar memory reports
+ * (cosine of IDF-weighted concept vectors) that carry the theme. All zeros when the report has no
+ * concept in common with any of them.
+ */
+export function neighbourVotes(x: ArrayLike<number>, nb: ThemeNeighbours, themeCount: number): Float64Array {
+  const C = nb.idf.length;
+  const q = new Float64Array(C);
+  let norm = 0;
+  for (let c = 0; c < C; c++) {
+    const v = (x[c] ?? 0) * nb.idf[c]!;
+    q[c] = v;
+    norm += v * v;
+  }
+  const votes = new Float64Array(themeCount);
+  if (norm === 0) return votes;
+  // the k best (similarity, report) pairs, kept sorted by insertion: k is small
+  const k = nb.k;
+  const bestSim = new Float64Array(k);
+  const bestDoc = new Int32Array(k).fill(-1);
+  let kept = 0;
+  const D = nb.start.length - 1;
+  for (let d = 0; d < D; d++) {
+    let s = 0;
+    for (let e = nb.start[d]!; e < nb.start[d + 1]!; e++) s += q[nb.concept[e]!]! * nb.weight[e]!;
+    if (s <= 0 || (kept === k && s <= bestSim[k - 1]!)) continue;
+    let at = kept < k ? kept++ : k - 1;
+    while (at > 0 && bestSim[at - 1]! < s) {
+      bestSim[at] = bestSim[at - 1]!;
+      bestDoc[at] = bestDoc[at - 1]!;
+      at--;
+    }
+    bestSim[at] = s;
+    bestDoc[at] = d;
+  }
+  let total = 0;
+  for (let j = 0; j < kept; j++) {
+    total += bestSim[j]!;
+    const labels = nb.labels[bestDoc[j]!]!;
+    for (let t = 0; t < themeCount; t++) if ((labels >>> t) & 1) votes[t]! += bestSim[j]!;
+  }
+  for (let t = 0; t < themeCount; t++) votes[t]! /= total;
+  return votes;
+}
+
+const LOGIT_FLOOR = -8;
+const clampedLogit = (p: number): number => {
+  const q = Math.min(Math.max(p, 1e-6), 1 - 1e-6);
+  return Math.max(LOGIT_FLOOR, Math.log(q / (1 - q)));
+};
+
+/**
+ * Re-scorer inputs (`RESCORE_FEATURES`) for every supported theme (null for the others).
+ */
+export function rescoreFeatures(probs: readonly number[], votes: ArrayLike<number>, supported: readonly boolean[]): (number[] | null)[] {
+  const order = probs.map((p, t) => [p, t] as const).filter(([, t]) => supported[t]).sort((a, b) => b[0] - a[0]);
+  const rank = new Int32Array(probs.length).fill(-1);
+  order.forEach(([, t], r) => { rank[t] = r; });
+  const top = order.length > 0 ? clampedLogit(order[0]![0]) : LOGIT_FLOOR;
+  return probs.map((p, t) => {
+    const r = rank[t]!;
+    if (r < 0) return null;
+    return [clampedLogit(p), top, r === 1 ? 1 : 0, r === 2 ? 1 : 0, r >= 3 ? 1 : 0, votes[t] ?? 0];
+  });
+}
+
+/** Apply the re-scorer: supported themes get its probability, the others keep theirs. */
+export function rescore(probs: readonly number[], votes: ArrayLike<number>, supported: readonly boolean[], rescorer: readonly number[]): number[] {
+  const feats = rescoreFeatures(probs, votes, supported);
+  const D = RESCORE_FEATURES.length;
+  return probs.map((p, t) => {
+    const f = feats[t];
+    if (!f) return p;
+    let z = rescorer[D]!;
+    for (let d = 0; d < D; d++) z += rescorer[d]! * f[d]!;
+    return sigmoid(z);
+  });
+}
+
 /** Contribution of one hit to theme t. */
 function hitScore(h: ConceptHit, w: ArrayLike<number>): number {
   return ((w[h.concept] ?? 0) + (w[h.pattern] ?? 0)) * h.weight * h.pos;
@@ -392,7 +528,11 @@ export function scoreThemes(text: string, tokens: readonly Token[], titleEnd: nu
   const hits = findConcepts(tokens, titleEnd);
   const x = conceptFeatures(hits, m.concepts.length);
   const probs = themeProbabilities(x, m);
-  const chosen = selectThemes(probs, m, (t) => hits.some((h) => hitScore(h, m.weights[t]!) > 0));
+  const supported = m.themes.map((_, t) => hits.some((h) => hitScore(h, m.weights[t]!) > 0));
+  // which themes to keep is decided on the re-scored probabilities; the primary one below on the
+  // model's own (the re-scorer sees ranks and neighbours, not what the title says)
+  const scores = m.neighbours && m.rescorer ? rescore(probs, neighbourVotes(x, m.neighbours, m.themes.length), supported, m.rescorer) : probs;
+  const chosen = selectThemes(scores, m, (t) => supported[t]!);
   // The primary theme: log-odds plus a boost for what the title itself says.
   if (chosen.length > 1) {
     const primaryScore = (t: number): number => {
@@ -414,7 +554,7 @@ export function scoreThemes(text: string, tokens: readonly Token[], titleEnd: nu
   }
   const themes: ThemeTag[] = chosen.map((t) => ({
     id: m.themes[t]!,
-    score: Math.round(probs[t]! * 1000) / 1000,
+    score: Math.round(scores[t]! * 1000) / 1000,
     evidence: evidenceFor(text, hits, m, t),
   }));
   return { themes, primary: themes[0]?.id ?? null };
