@@ -431,9 +431,15 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     }
   }
   const scores = new Map<string, number>();
+  const namedInTitle = [...feats.values()].some((f) => f.titleName > 0);
   for (const [iso3, f] of feats) {
+    // Being listed with two or more others counts when the list is what the report is about
+    // ("Kazakhstan, Kyrgyzstan, Tajikistan ... met"), not when a report about a country named in
+    // its title lists, once each, the countries that sent troops, sponsored or pledged.
+    const passingListing = namedInTitle && f.titleName === 0 && f.body + f.dateline <= 1 && f.gov + f.border + f.people === 0;
+    const listed = passingListing ? 0 : Math.min(f.list, 1);
     let s = 3 * Math.min(f.titleName, 2) + 1 * Math.min(f.titleCity, 1) + 1.5 * Math.log2(1 + f.body)
-      + 0.8 * Math.min(f.gov, 3) + 0.6 * Math.min(f.loc, 3) + 1.0 * Math.min(f.border, 2) + 1.2 * Math.min(f.list, 1) + 0.8 * Math.min(f.people, 2) + (1 - f.first) * 0.5;
+      + 0.8 * Math.min(f.gov, 3) + 0.6 * Math.min(f.loc, 3) + 1.0 * Math.min(f.border, 2) + 1.2 * listed + 0.8 * Math.min(f.people, 2) + (1 - f.first) * 0.5;
     // one passing mention in the body ("as well as the situation in X"): the preposition alone is not concern
     if (f.titleName + f.titleCity + f.dateline === 0 && f.body <= 1 && f.gov + f.border + f.people + f.list === 0) s -= 0.6 * Math.min(f.loc, 3);
     // datelined in the country (named there, in the title or in the text); a seat city's dateline counts for little
@@ -449,7 +455,6 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
   const mentioned = [...feats.keys()].sort();
   const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const top = ranked[0]?.[1] ?? 0;
-  const namedInTitle = [...feats.values()].some((f) => f.titleName > 0);
   // a regional report: the title names a region (or the text lists three or more countries) and no country
   const regional = !namedInTitle && (titleAreas > 0 || inList.size > 0) && feats.size >= 2;
   const areaCountries = new Set<string>();

@@ -254,6 +254,13 @@ describe('concerned versus mentioned', () => {
       'Flash floods in Badakhshan');
     expect(r.countries).toEqual(['AFG', 'TJK']);
   });
+  it('countries listed once in a report about another country are mentioned (troop contributors, sponsors)', () => {
+    const r = doc(
+      'UNIFIL expressed concern at the exchanges of fire across the Blue Line. The mission urged Lebanon and Israel to respect resolution 1701. Peacekeepers from Ghana, Indonesia and Italy were sheltering in bunkers.',
+      'Lebanon: UNIFIL concerned by exchanges of fire', 'NAQOURA');
+    expect(r.mentioned).toEqual(['GHA', 'IDN', 'ISR', 'ITA', 'LBN']);
+    expect(r.countries).toEqual(['ISR', 'LBN']);
+  });
   it('a purely regional report has no primary country', () => {
     const r = doc(
       'Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan met to discuss regional water cooperation across Central Asia. Each of Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan presented plans.',
