@@ -293,6 +293,7 @@ const GOV_WORDS = new Set([
   'gouvernement', 'president', 'ministre', 'ministere', 'autorites', 'peuple', 'republique', 'etat', 'delegation', 'delegations',
   'правительство', 'правительства', 'правительством', 'делегация', 'делегации', 'делегаций', 'президент', 'президента', 'президентом', 'министр', 'министерство', 'власти', 'властей', 'республика', 'республики', 'народ',
 ]);
+const BY_WORDS = new Set(['by', 'par', 'from']);
 // a country called upon to act, right before it: "calls on Rwanda to withdraw", "urged Serbia", "призвал Армению"
 const ADDRESS_WORDS = new Set(['urges', 'urged', 'urging', 'calls', 'called', 'demands', 'demanded', 'exhorte', 'appelle', 'призывает', 'призвал', 'призвали']);
 // "the border with Afghanistan": the report is about that border
@@ -418,6 +419,13 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
       if (DONOR_WORDS.has(w)) f.donor++;
       if (BORDER_WORDS.has(w)) f.border++;
     }
+    // "funded by the Government of Finland": a donor further back than the window above
+    for (let k = m.tokenIndex - 1; k >= Math.max(1, m.tokenIndex - 5) && !tokens[k + 1]!.sentenceStart; k--) {
+      if (BY_WORDS.has(tokens[k]!.norm) && DONOR_WORDS.has(tokens[k - 1]!.norm) && k - 1 < from) {
+        f.donor++;
+        break;
+      }
+    }
     // "the delegations of Russia and Ukraine", "Governments of Guinea and Guinea-Bissau": the head
     // word before the first of a coordinated pair of countries governs the second one as well
     if (f.gov === govBefore && byName && governed !== undefined && governed.end <= m.start && LIST_GAP.test(text.slice(governed.end, m.start))) f.gov++;
@@ -435,8 +443,8 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
   for (const [iso3, f] of feats) {
     // Being listed with two or more others counts when the list is what the report is about
     // ("Kazakhstan, Kyrgyzstan, Tajikistan ... met"), not when a report about a country named in
-    // its title lists, once each, the countries that sent troops, sponsored or pledged.
-    const passingListing = namedInTitle && f.titleName === 0 && f.body + f.dateline <= 1 && f.gov + f.border + f.people === 0;
+    // its title (and no region) lists, once each, the countries that sent troops, sponsored or pledged.
+    const passingListing = namedInTitle && titleAreas === 0 && f.titleName === 0 && f.body + f.dateline <= 1 && f.gov + f.border + f.people === 0;
     const listed = passingListing ? 0 : Math.min(f.list, 1);
     let s = 3 * Math.min(f.titleName, 2) + 1 * Math.min(f.titleCity, 1) + 1.5 * Math.log2(1 + f.body)
       + 0.8 * Math.min(f.gov, 3) + 0.6 * Math.min(f.loc, 3) + 1.0 * Math.min(f.border, 2) + 1.2 * listed + 0.8 * Math.min(f.people, 2) + (1 - f.first) * 0.5;

@@ -261,6 +261,13 @@ describe('concerned versus mentioned', () => {
     expect(r.mentioned).toEqual(['GHA', 'IDN', 'ISR', 'ITA', 'LBN']);
     expect(r.countries).toEqual(['ISR', 'LBN']);
   });
+  it('a list under a title naming a region and a country is still the subject; a donor "funded by the Government of X" is mentioned', () => {
+    const r = doc(
+      'UNRCCA and the OSCE organised a training course for young diplomats from Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan, Uzbekistan and Afghanistan. The course was funded by the Government of Finland.',
+      'Training for young diplomats from Central Asia and Afghanistan', 'ALMATY, Kazakhstan');
+    expect(r.countries).toEqual(['AFG', 'KAZ', 'KGZ', 'TJK', 'TKM', 'UZB']);
+    expect(r.mentioned).toContain('FIN');
+  });
   it('a purely regional report has no primary country', () => {
     const r = doc(
       'Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan met to discuss regional water cooperation across Central Asia. Each of Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan presented plans.',
