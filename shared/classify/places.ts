@@ -206,15 +206,17 @@ function emit(out: PlaceMention[], entries: PlaceEntry[], start: number, end: nu
 
 /** Resolve shared names and Georgia, using the rest of the document. */
 function resolve(mentions: PlaceMention[], tokens: readonly Token[], text: string): PlaceMention[] {
-  const sure = new Set<string>();
-  for (const m of mentions) if (m.iso3) sure.add(m.iso3);
+  // unambiguous mentions per country: a shared name ("Korea") goes to the one the text names most
+  const sure = new Map<string, number>();
+  for (const m of mentions) if (m.iso3) sure.set(m.iso3, (sure.get(m.iso3) ?? 0) + 1);
   const out: PlaceMention[] = [];
   let usContext: boolean | undefined;
   let geoContext: boolean | undefined;
   for (const m of mentions) {
     if (speaks(m, tokens) || namesLanguage(m, tokens, text)) continue;
     if (m.candidates) {
-      const pick = m.candidates.find((c) => sure.has(c)) ?? m.candidates[0]!;
+      let pick = m.candidates[0]!;
+      for (const c of m.candidates) if ((sure.get(c) ?? 0) > (sure.get(pick) ?? 0)) pick = c;
       out.push({ ...m, iso3: pick, candidates: undefined });
       continue;
     }
@@ -440,11 +442,16 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
   }
   const scores = new Map<string, number>();
   const namedInTitle = [...feats.values()].some((f) => f.titleName > 0);
+  // the sub-regions of the countries the title names: their neighbours listed in the text take part
+  const titleSubregions = new Set<string>();
+  for (const [c, f] of feats) if (f.titleName > 0) titleSubregions.add(ancestorsOf(c)[0] ?? '');
   for (const [iso3, f] of feats) {
     // Being listed with two or more others counts when the list is what the report is about
     // ("Kazakhstan, Kyrgyzstan, Tajikistan ... met"), not when a report about a country named in
-    // its title (and no region) lists, once each, the countries that sent troops, sponsored or pledged.
-    const passingListing = namedInTitle && titleAreas === 0 && f.titleName === 0 && f.body + f.dateline <= 1 && f.gov + f.border + f.people === 0;
+    // its title (and no region) lists, once each, far-off countries that sent troops, sponsored or
+    // pledged; neighbours listed with it take part ("representatives of Kyrgyzstan and Uzbekistan").
+    const passingListing = namedInTitle && titleAreas === 0 && f.titleName === 0 && f.body + f.dateline <= 1 && f.gov + f.border + f.people === 0
+      && !titleSubregions.has(ancestorsOf(iso3)[0] ?? '');
     const listed = passingListing ? 0 : Math.min(f.list, 1);
     let s = 3 * Math.min(f.titleName, 2) + 1 * Math.min(f.titleCity, 1) + 1.5 * Math.log2(1 + f.body)
       + 0.8 * Math.min(f.gov, 3) + 0.6 * Math.min(f.loc, 3) + 1.0 * Math.min(f.border, 2) + 1.2 * listed + 0.8 * Math.min(f.people, 2) + (1 - f.first) * 0.5;

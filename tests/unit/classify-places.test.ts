@@ -125,6 +125,11 @@ describe('ambiguous names', () => {
   it('"Korea" follows the rest of the document', () => {
     expect(mentioned('North Korea tested a missile. Korea denied talks.')).toEqual(['PRK']);
     expect(mentioned('The Republic of Korea funded the project.')).toEqual(['KOR']);
+    // both named: "Korea" goes to the one named most
+    const r = doc(
+      "The launch by the Democratic People's Republic of Korea violated resolutions; Pyongyang was urged to resume dialogue. The Republic of Korea condemned it.",
+      'Korea: Security Council briefed on missile launches');
+    expect(r.primaryCountry).toBe('PRK');
   });
 });
 
@@ -267,6 +272,12 @@ describe('concerned versus mentioned', () => {
       'Training for young diplomats from Central Asia and Afghanistan', 'ALMATY, Kazakhstan');
     expect(r.countries).toEqual(['AFG', 'KAZ', 'KGZ', 'TJK', 'TKM', 'UZB']);
     expect(r.mentioned).toContain('FIN');
+  });
+  it('neighbours listed with the country a report is about take part in it', () => {
+    const r = doc(
+      'A regional seminar on preventing violent extremism was held in Almaty for representatives of Kazakhstan, Kyrgyzstan and Uzbekistan. It was funded by Japan.',
+      'Kazakhstan hosts seminar on preventing violent extremism');
+    expect(r.countries).toEqual(['KAZ', 'KGZ', 'UZB']);
   });
   it('a purely regional report has no primary country', () => {
     const r = doc(
