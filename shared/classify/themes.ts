@@ -479,6 +479,8 @@ export function neighbourVotes(x: ArrayLike<number>, nb: ThemeNeighbours, themeC
     const labels = nb.labels[bestDoc[j]!]!;
     for (let t = 0; t < themeCount; t++) if ((labels >>> t) & 1) votes[t]! += bestSim[j]!;
   }
+  // no memory report shares a concept with this one: no vote (not 0/0)
+  if (total === 0) return votes;
   for (let t = 0; t < themeCount; t++) votes[t]! /= total;
   return votes;
 }

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classify, documentText } from '../../shared/classify/index';
 import { CONCEPTS } from '../../shared/classify/lexicon';
-import { conceptFeatures, featureIds, findConcepts, getThemeModel, selectThemes } from '../../shared/classify/themes';
+import { conceptFeatures, featureIds, findConcepts, getThemeModel, neighbourVotes, RESCORE_FEATURES, rescore, selectThemes, type ThemeNeighbours } from '../../shared/classify/themes';
 import { documentLayout, tokenize } from '../../shared/classify/text';
 import { THEME_IDS } from '../../shared/taxonomy/themes';
 
@@ -117,5 +117,49 @@ describe('theme evidence', () => {
       }
     }
     expect(mixedAvoided).toBeGreaterThan(reports.length);
+  });
+});
+
+describe('the re-scoring step', () => {
+  // three memory reports over four concepts: 0 and 1 carry theme 0, 2 carries theme 1
+  const memory: ThemeNeighbours = {
+    k: 2,
+    idf: Float64Array.from([1, 1, 1, 1]),
+    start: Int32Array.from([0, 1, 2, 4]),
+    concept: Int32Array.from([0, 0, 2, 3]),
+    weight: Float32Array.from([1, 1, Math.SQRT1_2, Math.SQRT1_2]),
+    labels: Uint32Array.from([0b01, 0b01, 0b10]),
+  };
+
+  it('votes with the k most similar reports, weighted by similarity', () => {
+    expect(Array.from(neighbourVotes([1, 0, 0, 0], memory, 2))).toEqual([1, 0]);
+    const votes = neighbourVotes([0, 0, 1, 1], memory, 2);
+    expect(votes[1]).toBeCloseTo(1);
+    expect(votes[0]).toBe(0);
+    // similar to reports 0/1 (theme 0) and to report 2 (theme 1): k = 2 keeps the two best
+    const mixed = neighbourVotes([1, 0, 1, 1], memory, 2);
+    expect(mixed[0]! + mixed[1]!).toBeCloseTo(1);
+    expect(mixed[0]).toBeGreaterThan(0);
+  });
+
+  it('gives no vote to a report sharing no concept with the memory', () => {
+    expect(Array.from(neighbourVotes([0, 1, 0, 0], memory, 2))).toEqual([0, 0]);
+  });
+
+  it('re-scores supported themes only; a theme without evidence keeps its probability and is never selected', () => {
+    const identity = [1, 0, 0, 0, 0, 0, 0]; // logit weight 1, bias 0: the probability itself
+    expect(identity).toHaveLength(RESCORE_FEATURES.length + 1);
+    const probs = [0.7, 0.2, 0.9];
+    const supported = [true, true, false];
+    const out = rescore(probs, [0, 1, 1], supported, identity);
+    expect(out[0]).toBeCloseTo(0.7);
+    expect(out[1]).toBeCloseTo(0.2);
+    expect(out[2]).toBe(0.9);
+    // a large neighbour weight lifts the theme its neighbours carry
+    const byVote = rescore(probs, [0, 1, 1], supported, [0, 0, 0, 0, 0, 5, -2]);
+    expect(byVote[1]!).toBeGreaterThan(byVote[0]!);
+    const chosen = selectThemes(byVote, { threshold: 0.1, relative: 0 }, (t) => supported[t]!);
+    expect(chosen).not.toContain(2);
+    expect(chosen[0]).toBe(1);
   });
 });
