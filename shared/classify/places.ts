@@ -87,9 +87,6 @@ function caseOk(entry: PlaceEntry, text: string, tokens: readonly Token[], i: nu
       return false; // "Michael Jordan", "Chad Smith" (previous capitalised word in the same phrase)
     }
     const next = tokens[j];
-    if (!inTitleCase && next && next.upper && !next.allCaps && tokens[j + 1]?.upper && !tokens[j + 1]?.allCaps && first.sentenceStart && next.start === first.end + 1) {
-      return false; // "Jordan Peterson Smith" at a sentence start
-    }
     if (next && next.upper && !next.allCaps && next.start === first.end + 1 && getGazetteer().surnames.has(next.norm)) {
       return false; // "Jordan Henderson", "Chad Smith": a given name and a surname
     }

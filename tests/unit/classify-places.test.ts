@@ -96,6 +96,8 @@ describe('ambiguous names', () => {
     const title = (t: string) => classify({ title: t, body: 'Officials met.' }).mentioned;
     expect(title('Jordan Hosts Regional Security Talks')).toEqual(['JOR']);
     expect(title('Kenya Red Cross Distributes Aid')).toEqual(['KEN']);
+    // an organisation named after the country opens a sentence: still the country (mentioned)
+    expect(mentioned('Kenya Red Cross distributes aid. India Meteorological Department warned of rain.')).toEqual(['IND', 'KEN']);
     expect(title('Jordan Henderson Joins Refugee Charity Campaign')).toEqual([]);
     expect(title('Michael Jordan Visits Camp')).toEqual([]);
     expect(mentioned('Footballer Jordan Henderson visited a camp in Jordan.')).toEqual(['JOR']);
