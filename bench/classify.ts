@@ -70,10 +70,9 @@ async function memoryProbe(count: number): Promise<MemoryProbe> {
   const rss = (): number => process.memoryUsage().rss / 2 ** 20;
   const startMB = rss();
   const { classify } = await import('../shared/classify/index');
-  const { getGazetteer } = await import('../shared/classify/gazetteer');
-  const { getThemeModel } = await import('../shared/classify/themes');
-  getGazetteer();
-  getThemeModel();
+  const { prepareForStreaming } = await import('../shared/classify/cli');
+  // as `herald classify` does before its stream
+  prepareForStreaming();
   classify({ title: 'warm up', body: 'warm up the lexicon' });
   const builtMB = rss();
   let chars = 0;

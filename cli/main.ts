@@ -99,7 +99,8 @@ export async function main(argv: string[]): Promise<number> {
   try {
     switch (command) {
       case 'classify': {
-        const { runClassifyCli } = await import('../shared/classify/cli');
+        const { prepareForStreaming, runClassifyCli } = await import('../shared/classify/cli');
+        prepareForStreaming();
         return await runClassifyCli(process.stdin, process.stdout, process.stderr);
       }
       case 'publishers':
