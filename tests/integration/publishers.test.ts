@@ -31,7 +31,10 @@ async function cli(...args: string[]): Promise<{ code: number; lines: Record<str
   const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (err.push(String(chunk)), true));
   try {
     const code = await main([...args, '--table', stack.tables.Publishers, '--endpoint', stack.dynamodbUrl]);
-    return { code, lines: out.join('').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, any>), stderr: err.join('') };
+    // The local stack runs in this process: its structured logs (level, service) can land on
+    // stdout while the command runs; they are not the command's output.
+    const lines = out.join('').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, any>);
+    return { code, lines: lines.filter((l) => !('level' in l && 'service' in l)), stderr: err.join('') };
   } finally {
     stdout.mockRestore();
     stderr.mockRestore();
