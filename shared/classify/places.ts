@@ -325,12 +325,12 @@ const ORG_HEADS = new Set([
 ]);
 // an organisation's seat in a country: "regional office in Kazakhstan"
 const LOCATED_HEADS = new Set(['office', 'embassy', 'headquarters', 'bureau', 'centre', 'center']);
-// Seats of the UN and other international bodies: a report datelined there is usually about
+// Seats of the UN and other international bodies (as `phraseTokens` spells them): a report datelined there is usually about
 // somewhere else ("NEW YORK – The Security Council ... Sudan"), so the dateline alone does
 // not make their country concerned, even when the country is named in passing.
 const SEAT_CITIES = new Set([
   'new york', 'geneva', 'geneve', 'genf', 'vienna', 'vienne', 'wien', 'the hague', 'la haye', 'brussels', 'bruxelles', 'strasbourg', 'rome',
-  'нью-йорк', 'нью йорк', 'женева', 'вена', 'гаага', 'брюссель', 'страсбург', 'рим',
+  'нью йорк', 'женева', 'вена', 'гаага', 'брюссель', 'страсбург', 'рим',
 ]);
 const LIST_GAP = /^[\s,;]*(?:(?:and|et|и|or|ou|или|as well as)\s+)?(?:(?:the|le|la|les|l'|l’)\s*)?$/i;
 
@@ -396,7 +396,7 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
       else f.titleCity++;
     } else if (layout.datelineStart >= 0 && m.start >= layout.datelineStart && m.end <= layout.datelineEnd) {
       f.dateline++;
-      if (!byName && SEAT_CITIES.has(normalizePlaceText(text.slice(m.start, m.end)))) f.seatDateline++;
+      if (!byName && SEAT_CITIES.has(phraseTokens(text.slice(m.start, m.end)).join(' '))) f.seatDateline++;
     }
     else {
       f.body += weight;
@@ -427,7 +427,7 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     }
     // "the delegations of Russia and Ukraine", "Governments of Guinea and Guinea-Bissau": the head
     // word before the first of a coordinated pair of countries governs the second one as well
-    if (f.gov === govBefore && byName && governed !== undefined && governed.end <= m.start && LIST_GAP.test(text.slice(governed.end, m.start))) f.gov++;
+    if (f.gov === govBefore && byName && governed !== undefined && LIST_GAP.test(text.slice(governed.end, m.start))) f.gov++;
     governed = f.gov > govBefore ? { end: m.end } : byName ? undefined : governed;
     for (let k = m.tokenEnd; k < Math.min(tokens.length, m.tokenEnd + 2); k++) {
       if (tokens[k]!.sentenceStart) break;
@@ -492,9 +492,4 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     mentions,
     scores,
   };
-}
-
-/** A place's text as the seat list spells it: lower case, Latin accents off, one space. */
-function normalizePlaceText(raw: string): string {
-  return raw.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, ' ').trim();
 }
