@@ -243,16 +243,22 @@ function speaks(m: PlaceMention, tokens: readonly Token[]): boolean {
   return prev !== undefined && !tokens[m.tokenIndex]!.sentenceStart && SPEECH_BEFORE.has(prev.norm);
 }
 
+// Capitalised words that stand before a town in the name of an event or a process, not a person's name.
+const BEFORE_TOWN_IN_NAMES = new Set(['first', 'second', 'third', 'fourth', 'fifth', 'annual', 'international', 'regional', 'high-level', 'ministerial', 'new', 'old']);
+
 /**
- * A one-word town right after a capitalised word in running text is a surname: "Francis
- * Mwanza", "Edgar Peña". Not in the title, whose words may all be capitalised; not after a
- * word that may stand before a place ("in", "Northern", "UNHCR").
+ * A one-word town right after a capitalised word in running text is part of a longer proper
+ * name: a person's ("Francis Mwanza", "Edgar Peña") or another place's ("Kuhistani Badakhshan").
+ * Not in the title, whose words may all be capitalised; not after a word that may stand before a
+ * place ("in", "Northern", "UNHCR") or before a town in an event's name ("the Second Dushanbe
+ * Conference").
  */
 function surnameLike(m: PlaceMention, tokens: readonly Token[]): boolean {
   if (m.via !== 't' || m.tokenEnd - m.tokenIndex !== 1) return false;
   const first = tokens[m.tokenIndex]!;
   const prev = tokens[m.tokenIndex - 1];
-  return prev !== undefined && !first.sentenceStart && prev.upper && !prev.allCaps && prev.end + 1 === first.start && !ALLOWED_BEFORE_PERSONLIKE.has(prev.norm);
+  return prev !== undefined && !first.sentenceStart && prev.upper && !prev.allCaps && prev.end + 1 === first.start
+    && !ALLOWED_BEFORE_PERSONLIKE.has(prev.norm) && !BEFORE_TOWN_IN_NAMES.has(prev.norm);
 }
 
 const LANGUAGE_BEFORE = new Set(['in', 'into', 'en', 'на']);

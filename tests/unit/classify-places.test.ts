@@ -70,9 +70,12 @@ describe('gazetteer from maintained packages', () => {
     expect(mentioned('Also, added Tábora, water quality has been neglected.')).toEqual([]);
     expect(mentioned('Fighting reached Tabora on Monday.')).toEqual(['TZA']);
   });
-  it('a town after a capitalised word in running text is a surname ("Francis Mwanza"), not after "Northern" or "Al"', () => {
+  it('a town after a capitalised word in running text is part of a longer name ("Francis Mwanza"), not after "Northern", "Al" or "Second"', () => {
     expect(mentioned('For more information, contact Francis Mwanza, WFP/London.')).toEqual(['GBR']);
     expect(mentioned('Floods hit Northern Mwanza and the port of Al Mukalla.')).toEqual(['TZA', 'YEM']);
+    expect(mentioned('The Second Dushanbe Water Conference opened.')).toEqual(['TJK']);
+    // part of a longer place name: the Tajik region, not Afghanistan's Badakhshan province
+    expect(mentioned('Courses were held in Khatlon, Sughd and the Kuhistani Badakhshan Autonomous Region.')).toEqual(['TJK']);
     // a title may capitalise every word
     expect(doc('Text.', 'Experts Meet Mwanza Officials').mentioned).toEqual(['TZA']);
   });
