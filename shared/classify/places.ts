@@ -471,7 +471,10 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     scores.set(iso3, Math.max(0, Math.round(s * 100) / 100));
   }
   const mentioned = [...feats.keys()].sort();
-  const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  // equal scores: the country named first comes first ("Border guards of Tajikistan and Afghanistan")
+  const firstAt = new Map<string, number>();
+  for (const m of mentions) if (m.iso3 && !firstAt.has(m.iso3)) firstAt.set(m.iso3, m.start);
+  const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1] || firstAt.get(a[0])! - firstAt.get(b[0])! || a[0].localeCompare(b[0]));
   const top = ranked[0]?.[1] ?? 0;
   // a regional report: the title names a region (or the text lists three or more countries) and no country
   const regional = !namedInTitle && (titleAreas > 0 || inList.size > 0) && feats.size >= 2;

@@ -284,6 +284,10 @@ describe('concerned versus mentioned', () => {
       'Kazakhstan hosts seminar on preventing violent extremism');
     expect(r.countries).toEqual(['KAZ', 'KGZ', 'UZB']);
   });
+  it('between two equally central countries the primary one is the one named first', () => {
+    expect(doc('Officials of Samoa and Tonga met.', 'Samoa and Tonga sign a fisheries agreement').primaryCountry).toBe('WSM');
+    expect(doc('Officials of Tonga and Samoa met.', 'Tonga and Samoa sign a fisheries agreement').primaryCountry).toBe('TON');
+  });
   it('a purely regional report has no primary country', () => {
     const r = doc(
       'Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan met to discuss regional water cooperation across Central Asia. Each of Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan presented plans.',
