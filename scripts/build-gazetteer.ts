@@ -306,6 +306,11 @@ for (const [key, list] of byName) {
 // ("Harrow", "Somme", "Vienne" is Vienna in French) and rarely are the subject of a UN report.
 const knownPhrases = new Set(entries.map((e) => phraseTokens(e[0]).join(' ')));
 const FEATURE = /\b(river|nile|sea|lake|gulf|bay|coast|islands?|mountains?|valley|delta|plateau|desert|capital|federal|city|district|territory|municipality)\b/i;
+const ROMANCE_GEOGRAPHY = new Set([
+  'nord', 'sud', 'est', 'ouest', 'centre', 'centrale', 'central', 'norte', 'sur', 'este', 'oeste', 'centro', 'leste', 'haut', 'bas', 'moyen', 'grand',
+  'litoral', 'littoral', 'atlantique', 'atlantico', 'maritime', 'maritima', 'insular', 'oriental', 'occidental', 'collines', 'montagnes', 'lacs',
+  'lagunes', 'cuvette', 'estuaire', 'plateaux', 'savanes', 'mono', 'costa', 'sierra', 'selva', 'llanos', 'oriente',
+]);
 const GENERIC_SUFFIX = /\s+(region|province|oblast|governorate|state)$/i;
 const inEurope = (iso3: string): boolean => ancestorsOf(iso3).includes('150');
 const subdivisionOwners = new Map<string, { name: string; owners: Set<string> }>();
@@ -338,6 +343,8 @@ for (const [key, { name, owners }] of subdivisionOwners) {
   const words = key.split(' ');
   // a one-word name must not be a common word or a person's name; a longer one must not be common words only
   if (words.length === 1 ? isCommonWord(key) || lowerWords.has(key) : words.every((w) => isCommonWord(w) || lowerWords.has(w))) continue;
+  // nor only compass points and landforms in French, Spanish or Portuguese ("Ouest", "Nord-Ouest", "Atlantique", "Lacs")
+  if (words.every((w) => ROMANCE_GEOGRAPHY.has(w))) continue;
   add(name, owner, 't', '', 'en');
   subdivisionCount++;
 }

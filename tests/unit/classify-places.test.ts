@@ -28,6 +28,8 @@ describe('gazetteer from maintained packages', () => {
     // a river named like a state is not the state; French départements are not taken ("Vienne" is Vienna)
     expect(mentioned('The dam on the Blue Nile was discussed.')).toEqual([]);
     expect(mentioned('La réunion s’est tenue dans la Somme puis à Vienne.')).toEqual(['AUT']);
+    // provinces named only by compass points or landforms are French words first (Haiti's Ouest, Benin's Atlantique)
+    expect(mentioned('La situation dans l’Ouest et le Nord-Ouest, sur la côte de l’océan Atlantique et autour des Lacs reste préoccupante.')).toEqual([]);
   });
   it('an acronym defined in brackets is not a town or a country ("(NEMA)", "(SAMOA) Pathway")', () => {
     expect(mentioned('The National Emergency Management Agency (NEMA) and the SIDS Accelerated Modalities of Action (SAMOA) Pathway.')).toEqual([]);
