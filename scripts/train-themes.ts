@@ -253,11 +253,7 @@ function fitRescorer(reports: readonly LabelledReport[], idx: readonly number[],
 function tuneThreshold(model: ThemeModel, reports: readonly LabelledReport[], X: readonly Float64Array[], probs: readonly number[][]): ThemeModel {
   const incompleteVocab = new Set(reports.filter((r) => !r.themesComplete).flatMap((r) => r.themes));
   const inVocab = model.themes.map((t) => incompleteVocab.has(t));
-  const supported = X.map((x) => model.themes.map((_, t) => {
-    const w = model.weights[t]!;
-    for (let c = 0; c < x.length; c++) if (x[c] !== 0 && w[c]! > 0) return true;
-    return false;
-  }));
+  const supported = X.map((x) => supportedThemes(model, x));
   const GRID = [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6];
   let best = model;
   let bestScore = -1;
