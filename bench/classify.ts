@@ -4,9 +4,9 @@
  *  - a naive baseline running one regular expression per gazetteer phrase, with the share of
  *    Herald's place spans it also finds (and the reverse);
  *  - compromise's `places()` as a peer.
- * Also: gazetteer + theme model build time (once per process) and resident memory, measured in a
- * separate process that only builds the classifier and classifies a stream of the same reports
- * (this run holds all the documents and loads the peers, so its own RSS overstates the classifier).
+ * Also: gazetteer + theme model build time (once per process) and resident memory, measured on
+ * the command itself (`herald classify --stats` in a fresh process, streaming the same reports;
+ * this run holds all the documents and loads the peers, so its own RSS overstates the classifier).
  * These are benchmark figures, not timed tests. Run: npx tsx bench/classify.ts
  */
 import { spawnSync } from 'node:child_process';
@@ -59,39 +59,29 @@ export function generateDocs(count: number, size = 3000, seed = 42): Doc[] {
   return [...streamDocs(count, size, seed)];
 }
 
-/** Memory figures of a process that only builds the classifier and classifies a stream of reports. */
-interface MemoryProbe { startMB: number; builtMB: number; endMB: number; peakMB: number; docs: number; chars: number }
+/** What `herald classify --stats` reports at the end of its stream. */
+interface MemoryProbe { rssAtStartMB: number; peakRssMB: number; reports: number; mbPerSecond: number; docs: number }
 
 /**
- * Run in a child process (`--memory-probe N`): import and build the classifier, classify N
- * generated reports as a stream (each dropped after use, as the CLI does), report RSS as JSON.
+ * Resident memory of the command itself: `herald classify --stats` (bin/herald.mjs, as a user runs
+ * it) in a fresh process, fed N generated reports × 3 passes on stdin, its output discarded. The
+ * command reports its resident memory once the classifier is built and its peak.
  */
-async function memoryProbe(count: number): Promise<MemoryProbe> {
-  const rss = (): number => process.memoryUsage().rss / 2 ** 20;
-  const startMB = rss();
-  const { classify } = await import('../shared/classify/index');
-  const { prepareForStreaming } = await import('../shared/classify/cli');
-  // as `herald classify` does before its stream
-  prepareForStreaming();
-  classify({ title: 'warm up', body: 'warm up the lexicon' });
-  const builtMB = rss();
-  let chars = 0;
-  for (let pass = 0; pass < 3; pass++) {
-    for (const d of streamDocs(count, 3000)) {
-      chars += d.title.length + d.body.length;
-      classify(d);
-    }
-  }
-  return { startMB, builtMB, endMB: rss(), peakMB: process.resourceUsage().maxRSS / 1024, docs: count, chars };
-}
-
-/** Spawn the probe in a fresh Node process (same tsx loader) and read its figures. */
 function runMemoryProbe(count: number): MemoryProbe | null {
-  const res = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--memory-probe', String(count)], { encoding: 'utf8' });
-  const line = res.stdout?.trim().split('\n').pop();
+  const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../bin/herald.mjs');
+  // Build (or find) the command's bundle first, so the probe measures a normal start.
+  spawnSync(process.execPath, [bin, '--help'], { stdio: 'ignore' });
+  const lines: string[] = [];
+  for (let pass = 0; pass < 3; pass++) {
+    let i = 0;
+    for (const d of streamDocs(count, 3000)) lines.push(JSON.stringify({ id: `${pass}-${i++}`, ...d }));
+  }
+  const res = spawnSync(process.execPath, [bin, 'classify', '--stats'], { input: `${lines.join('\n')}\n`, encoding: 'utf8', stdio: ['pipe', 'ignore', 'pipe'], maxBuffer: 64 * 2 ** 20 });
+  const line = res.stderr?.trim().split('\n').pop();
   if (res.status !== 0 || !line) return null;
   try {
-    return JSON.parse(line) as MemoryProbe;
+    const { stats } = JSON.parse(line) as { stats: Omit<MemoryProbe, 'docs'> };
+    return { ...stats, docs: count };
   } catch {
     return null;
   }
@@ -205,11 +195,9 @@ export async function runClassifyBench(): Promise<void> {
   console.log(`resident memory of this run: ${fmt(rssStart / 2 ** 20, 0)} MB at start, ${fmt(rssAfterHerald / 2 ** 20, 0)} MB after Herald (holding all ${docs.length} documents and their texts), ${fmt(process.memoryUsage().rss / 2 ** 20, 0)} MB with baseline and compromise loaded`);
   const probe = runMemoryProbe(docs.length);
   if (probe) {
-    console.log(`resident memory of a process that only builds the classifier and classifies a stream of ${probe.docs} such reports × 3 passes: ${fmt(probe.startMB, 0)} MB at start (Node + tsx), ${fmt(probe.builtMB, 0)} MB once built, peak ${fmt(probe.peakMB, 0)} MB, ${fmt(probe.endMB, 0)} MB at the end (target ≤ 150 MB)`);
+    console.log(`resident memory of \`herald classify\` streaming ${probe.docs} such reports × 3 passes (${probe.reports} JSON lines in, out; ${fmt(probe.mbPerSecond, 1)} MB/s with JSON): ${fmt(probe.rssAtStartMB, 0)} MB once the classifier is built, peak ${fmt(probe.peakRssMB, 0)} MB (target ≤ 150 MB: ${probe.peakRssMB <= 150 ? 'met' : 'NOT MET'})`);
   } else console.log('resident memory probe: the child process failed');
 }
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
-const probeAt = process.argv.indexOf('--memory-probe');
-if (isMain && probeAt > 0) console.log(JSON.stringify(await memoryProbe(Number(process.argv[probeAt + 1] ?? 2000))));
-else if (isMain) await runClassifyBench();
+if (isMain) await runClassifyBench();

@@ -12,17 +12,7 @@ import { extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseFeed } from '@rowanmanning/feed-parser';
 
-export const REPORTS_USAGE = `  post FILE|DIR|-               Post reports from .json (object or array), .jsonl, .html or .txt files
-                                (a DIR: every such file in it; -: stdin)
-  import FEED_URL|FILE          Post the items of an RSS or Atom feed (new ones; seen ones are duplicates)
-
-Options for post and import:
-  --api URL                     Herald API (default: HERALD_API_URL, else .herald/local.json)
-  --token TOKEN                 Publisher token (default: HERALD_TOKEN, else .herald/local.json)
-  --concurrency N               Requests in flight (default 4)
-  --json                        Print the summary as JSON (one object) instead of text
-  --quiet                       No progress bar
-`;
+export { REPORTS_USAGE } from './usage';
 
 const COMMAND_USAGE = {
   post: `Usage: herald post FILE|DIR|- [--api URL] [--token TOKEN] [--concurrency N] [--json] [--quiet]

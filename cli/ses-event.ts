@@ -7,9 +7,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
-export const SES_EVENT_USAGE = `  ses-event bounce|complaint --email ADDRESS [--type Permanent|Transient|Undetermined] [--api URL]
-                                Inject an SES bounce or complaint into the local stack (npm start)
-`;
+import { UsageError } from './usage';
+
+export { SES_EVENT_USAGE } from './usage';
 
 /** Runs the command; resolves to the exit code. Throws TypeError('usage: ...') on bad arguments. */
 export async function sesEvent(args: string[], out: NodeJS.WritableStream = process.stdout): Promise<number> {
@@ -36,6 +36,5 @@ export async function sesEvent(args: string[], out: NodeJS.WritableStream = proc
   return res.ok ? 0 : 1;
 }
 
-export class SesEventUsageError extends Error {
-  override name = 'UsageError';
-}
+/** Bad `ses-event` arguments (a `UsageError`: the CLI prints help, exit code 2). */
+export class SesEventUsageError extends UsageError {}

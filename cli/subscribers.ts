@@ -12,10 +12,7 @@ import { parseArgs } from 'node:util';
 import { eraseSubscriber, exportSubscriber, findSubscriberByEmail } from '../shared/adapters/subscriptions';
 import { createDocumentClient } from '../shared/clients';
 
-export const SUBSCRIBERS_USAGE = `  subscribers export EMAIL      Print everything Herald holds about a subscriber (JSON)
-  subscribers erase EMAIL --yes Erase a subscriber (only the address's hash stays, to honour the opt-out)
-                                (both take --table NAME and --endpoint URL like publishers)
-`;
+export { SUBSCRIBERS_USAGE } from './usage';
 
 const USAGE = `Usage: herald subscribers export|erase EMAIL [--yes] [--table NAME] [--endpoint URL]
 

@@ -79,13 +79,42 @@ function write(stream: Writable, chunk: string): Promise<void> | undefined {
   });
 }
 
+/** What `herald classify --stats` writes to stderr at the end, as one JSON line `{"stats": …}`. */
+export interface ClassifyStats {
+  /** Reports classified (written to stdout). */
+  readonly reports: number;
+  /** Lines rejected (written to stderr). */
+  readonly failed: number;
+  /** Input read: characters of JSON lines, line breaks included, and the same in MB (10^6). */
+  readonly characters: number;
+  readonly megabytes: number;
+  readonly seconds: number;
+  readonly mbPerSecond: number;
+  readonly reportsPerSecond: number;
+  /** Resident memory when the stream started (classifier built), and the process's peak, in MiB. */
+  readonly rssAtStartMB: number;
+  readonly peakRssMB: number;
+}
+
+export interface ClassifyCliOptions {
+  /** Write a `{"stats": ClassifyStats}` line to stderr when the input ends. */
+  readonly stats?: boolean;
+}
+
+const mib = (bytes: number): number => Math.round((bytes / 2 ** 20) * 10) / 10;
+
 /** Run the command over the given streams; resolves to the exit code (0 all good, 1 some line failed). */
-export async function runClassifyCli(stdin: Readable, stdout: Writable, stderr: Writable): Promise<number> {
+export async function runClassifyCli(stdin: Readable, stdout: Writable, stderr: Writable, options: ClassifyCliOptions = {}): Promise<number> {
   const rl = createInterface({ input: stdin, crlfDelay: Infinity, terminal: false });
+  const started = performance.now();
+  const rssAtStart = process.memoryUsage().rss;
   let lineNo = 0;
   let failed = 0;
+  let classified = 0;
+  let chars = 0;
   for await (const line of rl) {
     lineNo++;
+    chars += line.length + 1;
     if (line.trim() === '') continue;
     let parsed: unknown;
     try {
@@ -113,7 +142,25 @@ export async function runClassifyCli(stdin: Readable, stdout: Writable, stderr: 
       if (wait) await wait;
       continue;
     }
+    classified++;
     const wait = write(stdout, `${out}\n`);
+    if (wait) await wait;
+  }
+  if (options.stats) {
+    const seconds = (performance.now() - started) / 1000;
+    const megabytes = chars / 1e6;
+    const stats: ClassifyStats = {
+      reports: classified,
+      failed,
+      characters: chars,
+      megabytes: Math.round(megabytes * 1e6) / 1e6,
+      seconds: Math.round(seconds * 1000) / 1000,
+      mbPerSecond: seconds > 0 ? Math.round((megabytes / seconds) * 100) / 100 : 0,
+      reportsPerSecond: seconds > 0 ? Math.round(classified / seconds) : 0,
+      rssAtStartMB: mib(rssAtStart),
+      peakRssMB: mib(process.resourceUsage().maxRSS * 1024),
+    };
+    const wait = write(stderr, `${JSON.stringify({ stats })}\n`);
     if (wait) await wait;
   }
   return failed > 0 ? 1 : 0;

@@ -59,6 +59,30 @@ describe('herald classify (runClassifyCli)', () => {
     expect(errors[2]).toMatchObject({ line: 4 });
   });
 
+  it('with --stats, ends with one stats line on stderr after the error lines', async () => {
+    const input = Readable.from([line({ id: 'a', title: 'Floods', body: 'Floods hit Pakistan.' }), '{oops}\n', line({ id: 'b', title: 'Talks', body: 'Talks in Bishkek.' })]);
+    const out = sink();
+    const err = sink();
+    const code = await runClassifyCli(input, out.stream, err.stream, { stats: true });
+    expect(code).toBe(1);
+    const lines = err.text().trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatchObject({ line: 2 });
+    const { stats } = lines[1];
+    expect(stats).toMatchObject({ reports: 2, failed: 1 });
+    const characters = line({ id: 'a', title: 'Floods', body: 'Floods hit Pakistan.' }).length + '{oops}\n'.length + line({ id: 'b', title: 'Talks', body: 'Talks in Bishkek.' }).length;
+    expect(stats.characters).toBe(characters);
+    expect(stats.megabytes).toBe(characters / 1e6);
+    expect(stats.peakRssMB).toBeGreaterThanOrEqual(stats.rssAtStartMB);
+    expect(stats.rssAtStartMB).toBeGreaterThan(0);
+  });
+
+  it('without --stats, stderr holds only the error lines', async () => {
+    const err = sink();
+    await runClassifyCli(Readable.from([line({ id: 'a', title: 'Floods', body: 'Floods hit Pakistan.' })]), sink().stream, err.stream);
+    expect(err.text()).toBe('');
+  });
+
   it('streams with backpressure: 100,000 lines through a slow stdout', async () => {
     const N = 100_000;
     let produced = 0;
