@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { countriesIn, ancestorsOf, expandRegions, areaByM49 } from '../shared/taxonomy/m49';
 import { THEME_IDS } from '../shared/taxonomy/themes';
 import { planDigests, planDigestSets, type DigestJob, type DigestRow, type DigestSet, type PlannableReport, type PlanStats } from '../shared/digest/plan';
-import { localParts, WEEKDAYS, type DigestFrequency } from '../shared/digest/schedule';
+import { createPeriodFinder, localParts, WEEKDAYS, type DigestFrequency } from '../shared/digest/schedule';
 import { isThrottlingError, sendPaced } from '../shared/digest/pacer';
 import { seededRandom } from '../shared/prng';
 
@@ -40,7 +40,10 @@ export interface DigestBenchData {
   readonly instantRules: number;
 }
 
-/** Generated reports, subscribers and rules (real country, M49 and theme codes), every subscriber due at `runAt`. */
+/**
+ * Generated reports, subscribers and rules (real country, M49 and theme codes), every subscriber
+ * due at `runAt`, most with a last digest recorded (as in any run after the first).
+ */
 export function generateDigestData(opts: { subscribers: number; reports: number; seed?: number; runAt?: Date }): DigestBenchData {
   const rand = seededRandom(opts.seed ?? 7);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
@@ -80,6 +83,7 @@ export function generateDigestData(opts: { subscribers: number; reports: number;
 
   const rows: DigestRow[] = [];
   let instantRules = 0;
+  const periodOf = createPeriodFinder(runAt);
   for (let s = 0; s < opts.subscribers; s++) {
     const subscriberId = `sub_${String(s).padStart(7, '0')}`;
     const timezone = pick(ZONES);
@@ -87,8 +91,18 @@ export function generateDigestData(opts: { subscribers: number; reports: number;
     const weekday = WEEKDAYS[(new Date(Date.UTC(local.year, local.month - 1, local.day)).getUTCDay() + 6) % 7]!;
     const frequency: DigestFrequency = rand() < 0.8 ? 'daily' : 'weekly';
     const email = `${subscriberId}@example.org`;
+    // The end of the last digest's window, as the sender records it (a string read back from the
+    // table): for most subscribers the previous slot, where this run's window starts; none for new
+    // subscribers; an older one for those whose last digests were empty or missed.
+    const lastDigestAt: Partial<Record<DigestFrequency, string>> = {};
+    const roll = rand();
+    if (roll < 0.95) {
+      const previous = Date.parse(periodOf(frequency, timezone, local.hour, weekday, undefined)!.window.from);
+      const periodsAgo = roll < 0.9 ? 0 : between(1, 3);
+      lastDigestAt[frequency] = new Date(previous - periodsAgo * (frequency === 'daily' ? 1 : 7) * dayMs).toISOString();
+    }
     // Paused subscribers are out of the index in Herald; the few kept here are skipped by the planner.
-    rows.push({ kind: 'profile', subscriberId, email, status: 'confirmed', paused: rand() < 0.02, timezone, digestHour: local.hour, weeklyDay: weekday });
+    rows.push({ kind: 'profile', subscriberId, email, status: 'confirmed', paused: rand() < 0.02, timezone, digestHour: local.hour, weeklyDay: weekday, lastDigestAt });
     const ruleCount = between(1, 3);
     for (let r = 0; r < ruleCount; r++) {
       const roll = rand();

@@ -195,10 +195,15 @@ interface BasePeriod {
   readonly label: string;
 }
 
-/** A memoised due period of a (zone, hour, frequency, weekday), and its default-window period once made. */
+/**
+ * A memoised due period of a (zone, hour, frequency, weekday): the period with the default
+ * window once made, and the periods already made for other `lastDigestAt` strings.
+ */
 interface MemoEntry {
   readonly base: BasePeriod;
   shared: DigestPeriod | undefined;
+  /** By `lastDigestAt` as stored (ISO string); `null`: not due (already delivered). */
+  byLast: Map<string, DigestPeriod | null> | undefined;
 }
 
 function normaliseHour(hour: number | undefined): number {
@@ -245,8 +250,9 @@ function toMs(value: string | Date | undefined): number | undefined {
 
 /**
  * A scheduler for one run: decides for each subscriber whether a digest is due and its
- * period. Periods are memoised per (zone, hour, frequency, weekday), so a run over
- * 100,000 subscribers costs one Intl computation per distinct combination.
+ * period. Periods are memoised per (zone, hour, frequency, weekday) and last-digest time, so
+ * a run over 100,000 subscribers costs one Intl computation per distinct combination, and
+ * subscribers with the same schedule and last digest share one period object.
  */
 export function createDigestScheduler(runAt: Date, options: ScheduleOptions = {}): (schedule: DigestSchedule) => DigestPeriod | undefined {
   const due = createPeriodFinder(runAt, options);
@@ -278,29 +284,42 @@ export function createPeriodFinder(
     let entry = zone[slot];
     if (entry === undefined) {
       const found = options.dueNow ? onDemandPeriod(runAtMs, timeZone, frequency) : basePeriod(runAtMs, timeZone, hour, frequency, WEEKDAYS[day]!, graceMs);
-      entry = found ? { base: found, shared: undefined } : null;
+      entry = found ? { base: found, shared: undefined, byLast: undefined } : null;
       zone[slot] = entry;
     }
     if (entry === null) return undefined;
     const base = entry.base;
     const to = base.scheduledAtMs;
+    // Everyone of this schedule whose last digest ended where this window starts by default
+    // shares one period object: after the first digest that is nearly every subscriber, and
+    // comparing the stored string costs less than parsing it and making a period each.
+    const shared = (entry.shared ??= makePeriod(base, base.previousAtMs, to));
+    if (lastDigestAt === undefined) return shared;
+    const key = typeof lastDigestAt === 'string' ? lastDigestAt : undefined;
+    if (key !== undefined) {
+      if (key === shared.window.from) return shared;
+      const known = entry.byLast?.get(key);
+      if (known !== undefined) return known ?? undefined;
+    }
     const last = toMs(lastDigestAt);
-    if (last === undefined && entry.shared !== undefined) return entry.shared;
-    if (last !== undefined && last >= to) return undefined; // already delivered for this period
-    const earliest = to - lookback[frequency] * DAY_MS;
-    const from = last !== undefined ? Math.max(last, earliest) : base.previousAtMs;
-    const period: DigestPeriod = Object.freeze({
-      frequency: base.frequency,
-      periodKey: base.periodKey,
-      localDate: base.localDate,
-      scheduledAt: new Date(to).toISOString(),
-      window: Object.freeze({ from: new Date(from).toISOString(), to: new Date(to).toISOString() }),
-      label: base.label,
-    });
-    // Everyone of this schedule without a last digest shares one period object.
-    if (last === undefined) entry.shared = period;
+    let period: DigestPeriod | undefined;
+    if (last === undefined) period = shared;
+    else if (last >= to) period = undefined; // already delivered for this period
+    else period = makePeriod(base, Math.max(last, to - lookback[frequency] * DAY_MS), to);
+    if (key !== undefined) (entry.byLast ??= new Map()).set(key, period ?? null);
     return period;
   };
+}
+
+function makePeriod(base: BasePeriod, from: number, to: number): DigestPeriod {
+  return Object.freeze({
+    frequency: base.frequency,
+    periodKey: base.periodKey,
+    localDate: base.localDate,
+    scheduledAt: new Date(to).toISOString(),
+    window: Object.freeze({ from: new Date(from).toISOString(), to: new Date(to).toISOString() }),
+    label: base.label,
+  });
 }
 
 /** The due period of one subscriber's digest in the run at `runAt`, or undefined when not due. */

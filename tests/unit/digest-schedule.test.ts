@@ -73,6 +73,27 @@ describe('digest schedule', () => {
     expect(digestPeriod(run, { ...s, lastDigestAt: '2026-01-01T08:00:00.000Z' })?.window.from).toBe('2026-11-20T08:00:00.000Z');
   });
 
+  it('gives one period object to every subscriber of a schedule whose last digest ended where the window starts', () => {
+    const schedule = createDigestScheduler(at('2026-11-27T08:00:00Z'));
+    const s = { frequency: 'daily' as const, timezone: 'UTC' };
+    const fresh = schedule(s);
+    expect(fresh?.window).toEqual({ from: '2026-11-26T08:00:00.000Z', to: '2026-11-27T08:00:00.000Z' });
+    // The same instant as stored by the sender (another string), as a Date, or unparsable: the default window.
+    expect(schedule({ ...s, lastDigestAt: ['2026-11-26T08:00:00', '.000Z'].join('') })).toBe(fresh);
+    expect(schedule({ ...s, lastDigestAt: new Date('2026-11-26T08:00:00Z') })).toEqual(fresh);
+    expect(schedule({ ...s, lastDigestAt: 'not a date' })).toBe(fresh);
+    // Another last digest: its own window, made once per distinct value; delivered already: not due, every time.
+    const older = schedule({ ...s, lastDigestAt: '2026-11-24T08:00:00.000Z' });
+    expect(older?.window.from).toBe('2026-11-24T08:00:00.000Z');
+    expect(older?.periodKey).toBe(fresh?.periodKey);
+    expect(schedule({ ...s, lastDigestAt: '2026-11-24T08:00:00.000Z' })).toBe(older);
+    for (let i = 0; i < 2; i++) expect(schedule({ ...s, lastDigestAt: '2026-11-27T08:00:00.000Z' })).toBeUndefined();
+    // The same answers as a scheduler that has seen nothing before.
+    for (const lastDigestAt of ['2026-11-26T08:00:00.000Z', '2026-11-24T08:00:00.000Z', '2026-11-27T08:00:00.000Z', '2026-01-01T08:00:00.000Z']) {
+      expect(schedule({ ...s, lastDigestAt })).toEqual(digestPeriod(at('2026-11-27T08:00:00Z'), { ...s, lastDigestAt }));
+    }
+  });
+
   it('treats an unknown zone as UTC and an invalid hour as the default', () => {
     const schedule = createDigestScheduler(at('2026-11-27T08:00:00Z'));
     expect(schedule({ frequency: 'daily', timezone: 'Mars/Olympus', digestHour: 99 })?.periodKey).toBe('daily:2026-11-27');
