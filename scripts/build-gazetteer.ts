@@ -215,6 +215,11 @@ for (const [n, iso3, lang] of EXTRA_NAMES) {
   add(n, iso3, 'n', latinAbbreviation ? 'A' : lang === 'ru' ? 'r' : '', lang);
 }
 for (const [d, iso3, lang] of EXTRA_DEMONYMS) {
+  // Russian adjectives: lower case, every inflected form (as the package adjectives above)
+  if (lang === 'ru') {
+    add(d, iso3, 'd', 'lr', lang);
+    continue;
+  }
   add(d, iso3, 'd', lang === 'fr' ? 'l' : '', lang);
   add(lang === 'fr' ? `${d.toLowerCase()}s` : `${d}s`, iso3, 'd', lang === 'fr' ? 'l' : '', lang);
 }

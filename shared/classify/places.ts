@@ -63,6 +63,27 @@ function childOf(node: TrieNode, tok: Token, lemmas: Map<string, string[]>): Tri
   return undefined;
 }
 
+/**
+ * The trie node of a Russian word's other base forms, after the first that leads anywhere: "китайские"
+ * is a form of "китайская" (the first word of "Китайская Народная Республика") and of "китайский"
+ * (a demonym); when the first leads to no name, the next may.
+ */
+function otherBaseNodes(tok: Token, lemmas: Map<string, string[]>, root: TrieNode): TrieNode[] {
+  const bases = tok.cyr ? lemmas.get(tok.norm) : undefined;
+  const next = root.next;
+  if (!bases || bases.length < 2 || !next || next.has(tok.norm)) return [];
+  const nodes: TrieNode[] = [];
+  for (const b of bases) {
+    const n = next.get(b);
+    if (n) nodes.push(n);
+  }
+  return nodes.slice(1);
+}
+
+/** Words after French "Réunion" that make it a meeting, not the island. */
+const MEETING_AFTER = new Set(['de', 'du', 'des', 'd', 'sur', 'avec', 'entre', 'a', 'au', 'aux', 'ministerielle', 'regionale', 'annuelle', 'pleniere', 'technique',
+  'consultative', 'conjointe', 'extraordinaire', 'informelle', 'speciale', 'bilaterale', 'trilaterale', 'tripartite', 'internationale', 'preparatoire']);
+
 /** True when the entry may match the tokens [i, j). */
 function caseOk(entry: PlaceEntry, text: string, tokens: readonly Token[], i: number, j: number, titleCaseEnd: number): boolean {
   const first = tokens[i]!;
@@ -78,6 +99,8 @@ function caseOk(entry: PlaceEntry, text: string, tokens: readonly Token[], i: nu
   if (!entry.lowerOk && !first.upper) return false;
   // an all-capital word in brackets is an acronym being defined: "(NEMA)" is not Néma
   if (j - i === 1 && first.allCaps && text.charCodeAt(first.start - 1) === 40 && text.charCodeAt(first.end) === 41) return false;
+  // French "Réunion" (a meeting) starting a sentence or a title: "Réunion sur la frontière", "Réunion du Conseil"
+  if (j - i === 1 && first.norm === 'reunion' && MEETING_AFTER.has(tokens[j]?.norm ?? '') && !['la', 'l', 'ile'].includes(tokens[i - 1]?.norm ?? '')) return false;
   if (entry.personLike) {
     if (first.cyr && first.sentenceStart) return false;
     // In a title that capitalises every word ("Jordan Hosts Regional Talks") capitals say nothing of persons: only a surname does.
@@ -123,23 +146,31 @@ export function findPlaces(text: string, tokens: readonly Token[], titleCase = 0
   const n = tokens.length;
   let i = 0;
   while (i < n) {
-    let node: TrieNode | undefined = g.root;
     let bestEnd = -1;
     let bestEntries: PlaceEntry[] | null = null;
-    let j = i;
-    while (j < n && node) {
-      // a phrase does not run across a line break or sentence end
-      if (j > i && tokens[j]!.sentenceStart) break;
-      node = childOf(node, tokens[j]!, g.ruLemmas);
-      if (!node) break;
-      j++;
-      if (node.entries) {
-        const valid = node.entries.filter((e) => caseOk(e, text, tokens, i, j, titleCase));
-        if (valid.length > 0) {
-          bestEnd = j;
-          bestEntries = valid;
+    // the walk from the first base form of the first word, then (when it finds nothing) from the others
+    let startNode = childOf(g.root, tokens[i]!, g.ruLemmas);
+    let alternatives: TrieNode[] | undefined;
+    let nextAlternative = 0;
+    while (startNode) {
+      let node: TrieNode | undefined = startNode;
+      let j = i + 1;
+      while (node) {
+        if (node.entries) {
+          const valid = node.entries.filter((e) => caseOk(e, text, tokens, i, j, titleCase));
+          if (valid.length > 0) {
+            bestEnd = j;
+            bestEntries = valid;
+          }
         }
+        // a phrase does not run across a line break or sentence end
+        if (j >= n || tokens[j]!.sentenceStart) break;
+        node = childOf(node, tokens[j]!, g.ruLemmas);
+        j++;
       }
+      if (bestEntries) break;
+      alternatives ??= otherBaseNodes(tokens[i]!, g.ruLemmas, g.root);
+      startNode = alternatives[nextAlternative++];
     }
     if (bestEntries) {
       const start = tokens[i]!.start;
@@ -148,8 +179,17 @@ export function findPlaces(text: string, tokens: readonly Token[], titleCase = 0
       i = bestEnd;
       continue;
     }
-    // Cyrillic fallback: a capitalised word whose transliteration is a Latin city or country name
     const tok = tokens[i]!;
+    // the first part of a compound adjective: "таджикско-афганской", "Sino-Indian", "tadjiko-afghane"
+    if (text.charCodeAt(tok.end) === 45 && tokens[i + 1]?.start === tok.end + 1) {
+      const demonym = compoundDemonym(tok.norm, g.root);
+      if (demonym) {
+        emit(out, demonym, tok.start, tok.end, i, i + 1, text);
+        i++;
+        continue;
+      }
+    }
+    // Cyrillic fallback: a capitalised word whose transliteration is a Latin city or country name
     // (not inside a run of capitalised words: "Наталья Герман" is a person)
     const prevTok = tokens[i - 1];
     const nextTok = tokens[i + 1];
@@ -164,6 +204,26 @@ export function findPlaces(text: string, tokens: readonly Token[], titleCase = 0
     i++;
   }
   return out;
+}
+
+/**
+ * First parts of compound adjectives whose form is not the demonym's own, by the demonym
+ * (normalised) they stand for. Russian `-ский` adjectives compound regularly (`-ско-`) and need no entry.
+ */
+const COMPOUND_PREFIXES: ReadonlyMap<string, string> = new Map([
+  ['афгано', 'афганский'], ['туркмено', 'туркменский'],
+  ['sino', 'chinese'], ['russo', 'russian'], ['franco', 'french'],
+  ['tadjiko', 'tadjik'], ['afghano', 'afghan'], ['kirghizo', 'kirghiz'], ['ouzbeko', 'ouzbek'], ['turkmeno', 'turkmene'], ['kazakho', 'kazakh'],
+  ['russo', 'russe'], ['sino', 'chinois'], ['franco', 'francais'], ['germano', 'allemand'], ['israelo', 'israelien'], ['irano', 'iranien'],
+  ['irako', 'irakien'], ['pakistano', 'pakistanais'], ['americano', 'americain'], ['soudano', 'soudanais'], ['tchado', 'tchadien'],
+  ['syro', 'syrien'], ['libano', 'libanais'], ['armeno', 'armenien'], ['centrafricano', 'centrafricain'], ['congolo', 'congolais'],
+]);
+
+/** The demonym entries that the first part of a compound adjective stands for, if any. */
+function compoundDemonym(norm: string, root: TrieNode): PlaceEntry[] | undefined {
+  const word = COMPOUND_PREFIXES.get(norm) ?? (norm.length > 5 && norm.endsWith('ско') ? `${norm.slice(0, -1)}ий` : undefined);
+  const entries = word !== undefined ? root.next?.get(word)?.entries?.filter((e) => e.via === 'd') : undefined;
+  return entries && entries.length > 0 ? entries : undefined;
 }
 
 const RU_ENDINGS = ['ом', 'ем', 'ой', 'ей', 'ах', 'ам', 'е', 'а', 'у', 'ы', 'и', 'ю', 'я'];
@@ -339,6 +399,13 @@ const SEAT_CITIES = new Set([
   'нью йорк', 'женева', 'вена', 'гаага', 'брюссель', 'страсбург', 'рим',
 ]);
 const LIST_GAP = /^[\s,;]*(?:(?:and|et|и|or|ou|или|as well as)\s+)?(?:(?:the|le|la|les|l'|l’)\s*)?$/i;
+/**
+ * A list of countries in a role that is not the report's subject: right before it ("mediated by
+ * Egypt, Qatar and the United States", "guarantors: ...") or right after it ("Norway, Mexico and
+ * Chile acting as guarantors"). Its members are partners, mentioned only, like donors.
+ */
+const ROLE_BEFORE_LIST = /(?:(?:mediated|brokered|facilitated|sponsored|co-sponsored|guaranteed|funded|financed|supported)\s+(?:jointly\s+)?by|(?:guarantors?|mediators?|facilitators?|observers?|donors?|sponsors?)\s*(?:[:,(—–-]|including|such as|namely)|(?:médiation|facilitation|soutien|financement)\s+(?:de|du|des)|(?:garants?|médiateurs?|observateurs?|bailleurs?)\s*[:,(]|(?:при\s+посредничестве|при\s+содействии|при\s+поддержке|гарант\S*|посредник\S*|наблюдател\S*)\s*[:,(]?)\s*(?:the\s+|de\s+|du\s+|de\s+la\s+|des\s+|l['’]\s*)?$/i;
+const ROLE_AFTER_LIST = /^[\s,]*(?:\(?\s*)(?:(?:acting|serving|participating|present)\s+)?(?:as|en\s+tant\s+que|comme|в\s+качестве)\s+(?:the\s+|les\s+)?(?:guarantors?|mediators?|facilitators?|observers?|co-?sponsors?|sponsors?|donors?|witnesses|garants?|médiateurs?|observateurs?|facilitateurs?|témoins|гарант\S*|посредник\S*|наблюдател\S*)\b/i;
 
 interface Features {
   titleName: number; titleCity: number; dateline: number; seatDateline: number; body: number; named: number; first: number;
@@ -355,9 +422,16 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
   const countryMentions = mentions.filter((m) => m.iso3 && (m.via === 'n' || m.via === 'd'));
   // enumerations of three or more countries ("Kazakhstan, Kyrgyzstan, Tajikistan and ...")
   const inList = new Set<PlaceMention>();
+  // members of a list in a role (guarantors, mediators, donors): partners, not the subject
+  const inRoleList = new Set<PlaceMention>();
   let run: PlaceMention[] = [];
   const flush = (): void => {
-    if (new Set(run.map((m) => m.iso3)).size >= 3) for (const m of run) inList.add(m);
+    const first = run[0];
+    const last = run[run.length - 1];
+    if (first && last && new Set(run.map((m) => m.iso3)).size >= 2
+      && (ROLE_BEFORE_LIST.test(text.slice(Math.max(0, first.start - 48), first.start)) || ROLE_AFTER_LIST.test(text.slice(last.end, last.end + 48)))) {
+      for (const m of run) inRoleList.add(m);
+    } else if (new Set(run.map((m) => m.iso3)).size >= 3) for (const m of run) inList.add(m);
     run = [];
   };
   for (const m of countryMentions) {
@@ -411,6 +485,7 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     }
     if (inList.has(m)) f.list++;
     if (inOrg || origin) continue;
+    if (inRoleList.has(m)) f.donor++;
     let from = Math.max(0, m.tokenIndex - 3);
     for (let k = m.tokenIndex; k > from; k--) if (tokens[k]!.sentenceStart) { from = k; break; }
     const govBefore = f.gov;
@@ -485,7 +560,14 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     .map(([c]) => c);
   if (concerned.length === 0 && ranked.length > 0 && top > 0) concerned.push(ranked[0]![0]);
   // the best-scored concerned country: a regional report may concern countries that rank below one it only mentions
-  let primary: string | null = ranked.find(([c]) => concerned.includes(c))?.[0] ?? null;
+  // A title that names one country and only a city of another ("Yemen truce talks in Muscat") is
+  // about the country it names: the other is the venue, however often the text names it. Not a
+  // country named mostly as a donor ("Japan-funded project opens in Dushanbe").
+  const titleSubject = ([c]: [string, number]): boolean => {
+    const f = feats.get(c)!;
+    return concerned.includes(c) && f.titleName > 0 && !(f.donor > 0 && f.donor >= 0.5 * (f.titleName + f.titleCity + f.body + f.dateline));
+  };
+  let primary: string | null = (ranked.find(titleSubject) ?? ranked.find(([c]) => concerned.includes(c)))?.[0] ?? null;
   if (primary && regional && concerned.length >= 3) primary = null;
   const regionSet = new Set<string>();
   for (const c of concerned) for (const a of ancestorsOf(c)) regionSet.add(a);

@@ -111,6 +111,8 @@ export const EXTRA_DEMONYMS: ReadonlyArray<readonly [string, string, string]> = 
   // [demonym, iso3, language]
   ['Tajik', 'TJK', 'en'], ['Kyrgyz', 'KGZ', 'en'], ['Uzbek', 'UZB', 'en'], ['Afghan', 'AFG', 'en'], ['Kazakh', 'KAZ', 'en'],
   ['Turkmen', 'TKM', 'en'], ['Pakistani', 'PAK', 'en'], ['Emirati', 'ARE', 'en'], ['Kirghiz', 'KGZ', 'en'], ['Tadjik', 'TJK', 'fr'],
+  // the Russian adjective Kyrgyzstan's own texts use (the packages have only "киргизский")
+  ['кыргызский', 'KGZ', 'ru'],
 ];
 
 /**

@@ -93,6 +93,12 @@ describe('ambiguous names', () => {
     expect(mentioned('The talks on Georgia resumed in Tbilisi.')).toEqual(['GEO']);
     expect(mentioned('Storms hit Atlanta, Georgia, and the state of Georgia declared an emergency.')).not.toContain('GEO');
   });
+  it('French "Réunion" opening a sentence is a meeting, "la Réunion" the island', () => {
+    expect(mentioned('Réunion du Conseil de sécurité sur le Mali.')).toEqual(['MLI']);
+    expect(mentioned('Réunion sur la frontière avec le Niger.')).toEqual(['NER']);
+    expect(mentioned('Le cyclone a frappé La Réunion.')).toEqual(['REU']);
+    expect(mentioned('Cyclone Belal hit Réunion on Monday.')).toEqual(['REU']);
+  });
   it('Jordan and Chad as given names are not countries', () => {
     expect(mentioned('The report was written by Michael Jordan and Mary Chad.')).toEqual([]);
     expect(mentioned('Refugees arrived in Jordan and Chad.')).toEqual(['JOR', 'TCD']);
@@ -223,6 +229,28 @@ describe('datelines, possessives and inflected forms', () => {
   });
 });
 
+describe('compound adjectives and shared inflected forms', () => {
+  it('reads both countries of a compound adjective in Russian, French and English', () => {
+    expect(mentioned('Встреча прошла на таджикско-афганской границе.')).toEqual(['AFG', 'TJK']);
+    expect(mentioned('Инцидент на туркмено-афганской границе.')).toEqual(['AFG', 'TKM']);
+    expect(mentioned('Российско-китайские консультации прошли в Москве.')).toEqual(['CHN', 'RUS']);
+    expect(mentioned('Réunion sur la frontière tadjiko-afghane.')).toEqual(['AFG', 'TJK']);
+    expect(mentioned('Le conflit israélo-palestinien et la coopération franco-allemande.')).toEqual(['DEU', 'FRA', 'ISR', 'PSE']);
+    expect(mentioned('Tensions on the Sino-Indian border.')).toEqual(['CHN', 'IND']);
+    // a compound that names no country, and a prefix without a hyphen
+    expect(mentioned('Leaders of the Indo-Pacific region met.')).toEqual([]);
+    expect(mentioned('The Franco regime ended in 1975.')).toEqual([]);
+  });
+  it('a Russian form shared by a demonym and the first word of a longer name is the demonym ("китайские")', () => {
+    expect(mentioned('Они обсудили китайские инвестиции.')).toEqual(['CHN']);
+    expect(mentioned('Делегация Китайской Народной Республики прибыла.')).toEqual(['CHN']);
+  });
+  it('knows the adjective Kyrgyzstan\'s own Russian texts use ("кыргызский")', () => {
+    expect(mentioned('Кыргызские пограничники задержали нарушителей.')).toEqual(['KGZ']);
+    expect(mentioned('Представители кыргызской стороны и таджикские пограничники встретились.')).toEqual(['KGZ', 'TJK']);
+  });
+});
+
 describe('concerned versus mentioned', () => {
   it('a donor named in passing is mentioned, not concerned', () => {
     const r = doc(
@@ -322,5 +350,26 @@ describe('concern: context rules', () => {
     const r = classify({ title: 'Sahel', body: 'Niger', dateline: 'Afghan' });
     expect(r.countries).toEqual(['NER']);
     expect(r.primaryCountry).toBe('NER');
+  });
+});
+
+describe('concern: roles and the subject of the title', () => {
+  it('countries listed as mediators or guarantors are partners, mentioned only', () => {
+    const mediated = doc('The Secretary-General welcomed the release of hostages held in Gaza, as part of the agreement mediated by Egypt, Qatar and the United States. He called for a sustained ceasefire in Gaza.', 'UN welcomes release of hostages held in Gaza', 'NEW YORK');
+    expect(mediated.countries).toEqual(['PSE']);
+    expect(mediated.primaryCountry).toBe('PSE');
+    expect(mediated.mentioned).toEqual(['EGY', 'PSE', 'QAT', 'USA']);
+    const guarantors = doc('The Mission welcomed the agreement between the Government of Colombia and the ELN to extend the ceasefire. Talks will continue with Norway, Mexico, Venezuela, Brazil and Chile acting as guarantors.', 'Colombia: ceasefire with ELN extended', 'BOGOTÁ');
+    expect(guarantors.countries).toEqual(['COL']);
+    // the same list as the report's subject stays concerned
+    const participants = doc('Kazakhstan, Kyrgyzstan and Uzbekistan signed the agreement on water sharing.', 'Central Asian states sign water agreement');
+    expect(participants.countries).toEqual(['KAZ', 'KGZ', 'UZB']);
+  });
+  it('a title naming one country and only a city of another is about the country it names', () => {
+    const body = 'The UN Special Envoy for Yemen concluded a visit to Muscat where he met senior Omani officials and a delegation of Ansar Allah to discuss renewing the truce. The Envoy thanked the Sultanate of Oman for its continued support.';
+    expect(doc(body, 'Special Envoy briefs on Yemen truce talks in Muscat', 'MUSCAT, Oman').primaryCountry).toBe('YEM');
+    // not when the named country is mostly a donor
+    const funded = doc('A new water supply system funded by the Government of Japan opened today in Dushanbe. The Ambassador of Japan attended. The project was implemented with the Ministry of Energy and Water Resources of Tajikistan.', 'Japan-funded water project opens in Dushanbe', 'DUSHANBE, Tajikistan');
+    expect(funded.primaryCountry).toBe('TJK');
   });
 });
