@@ -233,10 +233,10 @@ for (const [phrase, codes] of REGION_PHRASES) {
   const lang = /[\u0400-\u04ff]/.test(phrase) ? 'ru' : 'en';
   for (const code of codes) add(phrase, `m:${code}`, 'g', lang === 'ru' ? 'lr' : 'l', lang);
 }
-for (const [phrase, codes] of AMBIGUOUS_NAMES) {
+for (const [phrase, codes, kind] of AMBIGUOUS_NAMES) {
   const ru = /[\u0400-\u04ff]/.test(phrase);
   const lower = phrase === phrase.toLowerCase();
-  add(phrase, codes.join('|'), /an$|ese$|ais$|aise$|ен$|ский$|eens?$/.test(phrase) ? 'd' : 'n', (ru ? 'r' : '') + (lower ? 'l' : ''), ru ? 'ru' : 'en');
+  add(phrase, codes.join('|'), kind ?? (/an$|ese$|ais$|aise$|ен$|ский$|eens?$/.test(phrase) ? 'd' : 'n'), (ru ? 'r' : '') + (lower ? 'l' : ''), ru ? 'ru' : 'en');
 }
 for (const b of BLOCK_PHRASES) add(b, '', 'b', /[\u0400-\u04ff]/.test(b) ? 'lr' : 'l', '');
 

