@@ -381,6 +381,7 @@ const ORIGIN_WORDS = new Set(['origin', 'origine', 'provenance', 'происхо
 const DONOR_WORDS = new Set([
   'funded', 'funding', 'donor', 'donors', 'donated', 'donation', 'contribution', 'contributions', 'grant', 'financed', 'sponsored', 'money',
   'embassy', 'financement', 'finance', 'bailleur', 'bailleurs', 'ambassade', 'финансировании', 'финансирования', 'финансированию', 'посольство', 'посольства',
+  'финансовой', 'посольств', 'посольствами', 'донор', 'доноры', 'доноров', 'донора',
   'thanks', 'generous', 'generously', 'financial', 'funds', 'former',
   // a third country that facilitates talks between others: "facilitated by Angola"
   'facilitated', 'facilitation', 'facilitator', 'facilitators', 'facilitee', 'содействии',
@@ -448,6 +449,8 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
   flush();
   // the last country mention with a government word before it, while a list may continue it
   let governed: { end: number } | undefined;
+  // the same for a border word
+  let bordered: { end: number } | undefined;
   for (const m of mentions) {
     if (m.area) {
       areas.add(m.area);
@@ -492,6 +495,7 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     let from = Math.max(0, m.tokenIndex - 3);
     for (let k = m.tokenIndex; k > from; k--) if (tokens[k]!.sentenceStart) { from = k; break; }
     const govBefore = f.gov;
+    const borderBefore = f.border;
     for (let k = from; k < m.tokenIndex; k++) {
       const w = tokens[k]!.norm;
       if (k >= m.tokenIndex - 2 && PEOPLE_WORDS.has(w) && k === m.tokenIndex - 2 && ['from', 'of', 'из', 'de', 'des', 'du'].includes(tokens[k + 1]!.norm)) f.people++;
@@ -513,9 +517,14 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     // word before the first of a coordinated pair of countries governs the second one as well
     if (f.gov === govBefore && byName && governed !== undefined && LIST_GAP.test(text.slice(governed.end, m.start))) f.gov++;
     governed = f.gov > govBefore ? { end: m.end } : byName ? undefined : governed;
+    // likewise a border: "the border with Afghanistan and Iran"
+    if (f.border === borderBefore && byName && bordered !== undefined && LIST_GAP.test(text.slice(bordered.end, m.start))) f.border++;
+    bordered = f.border > borderBefore ? { end: m.end } : byName ? undefined : bordered;
     for (let k = m.tokenEnd; k < Math.min(tokens.length, m.tokenEnd + 2); k++) {
       if (tokens[k]!.sentenceStart) break;
       const w = tokens[k]!.norm;
+      // the countries of a compound before a border word: "the Tajik-Afghan border", "таджикско-афганской границе"
+      if (BORDER_WORDS.has(w) && (text.charCodeAt(m.start - 1) === 45 || text.charCodeAt(m.end) === 45)) f.border++;
       if (k === m.tokenEnd && (m.via === 'd' || tokens[k]!.cyr) && PEOPLE_WORDS.has(w)) f.people++;
       if (k === m.tokenEnd && GOV_WORDS.has(w)) f.gov++;
       if (DONOR_WORDS.has(w) || (w === 's' && DONOR_WORDS.has(tokens[k + 1]?.norm ?? ''))) f.donor++;

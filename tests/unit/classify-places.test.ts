@@ -391,4 +391,16 @@ describe('concern: the two sides and organisations', () => {
     expect(r.countries).toEqual(['NER']);
     expect(r.mentioned).toEqual(['CAN', 'NER', 'USA']);
   });
+  it('a border word after a country, and a second country of "the border with X and Y", make them concerned', () => {
+    const r = doc('President Emomali Rahmon received the Special Representative on 5 June. They discussed Tajikistan\'s initiatives on water and the situation on the Tajik-Afghan border.', 'Tajikistan\'s President meets UN Special Representative', 'DUSHANBE');
+    expect(r.countries).toEqual(['AFG', 'TJK']);
+    expect(r.primaryCountry).toBe('TJK');
+    const both = doc('ЮНОДК передало Государственной пограничной службе Туркменистана оборудование для пунктов пропуска на границе с Афганистаном и Ираном.', 'ЮНОДК передало Туркменистану оборудование', 'АШХАБАД');
+    expect(both.countries).toEqual(['AFG', 'IRN', 'TKM']);
+  });
+  it('"при финансовой поддержке Правительства Японии": a donor in Russian is mentioned only', () => {
+    const r = doc('ЮНОДК передало Туркменистану оборудование. Проект реализуется при финансовой поддержке Правительства Японии. В церемонии приняли участие представители посольств Японии и США.', 'ЮНОДК передало Туркменистану оборудование', 'АШХАБАД');
+    expect(r.countries).toEqual(['TKM']);
+    expect(r.mentioned).toEqual(['JPN', 'TKM', 'USA']);
+  });
 });
