@@ -53,7 +53,7 @@ export const BLOCK_PHRASES: readonly string[] = [
   'Congo River', 'Congo Basin', 'fleuve Congo', 'bassin du Congo', 'река Конго', 'Jordan River', 'River Jordan', 'Jordan Valley',
   'Indian Ocean', 'océan Indien', 'Индийский океан', 'Persian Gulf', 'Arabian Sea', 'Arabian Peninsula', 'Lake Victoria', 'Lake Geneva', 'Lake Tanganyika',
   'New Guinea', 'New Mexico', 'New Jersey', 'New South Wales', 'New England', 'Nouvelle-Guinée', 'Korean Peninsula', 'péninsule coréenne', 'Корейский полуостров',
-  'Aral Sea', 'mer d\'Aral', 'Аральское море', 'Caspian Sea', 'Dead Sea', 'Red Sea', 'Black Sea',
+  'Aral Sea', 'mer d\'Aral', 'Аральское море', 'Aral', 'Арал', 'Caspian Sea', 'Dead Sea', 'Red Sea', 'Black Sea',
   'Soviet Union', 'Union soviétique', 'Советский Союз',
   'US dollar', 'US dollars', 'U.S. dollar', 'U.S. dollars', 'American dollar', 'dollars américains', 'долларов США', 'доллар США', 'долларах США',
   'Turkey Creek', 'cold turkey', 'Jordan almonds', 'French fries', 'Spanish flu', 'Chinese New Year', 'Brussels sprouts',

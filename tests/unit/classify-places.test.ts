@@ -161,6 +161,10 @@ describe('organisations and features named after places', () => {
   it('US dollars are not the United States', () => {
     expect(mentioned('The project costs US$ 5 million, or 4 million US dollars.')).toEqual([]);
   });
+  it('the Aral is the sea, not a town ("Международного фонда спасения Арала", "the Aral")', () => {
+    expect(mentioned('Конференцию организовал Исполнительный комитет Международного фонда спасения Арала в Бишкеке.')).toEqual(['KGZ']);
+    expect(mentioned('Dust storms from the dried bed of the Aral reach Nukus, Uzbekistan.')).toEqual(['UZB']);
+  });
 });
 
 describe('region phrases', () => {
