@@ -365,6 +365,14 @@ const ADDRESS_WORDS = new Set(['urges', 'urged', 'urging', 'calls', 'called', 'd
 const BORDER_WORDS = new Set(['border', 'borders', 'frontier', 'bordering', 'frontiere', 'frontieres', 'границе', 'границ', 'границы', 'граница', 'границей']);
 // the two sides of what happens: "exchanges of fire between Lebanon and Israel", "talks between Armenia and Azerbaijan"
 const BETWEEN_WORDS = new Set(['between', 'entre', 'между']);
+/** Words that may stand between a border word and the country it names: "the border with the", "границе с". */
+const BORDER_LINKS = new Set(['with', 'between', 'of', 'the', 'and', 'its', 'their', 'с', 'между', 'и', 'со', 'avec', 'entre', 'de', 'du', 'des', 'la', 'le', 'l', 'et']);
+
+/** True when every token after the border word at `k` up to the mention at `at` links the two. */
+function governs(tokens: readonly Token[], k: number, at: number): boolean {
+  for (let q = k + 1; q < at; q++) if (!BORDER_LINKS.has(tokens[q]!.norm)) return false;
+  return true;
+}
 // administrative units named before their country: "Badakhshan province, Afghanistan", "région de Mopti, Mali"
 const ADMIN_WORDS = new Set(['province', 'district', 'region', 'governorate', 'county', 'department', 'oblast', 'prefecture', 'municipality', 'village', 'town', 'city',
   'provinces', 'districts', 'regions', 'departement', 'ville', 'область', 'области', 'район', 'района', 'провинция', 'провинции', 'город', 'города']);
@@ -377,6 +385,8 @@ const PEOPLE_WORDS = new Set([
 ]);
 // "of Afghan origin", "афганского происхождения": where goods come from, not what the report is about
 const ORIGIN_WORDS = new Set(['origin', 'origine', 'provenance', 'происхождения', 'производства']);
+// right after a country, what it gives: "Japanese support", "Japan's contribution", "EU funding"
+const SUPPORT_AFTER = new Set(['support', 'backing', 'assistance', 'soutien', 'appui', 'поддержке', 'поддержки', 'помощи']);
 // a donor, an embassy, a passing reference
 const DONOR_WORDS = new Set([
   'funded', 'funding', 'donor', 'donors', 'donated', 'donation', 'contribution', 'contributions', 'grant', 'financed', 'sponsored', 'money',
@@ -386,6 +396,8 @@ const DONOR_WORDS = new Set([
   // a third country that facilitates talks between others: "facilitated by Angola"
   'facilitated', 'facilitation', 'facilitator', 'facilitators', 'facilitee', 'содействии',
 ]);
+// before "by" and a country, what makes it a partner: "funded by", "supported by the Government of Germany"
+const DONOR_BY = new Set([...DONOR_WORDS, 'supported', 'backed', 'provided', 'soutenu', 'soutenue', 'appuye', 'appuyee', 'finance', 'financee']);
 // heads of organisation names: "Mission in Mali", "Islamic State of Iraq", "Embassy of France"
 const ORG_HEADS = new Set([
   'mission', 'office', 'centre', 'center', 'embassy', 'state', 'foundation', 'agency', 'programme', 'program', 'fund', 'council', 'committee',
@@ -408,12 +420,25 @@ const LIST_GAP = /^[\s,;]*(?:(?:and|et|и|or|ou|или|as well as)\s+)?(?:(?:the
  * Egypt, Qatar and the United States", "guarantors: ...") or right after it ("Norway, Mexico and
  * Chile acting as guarantors"). Its members are partners, mentioned only, like donors.
  */
-const ROLE_BEFORE_LIST = /(?:(?:mediated|brokered|facilitated|sponsored|co-sponsored|guaranteed|funded|financed|supported)\s+(?:jointly\s+)?by|(?:guarantors?|mediators?|facilitators?|observers?|donors?|sponsors?)\s*(?:[:,(—–-]|including|such as|namely)|(?:médiation|facilitation|soutien|financement)\s+(?:de|du|des)|(?:garants?|médiateurs?|observateurs?|bailleurs?)\s*[:,(]|(?:при\s+посредничестве|при\s+содействии|при\s+поддержке|гарант\S*|посредник\S*|наблюдател\S*)\s*[:,(]?)\s*(?:the\s+|de\s+|du\s+|de\s+la\s+|des\s+|l['’]\s*)?$/i;
+const ROLE_BEFORE_LIST = new RegExp(
+  '(?:' +
+    // "mediated by", "supported in particular by", "funded jointly by the"
+    '(?:mediated|brokered|facilitated|sponsored|co-sponsored|guaranteed|funded|financed|supported)\\s+(?:(?:jointly|notably|in particular|mainly|especially|generously)\\s+)?by' +
+    // "the guarantor countries, ...", "troop- and police-contributing countries, including ...", "donors such as"
+    '|(?:guarantors?|guarantor countries|mediators?|facilitators?|observers?|donors?|donor countries|sponsors?|contributors?|contributing countries|accompanying countries|partners)\\s*(?:,|:|\\(|—|–|-)?\\s*(?:(?:including|such as|namely|notably|in particular|among them)\\s*,?)?' +
+    '|(?:médiation|facilitation|soutien|financement)\\s+(?:de|du|des)' +
+    '|(?:garants?|pays garants|médiateurs?|observateurs?|bailleurs?|pays contributeurs)\\s*[:,(]?\\s*(?:(?:dont|notamment|parmi lesquels)\\s*)?' +
+    '|(?:при\\s+посредничестве|при\\s+содействии|при\\s+поддержке|гарант\\S*|посредник\\S*|наблюдател\\S*|донор\\S*)\\s*[:,(]?\\s*(?:(?:в том числе|включая)\\s*)?' +
+  ')\\s*(?:the\\s+|de\\s+|du\\s+|de\\s+la\\s+|des\\s+|l[\'’]\\s*)?$',
+  'i',
+);
 const ROLE_AFTER_LIST = /^[\s,]*(?:\(?\s*)(?:(?:acting|serving|participating|present)\s+)?(?:as|en\s+tant\s+que|comme|в\s+качестве)\s+(?:the\s+|les\s+)?(?:guarantors?|mediators?|facilitators?|observers?|co-?sponsors?|sponsors?|donors?|witnesses|garants?|médiateurs?|observateurs?|facilitateurs?|témoins|гарант\S*|посредник\S*|наблюдател\S*)\b/i;
 
 interface Features {
   titleName: number; titleCity: number; dateline: number; seatDateline: number; body: number; named: number; first: number;
   gov: number; loc: number; border: number; donor: number; list: number; org: number; people: number;
+  /** Donor signals on the title's own mentions ("… with Japanese support"). */
+  titleDonor: number;
 }
 
 /** Find places and decide mentioned / concerned / primary / regions. */
@@ -447,6 +472,20 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     }
   }
   flush();
+  // a town or province written next to its country's name counts once, with the name: "Niger's Diffa
+  // region", "Aceh in Indonesia", "Tak province, Thailand"
+  const sameAsName = new Set<PlaceMention>();
+  for (let k = 0; k < mentions.length; k++) {
+    const m = mentions[k]!;
+    if (!m.iso3 || (m.via !== 't' && m.via !== 'c')) continue;
+    const prev = mentions[k - 1];
+    const next = mentions[k + 1];
+    const isName = (x: PlaceMention | undefined): boolean => x !== undefined && x.iso3 === m.iso3 && (x.via === 'n' || x.via === 'd');
+    if ((isName(prev) && /^(?:['’]s)?\s+$/.test(text.slice(prev!.end, m.start)))
+      || (isName(next) && /^(?:\s+(?:province|region|state|district|governorate|county|prefecture|oblast|область|области|района?))?\s*(?:,|\bin\b|\bв\b|\bau\b|\ben\b|\bdu\b)\s*(?:the\s+)?$/i.test(text.slice(m.end, next!.start)))) {
+      sameAsName.add(m);
+    }
+  }
   // the last country mention with a government word before it, while a list may continue it
   let governed: { end: number } | undefined;
   // the same for a border word
@@ -460,7 +499,7 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     const iso3 = m.iso3!;
     let f = feats.get(iso3);
     if (!f) {
-      f = { titleName: 0, titleCity: 0, dateline: 0, seatDateline: 0, body: 0, named: 0, first: 1, gov: 0, loc: 0, border: 0, donor: 0, list: 0, org: 0, people: 0 };
+      f = { titleName: 0, titleCity: 0, dateline: 0, seatDateline: 0, body: 0, named: 0, first: 1, gov: 0, loc: 0, border: 0, donor: 0, list: 0, org: 0, people: 0, titleDonor: 0 };
       feats.set(iso3, f);
     }
     const byName = m.via === 'n' || m.via === 'd';
@@ -485,13 +524,14 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
       if (!byName && SEAT_CITIES.has(phraseTokens(text.slice(m.start, m.end)).join(' '))) f.seatDateline++;
     }
     else {
-      f.body += weight;
+      if (!sameAsName.has(m)) f.body += weight;
       const pos = (m.start - layout.bodyStart) / bodyLen;
       if (pos < f.first) f.first = pos;
     }
     if (inList.has(m)) f.list++;
     if (inOrg || origin) continue;
     if (inRoleList.has(m)) f.donor++;
+    const donorBefore = f.donor;
     let from = Math.max(0, m.tokenIndex - 3);
     for (let k = m.tokenIndex; k > from; k--) if (tokens[k]!.sentenceStart) { from = k; break; }
     const govBefore = f.gov;
@@ -504,18 +544,22 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
       // "in Badakhshan province, Afghanistan": the country of a named province or district, where something happened
       if (k === m.tokenIndex - 1 && ADMIN_WORDS.has(w) && /^\s*,\s*$/.test(text.slice(tokens[k]!.end, m.start))) f.border++;
       if (DONOR_WORDS.has(w)) f.donor++;
-      if (BORDER_WORDS.has(w) || BETWEEN_WORDS.has(w)) f.border++;
+      // a border word that governs the country ("the border with Afghanistan", "the border between X
+      // and Y"), not one it merely follows ("fled across the border into Uganda")
+      if ((BORDER_WORDS.has(w) || BETWEEN_WORDS.has(w)) && governs(tokens, k, m.tokenIndex)) f.border++;
     }
     // "funded by the Government of Finland": a donor further back than the window above
     for (let k = m.tokenIndex - 1; k >= Math.max(1, m.tokenIndex - 5) && !tokens[k + 1]!.sentenceStart; k--) {
-      if (BY_WORDS.has(tokens[k]!.norm) && DONOR_WORDS.has(tokens[k - 1]!.norm) && k - 1 < from) {
+      // "funded by", "funding provided by"
+      if (BY_WORDS.has(tokens[k]!.norm) && (DONOR_BY.has(tokens[k - 1]!.norm) || (k >= 2 && DONOR_BY.has(tokens[k - 2]!.norm))) && k - 1 < from) {
         f.donor++;
         break;
       }
     }
     // "the delegations of Russia and Ukraine", "Governments of Guinea and Guinea-Bissau": the head
     // word before the first of a coordinated pair of countries governs the second one as well
-    if (f.gov === govBefore && byName && governed !== undefined && LIST_GAP.test(text.slice(governed.end, m.start))) f.gov++;
+    // (a name: "the Armed Forces of Bosnia and Herzegovina and Norwegian People's Aid" governs no Norwegians)
+    if (f.gov === govBefore && m.via === 'n' && governed !== undefined && LIST_GAP.test(text.slice(governed.end, m.start))) f.gov++;
     governed = f.gov > govBefore ? { end: m.end } : byName ? undefined : governed;
     // likewise a border: "the border with Afghanistan and Iran"
     if (f.border === borderBefore && byName && bordered !== undefined && LIST_GAP.test(text.slice(bordered.end, m.start))) f.border++;
@@ -525,10 +569,18 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
       const w = tokens[k]!.norm;
       // the countries of a compound before a border word: "the Tajik-Afghan border", "таджикско-афганской границе"
       if (BORDER_WORDS.has(w) && (text.charCodeAt(m.start - 1) === 45 || text.charCodeAt(m.end) === 45)) f.border++;
-      if (k === m.tokenEnd && (m.via === 'd' || tokens[k]!.cyr) && PEOPLE_WORDS.has(w)) f.people++;
-      if (k === m.tokenEnd && GOV_WORDS.has(w)) f.gov++;
-      if (DONOR_WORDS.has(w) || (w === 's' && DONOR_WORDS.has(tokens[k + 1]?.norm ?? ''))) f.donor++;
+      // "Afghan refugees", not "Norwegian People's Aid"
+      if (k === m.tokenEnd && (m.via === 'd' || tokens[k]!.cyr) && PEOPLE_WORDS.has(w) && (!tokens[k]!.upper || tokens[k]!.cyr)) f.people++;
+      // ("the Afghan Government", but not the "People" of "Norwegian People's Aid")
+      if (k === m.tokenEnd && GOV_WORDS.has(w) && !(w === 'people' && tokens[k]!.upper)) f.gov++;
+      if (DONOR_WORDS.has(w) || SUPPORT_AFTER.has(w) || (w === 's' && (DONOR_WORDS.has(tokens[k + 1]?.norm ?? '') || SUPPORT_AFTER.has(tokens[k + 1]?.norm ?? '')))) f.donor++;
     }
+    // "with the support of Japan", "support from the United States"
+    const b1 = tokens[m.tokenIndex - 1]?.norm;
+    const b2 = tokens[m.tokenIndex - 2]?.norm;
+    const b3 = tokens[m.tokenIndex - 3]?.norm;
+    if ((b1 === 'of' || b1 === 'from') && SUPPORT_AFTER.has(b2 ?? '') || (b1 === 'the' && (b2 === 'of' || b2 === 'from') && SUPPORT_AFTER.has(b3 ?? ''))) f.donor++;
+    if (m.start < layout.titleEnd) f.titleDonor += f.donor - donorBefore;
   }
   const scores = new Map<string, number>();
   const namedInTitle = [...feats.values()].some((f) => f.titleName > 0);
@@ -577,10 +629,12 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
   // country named mostly as a donor ("Japan-funded project opens in Dushanbe").
   const titleSubject = ([c]: [string, number]): boolean => {
     const f = feats.get(c)!;
-    return concerned.includes(c) && f.titleName > 0 && !(f.donor > 0 && f.donor >= 0.5 * (f.titleName + f.titleCity + f.body + f.dateline));
+    return concerned.includes(c) && f.titleName > 0 && f.titleDonor === 0 && !(f.donor > 0 && f.donor >= 0.5 * (f.titleName + f.titleCity + f.body + f.dateline));
   };
   let primary: string | null = (ranked.find(titleSubject) ?? ranked.find(([c]) => concerned.includes(c)))?.[0] ?? null;
-  if (primary && regional && concerned.length >= 3) primary = null;
+  // a regional report, or a title about a region ("Central Asian ministers meet in Almaty on … Afghanistan",
+  // "Central Asian leaders meet in Dushanbe"): no one country is the main one, host included
+  if (primary && (regional || titleAreas > 0) && concerned.length >= 3) primary = null;
   const regionSet = new Set<string>();
   for (const c of concerned) for (const a of ancestorsOf(c)) regionSet.add(a);
   for (const a of areas) {

@@ -407,4 +407,34 @@ describe('concern: the two sides and organisations', () => {
     expect(r.countries).toEqual(['TKM']);
     expect(r.mentioned).toEqual(['JPN', 'TKM', 'USA']);
   });
+  it('troop contributors and guarantor countries after their role, and supporters "by" name, are partners', () => {
+    const troops = doc('Members condemned the attack on a MINUSCA patrol in the Central African Republic. They called on the Central African authorities to investigate. Members paid tribute to the troop- and police-contributing countries, including Rwanda, Pakistan and Bangladesh.', 'Security Council members condemn attack on MINUSCA peacekeepers', 'NEW YORK');
+    expect(troops.countries).toEqual(['CAF']);
+    expect(troops.mentioned).toEqual(['BGD', 'CAF', 'PAK', 'RWA', 'USA']);
+    const guarantors = doc('The Mission welcomed the extension of the ceasefire between the Government of Colombia and the ELN. The Special Representative thanked the guarantor countries, Brazil, Chile, Cuba, Mexico, Norway and Venezuela.', 'Colombia: ceasefire extended', 'BOGOTÁ');
+    expect(guarantors.countries).toEqual(['COL']);
+    const supported = doc('The Mission welcomed the work of the Iraqi authorities in exhuming mass graves in Sinjar, supported by the Government of Germany.', 'UNAMI: most displaced Yazidis remain unable to return to Sinjar', 'BAGHDAD');
+    expect(supported.countries).toEqual(['IRQ']);
+  });
+  it('a border word counts only when it governs the country: not "fled across the border into Uganda"', () => {
+    const r = doc('Council members expressed grave concern about the M23 offensive in North Kivu, in the Democratic Republic of the Congo. The fighting has displaced hundreds of thousands, many of whom have fled across the border into Burundi and Uganda.', 'Security Council members voice concern over M23 offensive in eastern DRC', 'NEW YORK');
+    expect(r.countries).toEqual(['COD']);
+    expect(r.mentioned).toEqual(['BDI', 'COD', 'UGA', 'USA']);
+  });
+  it('a province written with its country\'s name counts once ("Niger\'s Diffa region", "Aceh in Indonesia")', () => {
+    const r = doc('Humanitarian organizations reached 35,000 people in Borno State, Nigeria. Some relatives had crossed into Niger\'s Diffa region in search of safety. OCHA said 8.3 million people in Nigeria need help.', 'Humanitarian partners reach displaced families in Borno State', 'MAIDUGURI, Nigeria');
+    expect(r.countries).toEqual(['NGA']);
+    expect(r.mentioned).toEqual(['NER', 'NGA']);
+  });
+  it('a country named as a donor in the title is not its subject ("… with Japanese support")', () => {
+    const r = doc('Deminers cleared land in three villages of Brčko District. The work was carried out by the Armed Forces of Bosnia and Herzegovina and Norwegian People\'s Aid, with funding provided by the Government of Japan. Bosnia and Herzegovina remains one of the most mine-affected countries in Europe.', 'Mine clearance completed in Brčko District villages with Japanese support', 'SARAJEVO');
+    expect(r.primaryCountry).toBe('BIH');
+    expect(r.countries).toEqual(['BIH']);
+  });
+  it('a title about a region has no one primary country when three or more are concerned, the host included', () => {
+    const r = doc('Deputy ministers of foreign affairs of Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan met in Almaty at a meeting convened by UNRCCA. The discussions focused on the situation in Afghanistan and engagement with Afghanistan. They thanked the host Government of Kazakhstan.', 'Central Asian deputy foreign ministers meet in Almaty on regional cooperation and Afghanistan', 'ALMATY, Kazakhstan');
+    expect(r.countries).toEqual(['AFG', 'KAZ', 'KGZ', 'TJK', 'TKM', 'UZB']);
+    expect(r.primaryCountry).toBeNull();
+  });
 });
+
