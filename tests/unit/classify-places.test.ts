@@ -318,6 +318,11 @@ describe('concerned versus mentioned', () => {
     expect(r.countries).toEqual(['AFG', 'KAZ', 'KGZ', 'TJK', 'TKM', 'UZB']);
     expect(r.mentioned).toContain('FIN');
   });
+  it('neighbours in a passing list are mentioned only, participants listed as such take part', () => {
+    const r = doc('More than 600,000 refugees have fled the war in Sudan into eastern Chad, UNHCR said. The Chadian authorities relocated refugees to new camps. People continue to flee Sudan in other directions as well, with growing numbers reaching South Sudan, Egypt and the Central African Republic.', 'UNHCR: arrivals of Sudanese refugees in eastern Chad top 600,000', 'GENEVA');
+    expect(r.countries).toEqual(['SDN', 'TCD']);
+    expect(r.mentioned).toEqual(['CAF', 'CHE', 'EGY', 'SDN', 'SSD', 'TCD']);
+  });
   it('neighbours listed with the country a report is about take part in it', () => {
     const r = doc(
       'A regional seminar on preventing violent extremism was held in Almaty for representatives of Kazakhstan, Kyrgyzstan and Uzbekistan. It was funded by Japan.',
