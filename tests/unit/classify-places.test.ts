@@ -62,6 +62,11 @@ describe('gazetteer from maintained packages', () => {
     expect(mentioned('The storm passed 300 km south-east of Pagasa Island in the Philippines.')).toEqual(['PHL']);
     expect(mentioned('Iceland sent experts.')).toEqual(['ISL']);
   });
+  it('"Australia and New Zealand" in running text are the two countries (M49 names a sub-region so)', () => {
+    const r = doc('An earthquake struck Port Vila. Search and rescue teams from Australia and New Zealand arrived within 48 hours. Authorities in Vanuatu estimate 80,000 people are affected.', 'UN supports Vanuatu after earthquake', 'PORT VILA, Vanuatu');
+    expect(r.mentioned).toEqual(['AUS', 'NZL', 'VUT']);
+    expect(r.primaryCountry).toBe('VUT');
+  });
   it('"Central American" is the region, not a country', () => {
     const r = doc('The Central American Integration System met. Central American countries use less than 10 per cent of their water.');
     expect(r.mentioned).toEqual([]);
