@@ -397,7 +397,8 @@ const DONOR_WORDS = new Set([
   'facilitated', 'facilitation', 'facilitator', 'facilitators', 'facilitee', 'содействии',
 ]);
 // before "by" and a country, what makes it a partner: "funded by", "supported by the Government of Germany"
-const DONOR_BY = new Set([...DONOR_WORDS, 'supported', 'backed', 'provided', 'soutenu', 'soutenue', 'appuye', 'appuyee', 'finance', 'financee']);
+const DONOR_BY = new Set([...DONOR_WORDS, 'supported', 'backed', 'provided', 'offered', 'supplied', 'soutenu', 'soutenue', 'appuye', 'appuyee', 'finance', 'financee',
+  'fourni', 'fournie', 'fournis', 'fournies', 'offert', 'offerte', 'offerts', 'offertes']);
 // heads of organisation names: "Mission in Mali", "Islamic State of Iraq", "Embassy of France"
 const ORG_HEADS = new Set([
   'mission', 'office', 'centre', 'center', 'embassy', 'state', 'foundation', 'agency', 'programme', 'program', 'fund', 'council', 'committee',
@@ -427,6 +428,8 @@ const ROLE_BEFORE_LIST = new RegExp(
     // "the guarantor countries, ...", "troop- and police-contributing countries, including ...", "donors such as"
     '|(?:guarantors?|guarantor countries|mediators?|facilitators?|observers?|donors?|donor countries|sponsors?|contributors?|contributing countries|accompanying countries|partners)\\s*(?:,|:|\\(|—|–|-)?\\s*(?:(?:including|such as|namely|notably|in particular|among them)\\s*,?)?' +
     '|(?:médiation|facilitation|soutien|financement)\\s+(?:de|du|des)' +
+    // "fournis par l'Inde, le Pakistan et le Bangladesh", "financé par"
+    '|(?:fourni|offert|financ|soutenu|appuy|parrain)\\S*\\s+par' +
     '|(?:garants?|pays garants|médiateurs?|observateurs?|bailleurs?|pays contributeurs)\\s*[:,(]?\\s*(?:(?:dont|notamment|parmi lesquels)\\s*)?' +
     '|(?:при\\s+посредничестве|при\\s+содействии|при\\s+поддержке|гарант\\S*|посредник\\S*|наблюдател\\S*|донор\\S*)\\s*[:,(]?\\s*(?:(?:в том числе|включая)\\s*)?' +
   ')\\s*(?:the\\s+|de\\s+|du\\s+|de\\s+la\\s+|des\\s+|l[\'’]\\s*)?$',

@@ -446,5 +446,11 @@ describe('concern: the two sides and organisations', () => {
     expect(r.countries).toEqual(['AFG', 'KAZ', 'KGZ', 'TJK', 'TKM', 'UZB']);
     expect(r.primaryCountry).toBeNull();
   });
+  it('in French, countries that provide troops or give vaccines "par" name are partners', () => {
+    const r = doc("Les membres du Conseil ont condamné l'offensive du M23 en République démocratique du Congo. Ils ont salué les soldats de la paix, dont les principaux contingents sont fournis par l'Inde, le Pakistan et le Bangladesh.", 'RDC : le Conseil de sécurité condamne l’offensive du M23', 'NEW YORK');
+    expect(r.countries).toEqual(['COD']);
+    const v = doc('La campagne de vaccination a commencé à Kinshasa. Le vaccin, dont trois millions de doses ont été offertes par le Japon, protège les enfants en République démocratique du Congo.', 'RDC : campagne de vaccination contre le mpox', 'KINSHASA');
+    expect(v.countries).toEqual(['COD']);
+  });
 });
 
