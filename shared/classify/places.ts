@@ -212,7 +212,7 @@ export function findPlaces(text: string, tokens: readonly Token[], titleCase = 0
  */
 const COMPOUND_PREFIXES: ReadonlyMap<string, string> = new Map([
   ['афгано', 'афганский'], ['туркмено', 'туркменский'],
-  ['sino', 'chinese'], ['russo', 'russian'], ['franco', 'french'],
+  // (English "Sino-", "Russo-" and "Franco-" share the French forms: either demonym names the country)
   ['tadjiko', 'tadjik'], ['afghano', 'afghan'], ['kirghizo', 'kirghiz'], ['ouzbeko', 'ouzbek'], ['turkmeno', 'turkmene'], ['kazakho', 'kazakh'],
   ['russo', 'russe'], ['sino', 'chinois'], ['franco', 'francais'], ['germano', 'allemand'], ['israelo', 'israelien'], ['irano', 'iranien'],
   ['irako', 'irakien'], ['pakistano', 'pakistanais'], ['americano', 'americain'], ['soudano', 'soudanais'], ['tchado', 'tchadien'],
