@@ -2,26 +2,11 @@
  * `herald publishers`: issue, list and revoke publisher tokens in the Publishers table (local
  * by default, from .herald/local.json; AWS with --table).
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createPublisherToken, isScope, listPublishers, revokePublisher, SCOPES, type Scope } from '../shared/adapters/publishers';
 import { createDocumentClient } from '../shared/clients';
+import { readLocalStack, tableTarget } from './local';
 import { USAGE, UsageError } from './usage';
-
-/** What `npm start` writes for scripts and people. */
-interface LocalStackInfo {
-  readonly dynamodbUrl?: string;
-  readonly tables?: Record<string, string>;
-}
-
-function readLocalInfo(): LocalStackInfo {
-  try {
-    return JSON.parse(readFileSync(resolve('.herald/local.json'), 'utf8')) as LocalStackInfo;
-  } catch {
-    return {};
-  }
-}
 
 /** `herald publishers create|list|revoke`: resolves to the exit code; throws `UsageError` on bad arguments. */
 export async function publishers(args: string[]): Promise<number> {
@@ -34,14 +19,10 @@ export async function publishers(args: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return 0;
   }
-  const local = readLocalInfo();
-  const table = values.table ?? local.tables?.['Publishers'];
-  if (!table) throw new UsageError('No Publishers table: pass --table, or run `npm start` first so .herald/local.json exists');
-  const endpoint = values.endpoint ?? (values.table ? undefined : local.dynamodbUrl);
-  const ddb = createDocumentClient({
-    ...process.env,
-    ...(endpoint ? { DYNAMODB_ENDPOINT: endpoint, AWS_ACCESS_KEY_ID: process.env['AWS_ACCESS_KEY_ID'] ?? 'local', AWS_SECRET_ACCESS_KEY: process.env['AWS_SECRET_ACCESS_KEY'] ?? 'local' } : {}),
-  });
+  const where = tableTarget(values, readLocalStack(), 'Publishers');
+  if (!where) throw new UsageError('No Publishers table: pass --table, or run `npm start` first so .herald/local.json exists');
+  const { table } = where;
+  const ddb = createDocumentClient(where.env);
   const [action, target] = positionals;
   switch (action) {
     case 'create': {

@@ -11,6 +11,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseFeed } from '@rowanmanning/feed-parser';
+import { readLocalStack } from './local';
 
 export { REPORTS_USAGE } from './usage';
 
@@ -50,12 +51,7 @@ export interface ApiTarget {
 
 /** --api/--token, then HERALD_API_URL/HERALD_TOKEN, then .herald/local.json. */
 export function resolveTarget(values: { api?: string; token?: string }, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): ApiTarget {
-  let local: { apiUrl?: string; publisherToken?: string } = {};
-  try {
-    local = JSON.parse(readFileSync(resolve(cwd, '.herald/local.json'), 'utf8')) as typeof local;
-  } catch {
-    // no local stack
-  }
+  const local = readLocalStack(cwd);
   const apiUrl = values.api ?? env['HERALD_API_URL'] ?? local.apiUrl;
   const token = values.token ?? env['HERALD_TOKEN'] ?? local.publisherToken;
   if (!apiUrl) throw new ReportsUsageError('No API: pass --api URL (or set HERALD_API_URL), or run `npm start` so .herald/local.json exists');

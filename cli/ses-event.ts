@@ -3,10 +3,8 @@
  * injects an SES bounce or complaint into the local stack (`POST /_local/ses-events` of
  * `npm start`), which runs the same handler as the deployed SesEvents Lambda.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-
+import { readLocalStack } from './local';
 import { UsageError } from './usage';
 
 export { SES_EVENT_USAGE } from './usage';
@@ -18,14 +16,8 @@ export async function sesEvent(args: string[], out: NodeJS.WritableStream = proc
   if (kind !== 'bounce' && kind !== 'complaint') throw new SesEventUsageError('ses-event needs bounce or complaint');
   if (!values.email) throw new SesEventUsageError('ses-event needs --email');
   if (values.type && !['Permanent', 'Transient', 'Undetermined'].includes(values.type)) throw new SesEventUsageError('--type must be Permanent, Transient or Undetermined');
-  let api = values.api;
-  if (!api) {
-    try {
-      api = (JSON.parse(readFileSync(resolve('.herald/local.json'), 'utf8')) as { apiUrl?: string }).apiUrl;
-    } catch {
-      /* below */
-    }
-  }
+  // (an empty --api falls back to the local stack, as before)
+  const api = values.api || readLocalStack().apiUrl;
   if (!api) throw new SesEventUsageError('No local API: run `npm start` first (it writes .herald/local.json), or pass --api');
   const res = await fetch(`${api.replace(/\/+$/, '')}/_local/ses-events`, {
     method: 'POST',

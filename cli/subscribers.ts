@@ -6,11 +6,10 @@
  *
  * Exit codes: 0 done; 1 no such subscriber or a failure; 2 usage error.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { eraseSubscriber, exportSubscriber, findSubscriberByEmail } from '../shared/adapters/subscriptions';
 import { createDocumentClient } from '../shared/clients';
+import { readLocalStack, tableTarget } from './local';
 
 export { SUBSCRIBERS_USAGE } from './usage';
 
@@ -48,19 +47,10 @@ export async function runSubscribers(args: string[], io: Io = { stdout: process.
     if (!email || extra.length) throw new SubscribersUsageError(`subscribers ${action} needs exactly one email address`);
     if (!/^[^@\s]+@[^@\s]+$/.test(email)) throw new SubscribersUsageError(`"${email}" is not an email address`);
     if (action === 'erase' && !values.yes) throw new SubscribersUsageError('erase cannot be undone: add --yes to confirm');
-    let local: { dynamodbUrl?: string; tables?: Record<string, string> } = {};
-    try {
-      local = JSON.parse(readFileSync(resolve(cwd, '.herald/local.json'), 'utf8')) as typeof local;
-    } catch {
-      // no local stack
-    }
-    const table = values.table ?? local.tables?.['Subscriptions'];
-    if (!table) throw new SubscribersUsageError('No Subscriptions table: pass --table, or run `npm start` first so .herald/local.json exists');
-    const endpoint = values.endpoint ?? (values.table ? undefined : local.dynamodbUrl);
-    const ddb = createDocumentClient({
-      ...process.env,
-      ...(endpoint ? { DYNAMODB_ENDPOINT: endpoint, AWS_ACCESS_KEY_ID: process.env['AWS_ACCESS_KEY_ID'] ?? 'local', AWS_SECRET_ACCESS_KEY: process.env['AWS_SECRET_ACCESS_KEY'] ?? 'local' } : {}),
-    });
+    const where = tableTarget(values, readLocalStack(cwd), 'Subscriptions');
+    if (!where) throw new SubscribersUsageError('No Subscriptions table: pass --table, or run `npm start` first so .herald/local.json exists');
+    const { table } = where;
+    const ddb = createDocumentClient(where.env);
     const found = await findSubscriberByEmail(ddb, table, email);
     if (!found) {
       io.stderr.write(`herald subscribers: no subscriber with the address ${email}\n`);
