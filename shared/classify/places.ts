@@ -448,6 +448,11 @@ interface Features {
   participant: number;
 }
 
+/** Named mostly as a donor or an embassy: a partner, not the subject. */
+function mostlyDonor(f: Features): boolean {
+  return f.donor > 0 && f.donor >= 0.5 * (f.titleName + f.titleCity + f.body + f.dateline);
+}
+
 /** Find places and decide mentioned / concerned / primary / regions. */
 export function analysePlaces(text: string, tokens: readonly Token[], layout: DocumentLayout): PlaceResult {
   const mentions = resolve(findPlaces(text, tokens, titleCaseEnd(tokens, layout.titleEnd)), tokens, text).filter((m) => !(m.start >= layout.bodyStart && surnameLike(m, tokens)));
@@ -466,12 +471,15 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
   const flush = (): void => {
     const first = run[0];
     const last = run[run.length - 1];
-    if (first && last && new Set(run.map((m) => m.iso3)).size >= 2
-      && (ROLE_BEFORE_LIST.test(text.slice(Math.max(0, first.start - 48), first.start)) || ROLE_AFTER_LIST.test(text.slice(last.end, last.end + 48)))) {
-      for (const m of run) inRoleList.add(m);
-    } else if (new Set(run.map((m) => m.iso3)).size >= 3) {
-      for (const m of run) inList.add(m);
-      if (first && PARTICIPANTS_BEFORE_LIST.test(text.slice(Math.max(0, first.start - 48), first.start))) for (const m of run) inParticipantList.add(m);
+    const countries = new Set(run.map((m) => m.iso3)).size;
+    if (first && last && countries >= 2) {
+      const before = text.slice(Math.max(0, first.start - 48), first.start);
+      if (ROLE_BEFORE_LIST.test(before) || ROLE_AFTER_LIST.test(text.slice(last.end, last.end + 48))) {
+        for (const m of run) inRoleList.add(m);
+      } else if (countries >= 3) {
+        for (const m of run) inList.add(m);
+        if (PARTICIPANTS_BEFORE_LIST.test(before)) for (const m of run) inParticipantList.add(m);
+      }
     }
     run = [];
   };
@@ -615,8 +623,7 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     if (f.dateline > 0) s += f.titleName > 0 || (f.named > 0 && f.seatDateline < f.dateline) ? 2 : 0.3;
     s -= 1.2 * Math.min(f.donor, 2);
     // mostly named as a donor or an embassy: a partner, not the subject
-    const total = f.titleName + f.titleCity + f.body + f.dateline;
-    if (f.donor > 0 && f.donor >= 0.5 * total) s *= 0.4;
+    if (mostlyDonor(f)) s *= 0.4;
     // known only by a city (a venue such as Geneva or Vienna): rarely what the report is about
     if (f.named === 0 && f.titleName === 0) s *= 0.4;
     scores.set(iso3, Math.max(0, Math.round(s * 100) / 100));
@@ -641,7 +648,7 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
   // country named mostly as a donor ("Japan-funded project opens in Dushanbe").
   const titleSubject = ([c]: [string, number]): boolean => {
     const f = feats.get(c)!;
-    return concerned.includes(c) && f.titleName > 0 && f.titleDonor === 0 && !(f.donor > 0 && f.donor >= 0.5 * (f.titleName + f.titleCity + f.body + f.dateline));
+    return concerned.includes(c) && f.titleName > 0 && f.titleDonor === 0 && !mostlyDonor(f);
   };
   let primary: string | null = (ranked.find(titleSubject) ?? ranked.find(([c]) => concerned.includes(c)))?.[0] ?? null;
   // a regional report, or a title about a region ("Central Asian ministers meet in Almaty on … Afghanistan",
