@@ -359,6 +359,19 @@ const GOV_WORDS = new Set([
   'правительство', 'правительства', 'правительством', 'делегация', 'делегации', 'делегаций', 'президент', 'президента', 'президентом', 'министр', 'министерство', 'власти', 'властей', 'республика', 'республики', 'народ',
 ]);
 const BY_WORDS = new Set(['by', 'par', 'from']);
+const AND_WORDS = new Set(['and', 'et', 'и']);
+/** "funded by", "funding provided by": a donor word right before the "by" at `k`. */
+function donorBy(tokens: readonly Token[], k: number): boolean {
+  return DONOR_BY.has(tokens[k - 1]?.norm ?? '') || (k >= 2 && DONOR_BY.has(tokens[k - 2]!.norm));
+}
+/** A donor "by" earlier in the sentence that the "and by" at `and + 1` continues (at most 20 words back). */
+function coordinatedDonorBy(tokens: readonly Token[], and: number): boolean {
+  for (let k = and - 1; k >= Math.max(1, and - 20); k--) {
+    if (tokens[k + 1]!.sentenceStart) return false;
+    if (BY_WORDS.has(tokens[k]!.norm)) return donorBy(tokens, k);
+  }
+  return false;
+}
 // a country called upon to act, right before it: "calls on Rwanda to withdraw", "urged Serbia", "призвал Армению"
 const ADDRESS_WORDS = new Set(['urges', 'urged', 'urging', 'calls', 'called', 'demands', 'demanded', 'exhorte', 'appelle', 'призывает', 'призвал', 'призвали']);
 // "the border with Afghanistan": the report is about that border
@@ -387,6 +400,8 @@ const PEOPLE_WORDS = new Set([
 const ORIGIN_WORDS = new Set(['origin', 'origine', 'provenance', 'происхождения', 'производства']);
 // right after a country, what it gives: "Japanese support", "Japan's contribution", "EU funding"
 const SUPPORT_AFTER = new Set(['support', 'backing', 'assistance', 'soutien', 'appui', 'поддержке', 'поддержки', 'помощи']);
+// before "from" and a country, help it sent: "rescue teams from Australia" (not "refugees from Afghanistan", a people)
+const SENT_FROM = new Set(['team', 'teams', 'aircraft', 'planes', 'ships', 'contingent', 'contingents', 'troops', 'soldiers', 'personnel', 'rescuers', 'doctors', 'medics', 'supplies', 'equipment', 'donations']);
 // a donor, an embassy, a passing reference
 const DONOR_WORDS = new Set([
   'funded', 'funding', 'donor', 'donors', 'donated', 'donation', 'contribution', 'contributions', 'grant', 'financed', 'sponsored', 'money',
@@ -427,6 +442,8 @@ const ROLE_BEFORE_LIST = new RegExp(
     '(?:mediated|brokered|facilitated|sponsored|co-sponsored|guaranteed|funded|financed|supported)\\s+(?:(?:jointly|notably|in particular|mainly|especially|generously)\\s+)?by' +
     // "the guarantor countries, ...", "troop- and police-contributing countries, including ...", "donors such as"
     '|(?:guarantors?|guarantor countries|mediators?|facilitators?|observers?|donors?|donor countries|sponsors?|contributors?|contributing countries|accompanying countries|partners)\\s*(?:,|:|\\(|—|–|-)?\\s*(?:(?:including|such as|namely|notably|in particular|among them)\\s*,?)?' +
+    // "rescue teams from Australia and New Zealand", "aircraft from Australia, New Zealand and France": who sent help
+    '|(?:teams?|aircraft|planes|ships|contingents?|troops|soldiers|personnel|rescuers|doctors|medics|supplies|equipment|donations)\\s+from' +
     '|(?:médiation|facilitation|soutien|financement)\\s+(?:de|du|des)' +
     // "fournis par l'Inde, le Pakistan et le Bangladesh", "financé par"
     '|(?:fourni|offert|financ|soutenu|appuy|parrain)\\S*\\s+par' +
@@ -435,6 +452,12 @@ const ROLE_BEFORE_LIST = new RegExp(
   ')\\s*(?:the\\s+|de\\s+|du\\s+|de\\s+la\\s+|des\\s+|l[\'’]\\s*)?$',
   'i',
 );
+/**
+ * Names enumerated before a list of countries, which the list continues: "financed by Germany,
+ * the European Union, the United Kingdom, Sweden and …" (an organisation breaks the run of
+ * countries, not the list). Removed to find the role phrase before the whole enumeration.
+ */
+const ENUMERATION_TAIL = /(?:(?:(?:the|le|la|les|l['’])\s*)?\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+(?:(?:of|for|de|du|des|d['’])\s*)?\p{Lu}[\p{L}\p{M}.'’-]*)*\s*,\s*)+(?:(?:the|le|la|les|l['’])\s*)?$/u;
 /** Right before a list of countries: who took part ("representatives of", "delegations from", "представители"). */
 const PARTICIPANTS_BEFORE_LIST = /(?:representatives|delegations|delegates|officials|ministers|participants|experts|diplomats|leaders|heads of state|members|représentants|délégations|délégués|responsables|ministres|participants|experts|представител\S*|делегаци\S*|министр\S*|участник\S*|эксперт\S*|руководител\S*|глав\S*)(?:\s+(?:of foreign affairs|from|of|de|du|des|d['’]|из|от))?\s*(?:the\s+|la\s+|le\s+|l['’])?$/i;
 const ROLE_AFTER_LIST = /^[\s,]*(?:\(?\s*)(?:(?:acting|serving|participating|present)\s+)?(?:as|en\s+tant\s+que|comme|в\s+качестве)\s+(?:the\s+|les\s+)?(?:guarantors?|mediators?|facilitators?|observers?|co-?sponsors?|sponsors?|donors?|witnesses|garants?|médiateurs?|observateurs?|facilitateurs?|témoins|гарант\S*|посредник\S*|наблюдател\S*)\b/i;
@@ -474,7 +497,8 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     const countries = new Set(run.map((m) => m.iso3)).size;
     if (first && last && countries >= 2) {
       const before = text.slice(Math.max(0, first.start - 48), first.start);
-      if (ROLE_BEFORE_LIST.test(before) || ROLE_AFTER_LIST.test(text.slice(last.end, last.end + 48))) {
+      if (ROLE_BEFORE_LIST.test(before) || ROLE_AFTER_LIST.test(text.slice(last.end, last.end + 48))
+        || ROLE_BEFORE_LIST.test(text.slice(Math.max(0, first.start - 160), first.start).replace(ENUMERATION_TAIL, ''))) {
         for (const m of run) inRoleList.add(m);
       } else if (countries >= 3) {
         for (const m of run) inList.add(m);
@@ -571,8 +595,9 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     }
     // "funded by the Government of Finland": a donor further back than the window above
     for (let k = m.tokenIndex - 1; k >= Math.max(1, m.tokenIndex - 5) && !tokens[k + 1]!.sentenceStart; k--) {
-      // "funded by", "funding provided by"
-      if (BY_WORDS.has(tokens[k]!.norm) && (DONOR_BY.has(tokens[k - 1]!.norm) || (k >= 2 && DONOR_BY.has(tokens[k - 2]!.norm))) && k - 1 < from) {
+      // "funded by", "funding provided by", and a second "by" coordinated with one of them
+      // ("financed by the European Union and by the Government of Japan")
+      if (BY_WORDS.has(tokens[k]!.norm) && k - 1 < from && (donorBy(tokens, k) || (AND_WORDS.has(tokens[k - 1]!.norm) && coordinatedDonorBy(tokens, k - 1)))) {
         f.donor++;
         break;
       }
@@ -601,6 +626,8 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     const b2 = tokens[m.tokenIndex - 2]?.norm;
     const b3 = tokens[m.tokenIndex - 3]?.norm;
     if ((b1 === 'of' || b1 === 'from') && SUPPORT_AFTER.has(b2 ?? '') || (b1 === 'the' && (b2 === 'of' || b2 === 'from') && SUPPORT_AFTER.has(b3 ?? ''))) f.donor++;
+    // "a rescue team from Japan", "aircraft from the United States": help sent by the country
+    else if ((b1 === 'from' && SENT_FROM.has(b2 ?? '')) || (b1 === 'the' && b2 === 'from' && SENT_FROM.has(b3 ?? ''))) f.donor++;
     if (m.start < layout.titleEnd) f.titleDonor += f.donor - donorBefore;
   }
   const scores = new Map<string, number>();

@@ -446,6 +446,21 @@ describe('concern: the two sides and organisations', () => {
     expect(r.countries).toEqual(['AFG', 'KAZ', 'KGZ', 'TJK', 'TKM', 'UZB']);
     expect(r.primaryCountry).toBeNull();
   });
+  it('a second donor "by" coordinated with the first is a donor too ("funded by the EU and by the Government of Norway")', () => {
+    const r = doc('A new border crossing point opened at Panji Poyon. The facility is funded by the European Union and by the Government of Norway through the Border Management Programme.', 'New border crossing point opens in southern Tajikistan', 'DUSHANBE, Tajikistan');
+    expect(r.countries).toEqual(['TJK']);
+    expect(r.mentioned).toEqual(['NOR', 'TJK']);
+  });
+  it('a list of donors interrupted by an organisation stays a list of donors', () => {
+    const r = doc('The recovery programme in Borno State, Nigeria, rebuilt 40 schools. The programme is financed by Germany, the European Union, the United Kingdom, Sweden and the Netherlands, and implemented by UNDP with the Government of Nigeria.', 'Forty schools reopen in Borno State', 'MAIDUGURI, Nigeria');
+    expect(r.countries).toEqual(['NGA']);
+    expect(r.mentioned).toEqual(['DEU', 'GBR', 'NGA', 'NLD', 'SWE']);
+  });
+  it('teams, aircraft and supplies "from" countries are help they sent, not the subject', () => {
+    const r = doc('A cyclone struck the north of Vanuatu, destroying homes on Espiritu Santo. Search and rescue teams from Australia and New Zealand arrived on Sunday, and aircraft from Australia, New Zealand and France brought tarpaulins and water. A medical team from Japan is expected.', 'Vanuatu: cyclone response under way', 'PORT VILA');
+    expect(r.countries).toEqual(['VUT']);
+    expect(r.mentioned).toEqual(['AUS', 'FRA', 'JPN', 'NZL', 'VUT']);
+  });
   it('in French, countries that provide troops or give vaccines "par" name are partners', () => {
     const r = doc("Les membres du Conseil ont condamné l'offensive du M23 en République démocratique du Congo. Ils ont salué les soldats de la paix, dont les principaux contingents sont fournis par l'Inde, le Pakistan et le Bangladesh.", 'RDC : le Conseil de sécurité condamne l’offensive du M23', 'NEW YORK');
     expect(r.countries).toEqual(['COD']);
