@@ -430,7 +430,8 @@ const SEAT_CITIES = new Set([
   'new york', 'geneva', 'geneve', 'genf', 'vienna', 'vienne', 'wien', 'the hague', 'la haye', 'brussels', 'bruxelles', 'strasbourg', 'rome',
   'нью йорк', 'женева', 'вена', 'гаага', 'брюссель', 'страсбург', 'рим',
 ]);
-const LIST_GAP = /^[\s,;]*(?:(?:and|et|и|or|ou|или|as well as)\s+)?(?:(?:the|le|la|les|l'|l’)\s*)?$/i;
+// between two countries of one list; French repeats the preposition or article before each ("du Bénin, de la Côte d'Ivoire, du Ghana et du Togo", "au Mali et au Niger")
+const LIST_GAP = /^[\s,;]*(?:(?:and|et|и|or|ou|или|as well as|ainsi que)\s+)?(?:(?:the|le|la|les|l['’]|de\s+la|de\s+l['’]|de|du|des|d['’]|au|aux|à|en)\s*)?$/i;
 /**
  * A list of countries in a role that is not the report's subject: right before it ("mediated by
  * Egypt, Qatar and the United States", "guarantors: ...") or right after it ("Norway, Mexico and

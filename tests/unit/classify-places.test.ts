@@ -461,6 +461,10 @@ describe('concern: the two sides and organisations', () => {
     expect(r.countries).toEqual(['VUT']);
     expect(r.mentioned).toEqual(['AUS', 'FRA', 'JPN', 'NZL', 'VUT']);
   });
+  it('a French list repeating its preposition ("du Bénin, de la Côte d\'Ivoire, du Ghana et du Togo") is a list of participants', () => {
+    const r = doc("L'atelier régional réunissait à Cotonou des magistrats et des officiers de police du Bénin, de la Côte d'Ivoire, du Ghana et du Togo pour renforcer la coopération judiciaire contre la traite des personnes.", 'Golfe de Guinée : atelier régional sur la traite des personnes', 'COTONOU');
+    expect(r.countries).toEqual(['BEN', 'CIV', 'GHA', 'TGO']);
+  });
   it('in French, countries that provide troops or give vaccines "par" name are partners', () => {
     const r = doc("Les membres du Conseil ont condamné l'offensive du M23 en République démocratique du Congo. Ils ont salué les soldats de la paix, dont les principaux contingents sont fournis par l'Inde, le Pakistan et le Bangladesh.", 'RDC : le Conseil de sécurité condamne l’offensive du M23', 'NEW YORK');
     expect(r.countries).toEqual(['COD']);
