@@ -360,15 +360,15 @@ const GOV_WORDS = new Set([
 ]);
 const BY_WORDS = new Set(['by', 'par', 'from']);
 const AND_WORDS = new Set(['and', 'et', 'и']);
-/** "funded by", "funding provided by": a donor word right before the "by" at `k`. */
-function donorBy(tokens: readonly Token[], k: number): boolean {
-  return DONOR_BY.has(tokens[k - 1]?.norm ?? '') || (k >= 2 && DONOR_BY.has(tokens[k - 2]!.norm));
+/** "funded by", "funding provided by": the index of the donor word right before the "by" at `k`, or -1. */
+function donorBy(tokens: readonly Token[], k: number): number {
+  return DONOR_BY.has(tokens[k - 1]?.norm ?? '') ? k - 1 : k >= 2 && DONOR_BY.has(tokens[k - 2]!.norm) ? k - 2 : -1;
 }
 /** A donor "by" earlier in the sentence that the "and by" at `and + 1` continues (at most 20 words back). */
 function coordinatedDonorBy(tokens: readonly Token[], and: number): boolean {
   for (let k = and - 1; k >= Math.max(1, and - 20); k--) {
     if (tokens[k + 1]!.sentenceStart) return false;
-    if (BY_WORDS.has(tokens[k]!.norm)) return donorBy(tokens, k);
+    if (BY_WORDS.has(tokens[k]!.norm)) return donorBy(tokens, k) >= 0;
   }
   return false;
 }
@@ -598,7 +598,11 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     for (let k = m.tokenIndex - 1; k >= Math.max(1, m.tokenIndex - 5) && !tokens[k + 1]!.sentenceStart; k--) {
       // "funded by", "funding provided by", and a second "by" coordinated with one of them
       // ("financed by the European Union and by the Government of Japan")
-      if (BY_WORDS.has(tokens[k]!.norm) && k - 1 < from && (donorBy(tokens, k) || (AND_WORDS.has(tokens[k - 1]!.norm) && coordinatedDonorBy(tokens, k - 1)))) {
+      if (!BY_WORDS.has(tokens[k]!.norm)) continue;
+      const by = donorBy(tokens, k);
+      // (a donor word of DONOR_WORDS inside the window above is counted there already)
+      const counted = by >= from && DONOR_WORDS.has(tokens[by]!.norm);
+      if ((by >= 0 && !counted) || (by < 0 && AND_WORDS.has(tokens[k - 1]!.norm) && coordinatedDonorBy(tokens, k - 1))) {
         f.donor++;
         break;
       }

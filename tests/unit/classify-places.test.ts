@@ -465,6 +465,12 @@ describe('concern: the two sides and organisations', () => {
     const r = doc("L'atelier régional réunissait à Cotonou des magistrats et des officiers de police du Bénin, de la Côte d'Ivoire, du Ghana et du Togo pour renforcer la coopération judiciaire contre la traite des personnes.", 'Golfe de Guinée : atelier régional sur la traite des personnes', 'COTONOU');
     expect(r.countries).toEqual(['BEN', 'CIV', 'GHA', 'TGO']);
   });
+  it('a donor "offered by" or "supported by" name is a donor in the title too', () => {
+    const fr = doc('La campagne en République démocratique du Congo utilise des doses offertes par le Japon. Le ministère congolais de la Santé la conduit.', 'RDC : vaccination grâce à des doses offertes par le Japon', 'KINSHASA');
+    expect(fr.countries).toEqual(['COD']);
+    const en = doc('The new clinic in Khorog serves 30,000 people in Tajikistan. Tajik health workers were trained by WHO.', 'Khorog clinic supported by Switzerland opens', 'DUSHANBE');
+    expect(en.countries).toEqual(['TJK']);
+  });
   it('in French, countries that provide troops or give vaccines "par" name are partners', () => {
     const r = doc("Les membres du Conseil ont condamné l'offensive du M23 en République démocratique du Congo. Ils ont salué les soldats de la paix, dont les principaux contingents sont fournis par l'Inde, le Pakistan et le Bangladesh.", 'RDC : le Conseil de sécurité condamne l’offensive du M23', 'NEW YORK');
     expect(r.countries).toEqual(['COD']);
