@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 export interface LabelledReport {
   readonly id: string;
-  readonly source: 'seed' | 'un' | 'reliefweb';
+  readonly source: 'seed' | 'un' | 'reliefweb' | 'helper';
   readonly language?: string;
   readonly title: string;
   readonly body: string;
@@ -55,6 +55,16 @@ export function loadCorpus(dir = corpusDir()): LabelledReport[] {
   const rw = path.join(dir, 'reliefweb-themes-dev.jsonl');
   if (existsSync(rw)) out.push(...readJsonl(rw).map((r) => fromRaw(r, 'reliefweb')));
   return out;
+}
+
+/**
+ * UN-style reports written and fully labelled (places and themes) by helper agents that never saw
+ * the classifier, by the corpus README's rules (scripts/labelled-reports.jsonl; `set` names the
+ * writer). Not part of ../shared/corpus.
+ */
+export function loadHelperReports(file = path.join(repoRoot, 'scripts/labelled-reports.jsonl')): (LabelledReport & { readonly set: string })[] {
+  if (!existsSync(file)) return [];
+  return readJsonl(file).map((r) => ({ ...fromRaw(r, 'helper'), set: (r as Raw & { set?: string }).set ?? 'helper' }));
 }
 
 /** Deterministic fold of a report (hash of its id). */

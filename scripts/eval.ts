@@ -15,7 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { classify } from '../shared/classify/index';
 import { setThemeModel, type ThemeModel } from '../shared/classify/themes';
-import { foldOf, loadCorpus, type LabelledReport } from './corpus';
+import { foldOf, loadCorpus, loadHelperReports, type LabelledReport } from './corpus';
 import { featuresOf, trainThemeModel } from './train-themes';
 import type { Classification } from '../shared/classify/types';
 
@@ -103,6 +103,9 @@ function print(title: string, buckets: Map<string, Bucket>): void {
 }
 
 const reports = loadCorpus();
+const helperReports = loadHelperReports();
+/** Whether the theme model also learns from the helper-written reports (HT_HELPERS=0: corpus only). */
+const TRAIN_ON_HELPERS = process.env.HT_HELPERS !== '0';
 if (reports.length === 0) {
   console.error('no corpus found: set HERALD_CORPUS_DIR');
   process.exit(1);
@@ -119,6 +122,8 @@ print('shipped model (themes trained on this corpus: in-sample for themes)', shi
 // reports one split moves themes F1 by a few hundredths either way.
 if (!noCv) {
   const feats = reports.map(featuresOf);
+  const helperFeats = TRAIN_ON_HELPERS ? helperReports.map(featuresOf) : [];
+  const helperTrain: LabelledReport[] = TRAIN_ON_HELPERS ? helperReports : [];
   const allReports: LabelledReport[] = [];
   const allResults: Classification[] = [];
   for (let rep = 0; rep < REPEATS; rep++) {
@@ -126,7 +131,7 @@ if (!noCv) {
     const results: Classification[] = new Array(reports.length);
     for (let f = 0; f < K; f++) {
       const trainIdx = reports.map((r, i) => i).filter((i) => foldOf(reports[i]!.id + salt, K) !== f);
-      const model: ThemeModel = trainThemeModel(trainIdx.map((i) => reports[i]!), trainIdx.map((i) => feats[i]!));
+      const model: ThemeModel = trainThemeModel([...trainIdx.map((i) => reports[i]!), ...helperTrain], [...trainIdx.map((i) => feats[i]!), ...helperFeats]);
       setThemeModel(model);
       reports.forEach((r, i) => {
         if (foldOf(r.id + salt, K) === f) results[i] = classify({ title: r.title, body: r.body, dateline: r.dateline, language: r.language });
@@ -137,7 +142,33 @@ if (!noCv) {
   }
   setThemeModel(undefined);
   const what = REPEATS > 1 ? `${K}-fold cross-validation, ${REPEATS} splits pooled` : `${K}-fold cross-validation`;
-  print(`${what} (themes from models that never saw the report; docs counted once per split)`, score(allReports, allResults));
+  const also = TRAIN_ON_HELPERS && helperReports.length > 0 ? `, trained also on the ${helperReports.length} helper-written reports` : '';
+  print(`${what} (themes from models that never saw the report${also}; docs counted once per split)`, score(allReports, allResults));
+
+  // 2b. the helper-written reports (scripts/labelled-reports.jsonl): themes from models that never
+  // saw them (5-fold over them, the corpus always in training); places are rules.
+  if (helperReports.length > 0) {
+    const corpusFeats = feats;
+    const hFeats = helperFeats.length > 0 ? helperFeats : helperReports.map(featuresOf);
+    const results: Classification[] = new Array(helperReports.length);
+    for (let f = 0; f < K; f++) {
+      const trainIdx = TRAIN_ON_HELPERS ? helperReports.map((_, i) => i).filter((i) => foldOf(helperReports[i]!.id + SALT, K) !== f) : [];
+      setThemeModel(trainThemeModel([...reports, ...trainIdx.map((i) => helperReports[i]!)], [...corpusFeats, ...trainIdx.map((i) => hFeats[i]!)]));
+      helperReports.forEach((r, i) => {
+        if (!TRAIN_ON_HELPERS || foldOf(r.id + SALT, K) === f) results[i] ??= classify({ title: r.title, body: r.body, dateline: r.dateline, language: r.language });
+      });
+      if (!TRAIN_ON_HELPERS) break;
+    }
+    setThemeModel(undefined);
+    const how = TRAIN_ON_HELPERS ? `${K}-fold over them, the corpus and the other folds in training` : 'a model trained on the corpus only';
+    print(`${helperReports.length} helper-written reports, never seen by the rules (scripts/labelled-reports.jsonl; themes from ${how})`, score(helperReports, results));
+    const bySet = new Map<string, Map<string, Bucket>>();
+    for (const set of new Set(helperReports.map((r) => r.set))) {
+      const idx = helperReports.map((r, i) => (r.set === set ? i : -1)).filter((i) => i >= 0);
+      bySet.set(set, score(idx.map((i) => helperReports[i]!), idx.map((i) => results[i]!)));
+    }
+    for (const [set, b] of bySet) print(`  ${set}`, b);
+  }
 }
 // 3. places on the check reports (scripts/places-checks.jsonl): UN-style reports written and
 // labelled for checking the place rules on text they were not written from, some by helpers that
