@@ -401,7 +401,19 @@ const ORIGIN_WORDS = new Set(['origin', 'origine', 'provenance', 'происхо
 // right after a country, what it gives: "Japanese support", "Japan's contribution", "EU funding"
 const SUPPORT_AFTER = new Set(['support', 'backing', 'assistance', 'soutien', 'appui', 'поддержке', 'поддержки', 'помощи']);
 // before "from" and a country, help it sent: "rescue teams from Australia" (not "refugees from Afghanistan", a people)
-const SENT_FROM = new Set(['team', 'teams', 'aircraft', 'planes', 'ships', 'contingent', 'contingents', 'troops', 'soldiers', 'personnel', 'rescuers', 'doctors', 'medics', 'supplies', 'equipment', 'donations']);
+const SENT_FROM = new Set(['team', 'teams', 'aircraft', 'planes', 'ships', 'contingent', 'contingents', 'troops', 'soldiers', 'personnel', 'rescuers', 'doctors', 'medics', 'supplies', 'equipment', 'donations',
+  'peacekeeper', 'peacekeepers', 'officers']);
+/**
+ * Earlier in the sentence, a country that receives condolences or sent the peacekeeper ("condolences
+ * to the families … and to the Government of Zambia", "un soldat de la paix originaire du Malawi"):
+ * a Security Council statement names troop contributors this way; they are mentioned, not the subject.
+ */
+const CONDOLENCE_WORDS = new Set(['condolences', 'condoleances', 'соболезнования', 'соболезнование']);
+/** "originaire du Malawi" is a contributor only after a peacekeeper ("soldat de la paix", "casque bleu"); victims "originaires du Mali" are its people. */
+const ORIGINATING = new Set(['originaire', 'originaires']);
+const PEACEKEEPER_TAILS = new Set(['paix', 'bleu', 'bleus']);
+/** How far back (tokens, same sentence) a condolence word reaches its country. */
+const CONDOLENCE_REACH = 20;
 // a donor, an embassy, a passing reference
 const DONOR_WORDS = new Set([
   'funded', 'funding', 'donor', 'donors', 'donated', 'donation', 'contribution', 'contributions', 'grant', 'financed', 'sponsored', 'money',
@@ -625,6 +637,13 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
       // ("the Afghan Government", but not the "People" of "Norwegian People's Aid")
       if (k === m.tokenEnd && GOV_WORDS.has(w) && !(w === 'people' && tokens[k]!.upper)) f.gov++;
       if (DONOR_WORDS.has(w) || SUPPORT_AFTER.has(w) || (w === 's' && (DONOR_WORDS.has(tokens[k + 1]?.norm ?? '') || SUPPORT_AFTER.has(tokens[k + 1]?.norm ?? '')))) f.donor++;
+    }
+    for (let k = m.tokenIndex - 1; k >= Math.max(0, m.tokenIndex - CONDOLENCE_REACH); k--) {
+      if (CONDOLENCE_WORDS.has(tokens[k]!.norm) || (ORIGINATING.has(tokens[k]!.norm) && PEACEKEEPER_TAILS.has(tokens[k - 1]?.norm ?? ''))) {
+        f.donor++;
+        break;
+      }
+      if (tokens[k]!.sentenceStart) break;
     }
     // "with the support of Japan", "support from the United States"
     const b1 = tokens[m.tokenIndex - 1]?.norm;

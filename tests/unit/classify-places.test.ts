@@ -477,5 +477,15 @@ describe('concern: the two sides and organisations', () => {
     const v = doc('La campagne de vaccination a commencé à Kinshasa. Le vaccin, dont trois millions de doses ont été offertes par le Japon, protège les enfants en République démocratique du Congo.', 'RDC : campagne de vaccination contre le mpox', 'KINSHASA');
     expect(v.countries).toEqual(['COD']);
   });
+  it('a troop contributor named in condolences or as the fallen peacekeeper\'s country is mentioned, not the subject', () => {
+    const en = doc('Members of the Security Council condemned the attack on a patrol of the UN mission near Sam Ouandja, in the Central African Republic, which killed one peacekeeper from Zambia. They expressed their deepest condolences to the family of the deceased and to the Government of Zambia, and called on the Central African authorities to investigate. The Central African Republic must bring the perpetrators to justice.', 'Security Council condemns attack on peacekeepers in the Central African Republic', 'NEW YORK');
+    expect(en.countries).toEqual(['CAF']);
+    expect(en.mentioned).toEqual(['CAF', 'USA', 'ZMB']);
+    const fr = doc("Les membres du Conseil ont condamné l'attaque près de Beni, en République démocratique du Congo, qui a coûté la vie à un soldat de la paix originaire du Malawi. Ils ont exprimé leurs condoléances au Malawi et appelé le Gouvernement congolais à enquêter.", 'RDC : le Conseil condamne une attaque contre la MONUSCO', 'NEW YORK');
+    expect(fr.countries).toEqual(['COD']);
+    // victims "originaires du Mali et du Burkina Faso" are the countries' people: both concerned
+    const victims = doc("Vingt-six personnes originaires du Mali et du Burkina Faso ont trouvé la mort dans l'attaque d'un autocar près de Boni, au Mali. Le Burkina Faso a décrété un deuil national. Les membres du Conseil ont présenté leurs condoléances aux gouvernements malien et burkinabè.", 'Le Conseil condamne une attaque contre un car au Mali et au Burkina Faso', 'NEW YORK');
+    expect(victims.countries).toEqual(['BFA', 'MLI']);
+  });
 });
 
