@@ -670,11 +670,16 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
       + 0.8 * Math.min(f.gov, 3) + 0.6 * Math.min(f.loc, 3) + 1.0 * Math.min(f.border, 2) + 1.2 * listed + 0.8 * Math.min(f.people, 2) + (1 - f.first) * 0.5;
     // one passing mention in the body ("as well as the situation in X"): the preposition alone is not concern
     if (f.titleName + f.titleCity + f.dateline === 0 && f.body <= 1 && f.gov + f.border + f.people + f.list === 0) s -= 0.6 * Math.min(f.loc, 3);
-    // datelined in the country (named there, in the title or in the text); a seat city's dateline counts for little
-    if (f.dateline > 0) s += f.titleName > 0 || (f.named > 0 && f.seatDateline < f.dateline) ? 2 : 0.3;
+    // datelined in the country (named there, in the title or in the text); a seat city's dateline
+    // counts for little, and so does a regional hub's ("SUVA, Fiji" over a title about Vanuatu)
+    const hubDateline = namedInTitle && f.titleName + f.titleCity === 0;
+    if (f.dateline > 0) s += !hubDateline && (f.titleName > 0 || (f.named > 0 && f.seatDateline < f.dateline)) ? 2 : 0.3;
     s -= 1.2 * Math.min(f.donor, 2);
     // mostly named as a donor or an embassy: a partner, not the subject
     if (mostlyDonor(f)) s *= 0.4;
+    // a title naming another country and only a city of this one ("Yemen truce talks in Muscat",
+    // "accord de paix signé à N'Djamena"): the venue of another country's affairs, weighed like a country known only by a city
+    if (namedInTitle && f.titleName === 0 && f.titleCity > 0) s *= 0.4;
     // known only by a city (a venue such as Geneva or Vienna): rarely what the report is about
     if (f.named === 0 && f.titleName === 0) s *= 0.4;
     scores.set(iso3, Math.max(0, Math.round(s * 100) / 100));

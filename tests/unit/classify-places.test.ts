@@ -487,5 +487,13 @@ describe('concern: the two sides and organisations', () => {
     const victims = doc("Vingt-six personnes originaires du Mali et du Burkina Faso ont trouvé la mort dans l'attaque d'un autocar près de Boni, au Mali. Le Burkina Faso a décrété un deuil national. Les membres du Conseil ont présenté leurs condoléances aux gouvernements malien et burkinabè.", 'Le Conseil condamne une attaque contre un car au Mali et au Burkina Faso', 'NEW YORK');
     expect(victims.countries).toEqual(['BFA', 'MLI']);
   });
+  it('a regional hub\'s dateline and a title city that is only the venue do not make a country concerned', () => {
+    const hub = doc('Humanitarian partners are supporting the Government of Vanuatu after the earthquake that struck Port Vila. Shelter kits and water reached 12,000 people in Vanuatu this week. A Fijian medical team is working at Vila Central Hospital.', 'Vanuatu earthquake: partners support Government response', 'SUVA, Fiji');
+    expect(hub.countries).toEqual(['VUT']);
+    expect(hub.mentioned).toEqual(['FJI', 'VUT']);
+    const venue = doc('The Special Envoy for Yemen concluded a week of consultations in the region aimed at advancing a nationwide ceasefire. In Muscat, he met the chief negotiator of Ansar Allah as well as senior Omani officials, whom he thanked for their continued support to UN mediation efforts. He renewed his call for the release of UN personnel detained in Sanaa. Yemenis have waited too long for peace, he said.', 'UN Special Envoy for Yemen holds consultations in Muscat', 'AMMAN');
+    expect(venue.countries).toEqual(['YEM']);
+    expect(venue.mentioned).toEqual(['JOR', 'OMN', 'YEM']);
+  });
 });
 
