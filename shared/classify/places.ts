@@ -478,6 +478,8 @@ const ROLE_AFTER_LIST = /^[\s,]*(?:\(?\s*)(?:(?:acting|serving|participating|pre
 interface Features {
   titleName: number; titleCity: number; dateline: number; seatDateline: number; body: number; named: number; first: number;
   gov: number; loc: number; border: number; donor: number; list: number; org: number; people: number;
+  /** Border signals that only place something next to the country ("near the border with Mali"), not between it and another. */
+  neighbour: number;
   /** Donor signals on the title's own mentions ("… with Japanese support"). */
   titleDonor: number;
   /** Mentions in a list of participants ("representatives of Kyrgyzstan, Tajikistan and Uzbekistan"). */
@@ -546,7 +548,7 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
   // the last country mention with a government word before it, while a list may continue it
   let governed: { end: number } | undefined;
   // the same for a border word
-  let bordered: { end: number } | undefined;
+  let bordered: { end: number; neighbour: boolean } | undefined;
   for (const m of mentions) {
     if (m.area) {
       areas.add(m.area);
@@ -556,7 +558,7 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     const iso3 = m.iso3!;
     let f = feats.get(iso3);
     if (!f) {
-      f = { titleName: 0, titleCity: 0, dateline: 0, seatDateline: 0, body: 0, named: 0, first: 1, gov: 0, loc: 0, border: 0, donor: 0, list: 0, org: 0, people: 0, titleDonor: 0, participant: 0 };
+      f = { titleName: 0, titleCity: 0, dateline: 0, seatDateline: 0, body: 0, named: 0, first: 1, gov: 0, loc: 0, border: 0, neighbour: 0, donor: 0, list: 0, org: 0, people: 0, titleDonor: 0, participant: 0 };
       feats.set(iso3, f);
     }
     const byName = m.via === 'n' || m.via === 'd';
@@ -594,6 +596,8 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     for (let k = m.tokenIndex; k > from; k--) if (tokens[k]!.sentenceStart) { from = k; break; }
     const govBefore = f.gov;
     const borderBefore = f.border;
+    const neighbourBefore = f.neighbour;
+    let between = false;
     for (let k = from; k < m.tokenIndex; k++) {
       const w = tokens[k]!.norm;
       if (k >= m.tokenIndex - 2 && PEOPLE_WORDS.has(w) && k === m.tokenIndex - 2 && ['from', 'of', 'из', 'de', 'des', 'du'].includes(tokens[k + 1]!.norm)) f.people++;
@@ -604,8 +608,13 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
       if (DONOR_WORDS.has(w)) f.donor++;
       // a border word that governs the country ("the border with Afghanistan", "the border between X
       // and Y"), not one it merely follows ("fled across the border into Uganda")
-      if ((BORDER_WORDS.has(w) || BETWEEN_WORDS.has(w)) && governs(tokens, k, m.tokenIndex)) f.border++;
+      if ((BORDER_WORDS.has(w) || BETWEEN_WORDS.has(w)) && governs(tokens, k, m.tokenIndex)) {
+        f.border++;
+        if (BORDER_WORDS.has(w)) f.neighbour++;
+      }
+      if (BETWEEN_WORDS.has(w)) between = true;
     }
+    if (between) f.neighbour = neighbourBefore;
     // "funded by the Government of Finland": a donor further back than the window above
     for (let k = m.tokenIndex - 1; k >= Math.max(1, m.tokenIndex - 5) && !tokens[k + 1]!.sentenceStart; k--) {
       // "funded by", "funding provided by", and a second "by" coordinated with one of them
@@ -625,8 +634,11 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     if (f.gov === govBefore && m.via === 'n' && governed !== undefined && LIST_GAP.test(text.slice(governed.end, m.start))) f.gov++;
     governed = f.gov > govBefore ? { end: m.end } : byName ? undefined : governed;
     // likewise a border: "the border with Afghanistan and Iran"
-    if (f.border === borderBefore && byName && bordered !== undefined && LIST_GAP.test(text.slice(bordered.end, m.start))) f.border++;
-    bordered = f.border > borderBefore ? { end: m.end } : byName ? undefined : bordered;
+    if (f.border === borderBefore && byName && bordered !== undefined && LIST_GAP.test(text.slice(bordered.end, m.start))) {
+      f.border++;
+      if (bordered.neighbour) f.neighbour++;
+    }
+    bordered = f.border > borderBefore ? { end: m.end, neighbour: f.neighbour > neighbourBefore } : byName ? undefined : bordered;
     for (let k = m.tokenEnd; k < Math.min(tokens.length, m.tokenEnd + 2); k++) {
       if (tokens[k]!.sentenceStart) break;
       const w = tokens[k]!.norm;
@@ -670,6 +682,9 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
       + 0.8 * Math.min(f.gov, 3) + 0.6 * Math.min(f.loc, 3) + 1.0 * Math.min(f.border, 2) + 1.2 * listed + 0.8 * Math.min(f.people, 2) + (1 - f.first) * 0.5;
     // one passing mention in the body ("as well as the situation in X"): the preposition alone is not concern
     if (f.titleName + f.titleCity + f.dateline === 0 && f.body <= 1 && f.gov + f.border + f.people + f.list === 0) s -= 0.6 * Math.min(f.loc, 3);
+    // likewise a neighbour named once to place something ("near the borders with Mali and Burkina
+    // Faso", "bordering Kenya") in a report whose title names another country
+    if (namedInTitle && f.titleName + f.titleCity + f.dateline === 0 && f.body <= 1 && f.gov + f.people + f.list === 0) s -= 1.0 * Math.min(f.neighbour, 2);
     // datelined in the country (named there, in the title or in the text); a seat city's dateline
     // counts for little, and so does a regional hub's ("SUVA, Fiji" over a title about Vanuatu)
     const hubDateline = namedInTitle && f.titleName + f.titleCity === 0;

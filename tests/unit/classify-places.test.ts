@@ -409,7 +409,8 @@ describe('concern: the two sides and organisations', () => {
     const r = doc('President Emomali Rahmon received the Special Representative on 5 June. They discussed Tajikistan\'s initiatives on water and the situation on the Tajik-Afghan border.', 'Tajikistan\'s President meets UN Special Representative', 'DUSHANBE');
     expect(r.countries).toEqual(['AFG', 'TJK']);
     expect(r.primaryCountry).toBe('TJK');
-    const both = doc('ЮНОДК передало Государственной пограничной службе Туркменистана оборудование для пунктов пропуска на границе с Афганистаном и Ираном.', 'ЮНОДК передало Туркменистану оборудование', 'АШХАБАД');
+    // (a title naming no country: one naming Turkmenistan makes a once-named neighbour a mere locator, below)
+    const both = doc('ЮНОДК передало Государственной пограничной службе Туркменистана оборудование для пунктов пропуска на границе с Афганистаном и Ираном.', 'ЮНОДК передало оборудование для пограничных пунктов', 'АШХАБАД');
     expect(both.countries).toEqual(['AFG', 'IRN', 'TKM']);
   });
   it('"при финансовой поддержке Правительства Японии": a donor in Russian is mentioned only', () => {
@@ -494,6 +495,15 @@ describe('concern: the two sides and organisations', () => {
     const venue = doc('The Special Envoy for Yemen concluded a week of consultations in the region aimed at advancing a nationwide ceasefire. In Muscat, he met the chief negotiator of Ansar Allah as well as senior Omani officials, whom he thanked for their continued support to UN mediation efforts. He renewed his call for the release of UN personnel detained in Sanaa. Yemenis have waited too long for peace, he said.', 'UN Special Envoy for Yemen holds consultations in Muscat', 'AMMAN');
     expect(venue.countries).toEqual(['YEM']);
     expect(venue.mentioned).toEqual(['JOR', 'OMN', 'YEM']);
+  });
+  it('a neighbour named once to place something ("near the borders with Mali") is mentioned; the two sides of a border are concerned', () => {
+    const near = doc('The Secretary-General condemns the attack on a village in the Tillabéri region of Niger, near the borders with Mali and Burkina Faso, which killed 20 civilians. He calls on the authorities of Niger to bring those responsible to justice.', 'Secretary-General condemns attack in western Niger', 'NEW YORK');
+    expect(near.countries).toEqual(['NER']);
+    expect(near.mentioned).toEqual(['BFA', 'MLI', 'NER', 'USA']);
+    const ru = doc('УНП ООН передало Государственной таможенной службе Туркменистана оборудование для досмотра грузов на пунктах пропуска на границе с Афганистаном и Ираном.', 'ЮНОДК передало Туркменистану оборудование для пограничных пунктов', 'АШХАБАД');
+    expect(ru.countries).toEqual(['TKM']);
+    const sides = doc('UNIFIL peacekeepers continue to record daily exchanges of fire across the Blue Line between Lebanon and Israel. Thousands of residents of southern Lebanon have been displaced.', 'Lebanon: UNIFIL reports exchanges of fire along the Blue Line', 'NAQOURA');
+    expect(sides.countries).toEqual(['ISR', 'LBN']);
   });
 });
 
