@@ -402,7 +402,12 @@ const ORIGIN_WORDS = new Set(['origin', 'origine', 'provenance', 'происхо
 const SUPPORT_AFTER = new Set(['support', 'backing', 'assistance', 'soutien', 'appui', 'поддержке', 'поддержки', 'помощи']);
 // before "from" and a country, help it sent: "rescue teams from Australia" (not "refugees from Afghanistan", a people)
 const SENT_FROM = new Set(['team', 'teams', 'aircraft', 'planes', 'ships', 'contingent', 'contingents', 'troops', 'soldiers', 'personnel', 'rescuers', 'doctors', 'medics', 'supplies', 'equipment', 'donations',
-  'peacekeeper', 'peacekeepers', 'officers']);
+  'peacekeeper', 'peacekeepers', 'officers', 'million', 'billion', 'millions', 'milliards']);
+/**
+ * Right after a country, a pledge of money: "Germany contributes €50 million", "The United Kingdom
+ * will provide an additional £26 million", "Japan has pledged US$5 million": the donor.
+ */
+const PLEDGE_AFTER = /^\s*(?:['’]s\s+Government\s+|Government\s+)?(?:(?:has|have|will|would|also|today|is|are|again|further)\s+)*(?:announc|pledg|contribut|donat|provid|allocat|grant|giv|commit|disburs|annonce|octroie|verse|alloue|выдел|предостав|передал)\S*\s+(?:(?:an?|the|another|additional|a further|further|new|more than|over|nearly|almost|some|about|around|un|une|nouveau|nouvelle|plus de|près de|свыше|более)\s+)*(?:[£$€¥]|US\$|USD|EUR|CHF|\d)/i;
 /**
  * Earlier in the sentence, a country that receives condolences or sent the peacekeeper ("condolences
  * to the families … and to the Government of Zambia", "un soldat de la paix originaire du Malawi"):
@@ -650,6 +655,7 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
       if (k === m.tokenEnd && GOV_WORDS.has(w) && !(w === 'people' && tokens[k]!.upper)) f.gov++;
       if (DONOR_WORDS.has(w) || SUPPORT_AFTER.has(w) || (w === 's' && (DONOR_WORDS.has(tokens[k + 1]?.norm ?? '') || SUPPORT_AFTER.has(tokens[k + 1]?.norm ?? '')))) f.donor++;
     }
+    if (PLEDGE_AFTER.test(text.slice(m.end, m.end + 80))) f.donor++;
     for (let k = m.tokenIndex - 1; k >= Math.max(0, m.tokenIndex - CONDOLENCE_REACH); k--) {
       if (CONDOLENCE_WORDS.has(tokens[k]!.norm) || (ORIGINATING.has(tokens[k]!.norm) && PEACEKEEPER_TAILS.has(tokens[k - 1]?.norm ?? ''))) {
         f.donor++;
@@ -688,7 +694,7 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     // datelined in the country (named there, in the title or in the text); a seat city's dateline
     // counts for little, and so does a regional hub's ("SUVA, Fiji" over a title about Vanuatu)
     const hubDateline = namedInTitle && f.titleName + f.titleCity === 0;
-    if (f.dateline > 0) s += !hubDateline && (f.titleName > 0 || (f.named > 0 && f.seatDateline < f.dateline)) ? 2 : 0.3;
+    if (f.dateline > 0) s += !hubDateline && !mostlyDonor(f) && (f.titleName > 0 || (f.named > 0 && f.seatDateline < f.dateline)) ? 2 : 0.3;
     s -= 1.2 * Math.min(f.donor, 2);
     // mostly named as a donor or an embassy: a partner, not the subject
     if (mostlyDonor(f)) s *= 0.4;

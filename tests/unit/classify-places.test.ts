@@ -505,5 +505,13 @@ describe('concern: the two sides and organisations', () => {
     const sides = doc('UNIFIL peacekeepers continue to record daily exchanges of fire across the Blue Line between Lebanon and Israel. Thousands of residents of southern Lebanon have been displaced.', 'Lebanon: UNIFIL reports exchanges of fire along the Blue Line', 'NAQOURA');
     expect(sides.countries).toEqual(['ISR', 'LBN']);
   });
+  it('a country pledging money ("Germany contributes €50 million", "will provide an additional £26 million") is a donor, datelined at home or not', () => {
+    const uk = doc('The United Kingdom will provide an additional £26 million to help prevent famine in Somalia, where a fifth failed rainy season has left half of the population in need. The funding will reach families in Baidoa and around Mogadishu. The UK has provided more than £100 million in humanitarian aid to Somalia since the start of the drought.', 'UK announces £26 million to help Somalia avert famine', 'LONDON');
+    expect(uk.countries).toEqual(['SOM']);
+    expect(uk.primaryCountry).toBe('SOM');
+    const de = doc('UNICEF welcomed a new contribution of €50 million from Germany to improve access to safe water in Yemen. The German funding will allow local water corporations to rehabilitate wells across Yemen.', 'Germany contributes €50 million to UNICEF for safe water in Yemen', "SANA'A, Yemen");
+    expect(de.countries).toEqual(['YEM']);
+    expect(de.mentioned).toEqual(['DEU', 'YEM']);
+  });
 });
 
