@@ -50,6 +50,8 @@ export const BLOCK_PHRASES: readonly string[] = [
   // water and land features named after countries
   'Lake Chad', 'lac Tchad', 'озеро Чад', 'Gulf of Guinea', 'golfe de Guinée', 'Гвинейский залив', 'Guinea worm', 'Guinea pig', 'guinea fowl',
   'Niger River', 'River Niger', 'Niger Delta', 'Niger basin', 'fleuve Niger', 'delta du Niger', 'река Нигер',
+  // Somalia's Juba river, not South Sudan's capital (Lower and Middle Juba are Somali provinces in the gazetteer)
+  'Juba River', 'River Juba', 'Juba and Shabelle', 'Shabelle and Juba', 'Juba Valley',
   'Congo River', 'Congo Basin', 'fleuve Congo', 'bassin du Congo', 'река Конго', 'Jordan River', 'River Jordan', 'Jordan Valley',
   'Indian Ocean', 'océan Indien', 'Индийский океан', 'Persian Gulf', 'Arabian Sea', 'Arabian Peninsula', 'Lake Victoria', 'Lake Geneva', 'Lake Tanganyika',
   'New Guinea', 'New Mexico', 'New Jersey', 'New South Wales', 'New England', 'Nouvelle-Guinée', 'Korean Peninsula', 'péninsule coréenne', 'Корейский полуостров',
@@ -113,6 +115,8 @@ export const EXTRA_DEMONYMS: ReadonlyArray<readonly [string, string, string]> = 
   // [demonym, iso3, language]
   ['Tajik', 'TJK', 'en'], ['Kyrgyz', 'KGZ', 'en'], ['Uzbek', 'UZB', 'en'], ['Afghan', 'AFG', 'en'], ['Kazakh', 'KAZ', 'en'],
   ['Turkmen', 'TKM', 'en'], ['Pakistani', 'PAK', 'en'], ['Emirati', 'ARE', 'en'], ['Kirghiz', 'KGZ', 'en'], ['Tadjik', 'TJK', 'fr'],
+  // Guinea-Bissau's demonym, which would otherwise read as "Guinean"
+  ['Bissau-Guinean', 'GNB', 'en'], ['bissau-guinéen', 'GNB', 'fr'],
   // the Russian adjective Kyrgyzstan's own texts use (the packages have only "киргизский")
   ['кыргызский', 'KGZ', 'ru'],
 ];

@@ -513,5 +513,11 @@ describe('concern: the two sides and organisations', () => {
     expect(de.countries).toEqual(['YEM']);
     expect(de.mentioned).toEqual(['DEU', 'YEM']);
   });
+  it('the Juba river and the Somali regions named after it are not South Sudan; "Bissau-Guinean" is Guinea-Bissau, not Guinea', () => {
+    const so = doc('Levels of the Juba and Shabelle rivers rose after heavy rains. Farmers in Lower Juba and Middle Juba lost crops along the Juba River. Flights from Juba were suspended.', 'Somalia: floods along the rivers', 'MOGADISHU');
+    // only the last "Juba" is the city
+    expect(so.mentioned).toEqual(['SOM', 'SSD']);
+    expect(mentioned('The mission helped Bissau-Guinean stakeholders reach a consensus.')).toEqual(['GNB']);
+  });
 });
 
