@@ -373,6 +373,20 @@ function coordinatedDonorBy(tokens: readonly Token[], and: number): boolean {
   return false;
 }
 // a country called upon to act, right before it: "calls on Rwanda to withdraw", "urged Serbia", "призвал Армению"
+/** Words between a government word and the country it governs: "Government of the", "Президент Республики". */
+const GOV_LINKS = new Set(['of', 'in', 'the', 'and', 'de', 'du', 'des', 'd', 'la', 'le', 'l', 'et', 'en', 'au', 'aux', 'и', 'в']);
+/**
+ * A government word governs the country after it when only links, other government words or
+ * names stand between them ("Government of the Republic of", "President Rahmon of"), not when it
+ * heads a clause of its own ("The Ministry thanked the Finnish Chairpersonship").
+ */
+function governsName(tokens: readonly Token[], k: number, at: number): boolean {
+  for (let j = k + 1; j < at; j++) {
+    const t = tokens[j]!;
+    if (!GOV_LINKS.has(t.norm) && !GOV_WORDS.has(t.norm) && !t.upper) return false;
+  }
+  return true;
+}
 const ADDRESS_WORDS = new Set(['urges', 'urged', 'urging', 'calls', 'called', 'demands', 'demanded', 'exhorte', 'appelle', 'призывает', 'призвал', 'призвали']);
 // "the border with Afghanistan": the report is about that border
 const BORDER_WORDS = new Set(['border', 'borders', 'frontier', 'bordering', 'frontiere', 'frontieres', 'границе', 'границ', 'границы', 'граница', 'границей']);
@@ -426,7 +440,7 @@ const DONOR_WORDS = new Set([
   'финансовой', 'посольств', 'посольствами', 'донор', 'доноры', 'доноров', 'донора',
   'thanks', 'generous', 'generously', 'financial', 'funds', 'former',
   // a third country that facilitates talks between others: "facilitated by Angola"
-  'facilitated', 'facilitation', 'facilitator', 'facilitators', 'facilitee', 'содействии',
+  'facilitated', 'facilitating', 'facilitation', 'facilitator', 'facilitators', 'facilitee', 'содействии',
 ]);
 // before "by" and a country, what makes it a partner: "funded by", "supported by the Government of Germany"
 const DONOR_BY = new Set([...DONOR_WORDS, 'supported', 'backed', 'provided', 'offered', 'supplied', 'soutenu', 'soutenue', 'appuye', 'appuyee', 'finance', 'financee',
@@ -457,7 +471,7 @@ const LIST_GAP = /^[\s,;]*(?:(?:and|et|и|or|ou|или|as well as|ainsi que)\s+)
 const ROLE_BEFORE_LIST = new RegExp(
   '(?:' +
     // "mediated by", "supported in particular by", "funded jointly by the"
-    '(?:mediated|brokered|facilitated|sponsored|co-sponsored|guaranteed|funded|financed|supported)\\s+(?:(?:jointly|notably|in particular|mainly|especially|generously)\\s+)?by' +
+    '(?:mediated|brokered|facilitated|sponsored|co-sponsored|guaranteed|funded|financed|supported|co-chaired)\\s+(?:(?:jointly|notably|in particular|mainly|especially|generously)\\s+)?by' +
     // "the guarantor countries, ...", "troop- and police-contributing countries, including ...", "donors such as"
     '|(?:guarantors?|guarantor countries|mediators?|facilitators?|observers?|donors?|donor countries|sponsors?|contributors?|contributing countries|accompanying countries|partners)\\s*(?:,|:|\\(|—|–|-)?\\s*(?:(?:including|such as|namely|notably|in particular|among them)\\s*,?)?' +
     // "rescue teams from Australia and New Zealand", "aircraft from Australia, New Zealand and France": who sent help
@@ -606,7 +620,7 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     for (let k = from; k < m.tokenIndex; k++) {
       const w = tokens[k]!.norm;
       if (k >= m.tokenIndex - 2 && PEOPLE_WORDS.has(w) && k === m.tokenIndex - 2 && ['from', 'of', 'из', 'de', 'des', 'du'].includes(tokens[k + 1]!.norm)) f.people++;
-      if (GOV_WORDS.has(w) || (k >= m.tokenIndex - 2 && ADDRESS_WORDS.has(w))) f.gov++;
+      if ((GOV_WORDS.has(w) && governsName(tokens, k, m.tokenIndex)) || (k >= m.tokenIndex - 2 && ADDRESS_WORDS.has(w))) f.gov++;
       if (k === m.tokenIndex - 1 && LOC_WORDS.has(w)) f.loc++;
       // "in Badakhshan province, Afghanistan": the country of a named province or district, where something happened
       if (k === m.tokenIndex - 1 && ADMIN_WORDS.has(w) && /^\s*,\s*$/.test(text.slice(tokens[k]!.end, m.start))) f.border++;
@@ -623,7 +637,12 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     // "funded by the Government of Finland": a donor further back than the window above
     for (let k = m.tokenIndex - 1; k >= Math.max(1, m.tokenIndex - 5) && !tokens[k + 1]!.sentenceStart; k--) {
       // "funded by", "funding provided by", and a second "by" coordinated with one of them
-      // ("financed by the European Union and by the Government of Japan")
+      // ("financed by the European Union and by the Government of Japan"), or the second name
+      // of one ("funded by the European Union and the Government of Norway")
+      if (AND_WORDS.has(tokens[k]!.norm) && governsName(tokens, k, m.tokenIndex) && coordinatedDonorBy(tokens, k)) {
+        f.donor++;
+        break;
+      }
       if (!BY_WORDS.has(tokens[k]!.norm)) continue;
       const by = donorBy(tokens, k);
       // (a donor word of DONOR_WORDS inside the window above is counted there already)
@@ -674,6 +693,8 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
   }
   const scores = new Map<string, number>();
   const namedInTitle = [...feats.values()].some((f) => f.titleName > 0);
+  // the title places the report in a country, by name or by one of its towns ("Convoy reaches Kharkiv region")
+  const placedInTitle = [...feats.values()].some((f) => f.titleName + f.titleCity > 0);
   for (const [iso3, f] of feats) {
     // Being listed with two or more others counts when the list is what the report is about
     // ("Kazakhstan, Kyrgyzstan, Tajikistan ... met"), not when a report about a country named in
@@ -689,8 +710,8 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     // one passing mention in the body ("as well as the situation in X"): the preposition alone is not concern
     if (f.titleName + f.titleCity + f.dateline === 0 && f.body <= 1 && f.gov + f.border + f.people + f.list === 0) s -= 0.6 * Math.min(f.loc, 3);
     // likewise a neighbour named once to place something ("near the borders with Mali and Burkina
-    // Faso", "bordering Kenya") in a report whose title names another country
-    if (namedInTitle && f.titleName + f.titleCity + f.dateline === 0 && f.body <= 1 && f.gov + f.people + f.list === 0) s -= 1.0 * Math.min(f.neighbour, 2);
+    // Faso", "bordering Kenya") in a report whose title names another country or one of its towns
+    if (placedInTitle && f.titleName + f.titleCity + f.dateline === 0 && f.body <= 1 && f.gov + f.people + f.list === 0) s -= 1.0 * Math.min(f.neighbour, 2);
     // datelined in the country (named there, in the title or in the text); a seat city's dateline
     // counts for little, and so does a regional hub's ("SUVA, Fiji" over a title about Vanuatu)
     const hubDateline = namedInTitle && f.titleName + f.titleCity === 0;

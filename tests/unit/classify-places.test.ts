@@ -519,5 +519,16 @@ describe('concern: the two sides and organisations', () => {
     expect(so.mentioned).toEqual(['SOM', 'SSD']);
     expect(mentioned('The mission helped Bissau-Guinean stakeholders reach a consensus.')).toEqual(['GNB']);
   });
+  it('co-chairs of a format and a chairmanship "facilitating" consensus are partners; a neighbour placing a town named in the title is mentioned', () => {
+    const chairs = doc("The Ministry of Foreign Affairs of Armenia welcomed the decision of the OSCE Ministerial Council to close the Minsk Process, taken at the joint request of Armenia and Azerbaijan. The request followed the meeting in Washington, where the foreign ministers of the two countries initialled a peace agreement. The sides agreed that the format created in 1992 to mediate the conflict, co-chaired by France, the Russian Federation and the United States, had fulfilled its purpose. The Ministry thanked the Finnish OSCE Chairpersonship for facilitating consensus among the 57 participating States. The statement said the closure reflects a new stage in relations between Yerevan and Baku.", 'Armenian Foreign Ministry welcomes OSCE decision to close the Minsk Process', 'YEREVAN, Armenia');
+    expect(chairs.countries).toEqual(['ARM', 'AZE']);
+    const town = doc('A convoy of eight trucks delivered shelter materials to villages east of Kharkiv, located a few kilometres from the front line and less than 40 kilometres from the border with the Russian Federation. Ukrainian authorities helped unload the supplies.', 'UN convoy reaches villages east of Kharkiv', 'KYIV');
+    expect(town.countries).toEqual(['UKR']);
+  });
+  it('the second name after "funded by" is a donor too ("funded by the European Union and the Government of Norway")', () => {
+    const r = doc('More than 600 children brought back to Kazakhstan from camps in Syria and Iraq are attending school in Kazakhstan. The rehabilitation programme in Kazakhstan is funded by the European Union and the Government of Norway.', 'Children repatriated from Syria and Iraq settle back into school in Kazakhstan', 'ASTANA');
+    expect(r.countries).not.toContain('NOR');
+    expect(r.mentioned).toContain('NOR');
+  });
 });
 
