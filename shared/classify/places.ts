@@ -494,6 +494,13 @@ const ENUMERATION_TAIL = /(?:(?:(?:the|le|la|les|l['’])\s*)?\p{Lu}[\p{L}\p{M}.
 const PARTICIPANTS_BEFORE_LIST = /(?:representatives|delegations|delegates|officials|ministers|participants|experts|diplomats|leaders|heads of state|members|représentants|délégations|délégués|responsables|ministres|participants|experts|представител\S*|делегаци\S*|министр\S*|участник\S*|эксперт\S*|руководител\S*|глав\S*)(?:\s+(?:of foreign affairs|from|of|de|du|des|d['’]|из|от))?\s*(?:the\s+|la\s+|le\s+|l['’])?$/i;
 const ROLE_AFTER_LIST = /^[\s,]*(?:\(?\s*)(?:(?:acting|serving|participating|present)\s+)?(?:as|en\s+tant\s+que|comme|в\s+качестве)\s+(?:the\s+|les\s+)?(?:guarantors?|mediators?|facilitators?|observers?|co-?sponsors?|sponsors?|donors?|witnesses|garants?|médiateurs?|observateurs?|facilitateurs?|témoins|гарант\S*|посредник\S*|наблюдател\S*)\b/i;
 
+/**
+ * A title about a regional response ("Regional plan seeks US$1.59 billion for refugees and
+ * migrants from Venezuela", "plan régional", "региональный"): the countries it lists are its
+ * subject even when the title names one country.
+ */
+const REGIONAL_TITLE = /(?<!\p{L})(?:regional|r[ée]gional(?:e|es|aux)?|региональн\p{L}*)(?!\p{L})/iu;
+
 interface Features {
   titleName: number; titleCity: number; dateline: number; seatDateline: number; body: number; named: number; first: number;
   gov: number; loc: number; border: number; donor: number; list: number; org: number; people: number;
@@ -692,6 +699,7 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     if (m.start < layout.titleEnd) f.titleDonor += f.donor - donorBefore;
   }
   const scores = new Map<string, number>();
+  const regionalTitle = REGIONAL_TITLE.test(text.slice(0, layout.titleEnd));
   const namedInTitle = [...feats.values()].some((f) => f.titleName > 0);
   // the title places the report in a country, by name or by one of its towns ("Convoy reaches Kharkiv region")
   const placedInTitle = [...feats.values()].some((f) => f.titleName + f.titleCity > 0);
@@ -701,8 +709,9 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     // its title (and no region) lists, once each, countries that sent troops, sponsored, pledged or
     // that refugees reached; a list of who took part counts ("representatives of Kyrgyzstan and
     // Uzbekistan"). (Exempting the title country's sub-regional neighbours instead was worse on
-    // reports labelled independently: precision 0.78 against 0.82.)
-    const passingListing = namedInTitle && titleAreas === 0 && f.titleName === 0 && f.body + f.dateline <= 1 && f.gov + f.border + f.people === 0
+    // reports labelled independently: precision 0.78 against 0.82.) A title about a regional
+    // response ("Regional plan … for refugees from Venezuela") makes its list the subject.
+    const passingListing = namedInTitle && titleAreas === 0 && !regionalTitle && f.titleName === 0 && f.body + f.dateline <= 1 && f.gov + f.border + f.people === 0
       && f.participant === 0;
     const listed = passingListing ? 0 : Math.min(f.list, 1);
     let s = 3 * Math.min(f.titleName, 2) + 1 * Math.min(f.titleCity, 1) + 1.5 * Math.log2(1 + f.body)

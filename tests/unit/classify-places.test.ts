@@ -530,5 +530,13 @@ describe('concern: the two sides and organisations', () => {
     expect(r.countries).not.toContain('NOR');
     expect(r.mentioned).toContain('NOR');
   });
+  it('a title about a regional response makes the countries it lists concerned, in English and Russian', () => {
+    const body = 'Some 7.7 million people have left Venezuela, and over 6.5 million of them live in the region. Colombia hosts about 2.9 million, followed by Peru, Brazil, Ecuador and Chile. In Colombia, many still lack documentation.';
+    expect(doc(body, 'Regional plan seeks US$1.59 billion for refugees and migrants from Venezuela', 'PANAMA CITY').countries).toEqual(['BRA', 'CHL', 'COL', 'ECU', 'PER', 'VEN']);
+    // the same text under a title about one country only: the hosts listed once are mentioned
+    expect(doc(body, 'Venezuela: millions still abroad', 'CARACAS').countries).toEqual(['COL', 'VEN']);
+    const ru = doc('Более 7,7 млн человек покинули Венесуэлу. Колумбия принимает около 2,9 млн, за ней следуют Перу, Бразилия, Эквадор и Чили. В Колумбии многие не имеют документов.', 'Региональный план помощи беженцам из Венесуэлы', 'ПАНАМА');
+    expect(ru.countries).toEqual(['BRA', 'CHL', 'COL', 'ECU', 'PER', 'VEN']);
+  });
 });
 
