@@ -35,6 +35,8 @@ export interface Gazetteer {
   readonly ruLemmas: Map<string, string[]>;
   /** Single-token Latin names (cities, countries) for the transliteration fallback. */
   readonly latinSingles: Map<string, PlaceEntry[]>;
+  /** The same by `spellingSkeleton`, for Russian spellings of foreign names ("Багдад", "Пешавар", "Доха"). */
+  readonly latinSkeletons: Map<string, PlaceEntry[]>;
   /** Common surnames, lower case: an ambiguous name followed by one is a person ("Jordan Henderson"). */
   readonly surnames: ReadonlySet<string>;
   /** Common given names, lower case: an ambiguous name after one is a person ("Michael Jordan"). */
@@ -74,6 +76,16 @@ const TRANSLIT: Record<string, string> = {
   ю: 'yu', я: 'ya', і: 'i', ї: 'yi', є: 'ye', ґ: 'g', ў: 'u', қ: 'q', ғ: 'gh', ҳ: 'h', ҷ: 'j', ӣ: 'i', ӯ: 'u',
 };
 
+/**
+ * What a Latin name and the transliteration of its Russian spelling share: Russian writes Arabic
+ * and Persian "h" as х or drops it ("Baghdad" Багдад, "Doha" Доха), "w" as в ("Peshawar"
+ * Пешавар), "j" as дж, "ch" as ч and "c" as к; doubled letters are single. Used only after an exact
+ * transliteration failed.
+ */
+export function spellingSkeleton(latin: string): string {
+  return latin.replace(/dzh/g, 'j').replace(/kh/g, 'h').replace(/sh/g, 's').replace(/ch/g, 'c').replace(/h/g, '').replace(/w/g, 'v').replace(/c/g, 'k').replace(/y/g, 'i').replace(/(.)\1/g, '$1');
+}
+
 /** Transliterate a normalised Cyrillic token to Latin (BGN-like, lower case). */
 export function transliterate(token: string): string {
   let out = '';
@@ -99,6 +111,7 @@ function buildGazetteer(data: RawData): Gazetteer {
   const root: TrieNode = { next: null, entries: null };
   const ruLemmas = new Map<string, string[]>();
   const latinSingles = new Map<string, PlaceEntry[]>();
+  const latinSkeletons = new Map<string, PlaceEntry[]>();
   let size = 0;
   for (const [phrase, code, via, flags] of data.entries) {
     const tokens = phraseTokens(phrase);
@@ -138,7 +151,11 @@ function buildGazetteer(data: RawData): Gazetteer {
       const list = latinSingles.get(tokens[0]!) ?? [];
       list.push(entry);
       latinSingles.set(tokens[0]!, list);
+      const skeleton = spellingSkeleton(tokens[0]!);
+      const similar = latinSkeletons.get(skeleton) ?? [];
+      similar.push(entry);
+      latinSkeletons.set(skeleton, similar);
     }
   }
-  return { root, ruLemmas, latinSingles, surnames: new Set(data.surnames ?? []), givenNames: new Set(data.givenNames ?? []), size };
+  return { root, ruLemmas, latinSingles, latinSkeletons, surnames: new Set(data.surnames ?? []), givenNames: new Set(data.givenNames ?? []), size };
 }

@@ -5,7 +5,7 @@
  */
 import { ancestorsOf, areaAncestors, countriesIn } from '../taxonomy/m49';
 import { GEORGIA_COUNTRY_CONTEXT, US_STATE_CONTEXT } from './supplement';
-import { getGazetteer, transliterate, type PlaceEntry, type TrieNode } from './gazetteer';
+import { getGazetteer, spellingSkeleton, transliterate, type PlaceEntry, type TrieNode } from './gazetteer';
 import { phraseTokens, type DocumentLayout, type Token } from './text';
 
 /** One recognised place in the text. */
@@ -196,7 +196,7 @@ export function findPlaces(text: string, tokens: readonly Token[], titleCase = 0
     const inNameRun = (nextTok !== undefined && nextTok.upper && !nextTok.sentenceStart && !nextTok.allCaps && nextTok.start === tok.end + 1)
       || (prevTok !== undefined && prevTok.upper && !tok.sentenceStart && !prevTok.allCaps && tok.start === prevTok.end + 1);
     if (tok.cyr && tok.upper && tok.norm.length >= 4 && !inNameRun) {
-      const hit = translitLookup(tok.norm, g.latinSingles);
+      const hit = translitLookup(tok.norm, g.latinSingles, g.latinSkeletons);
       if (hit && !(tok.sentenceStart && hit.some((e) => e.personLike))) {
         emit(out, hit, tok.start, tok.end, i, i + 1, text);
       }
@@ -227,15 +227,23 @@ function compoundDemonym(norm: string, root: TrieNode): PlaceEntry[] | undefined
 }
 
 const RU_ENDINGS = ['ом', 'ем', 'ой', 'ей', 'ах', 'ам', 'е', 'а', 'у', 'ы', 'и', 'ю', 'я'];
-function translitLookup(norm: string, singles: Map<string, PlaceEntry[]>): PlaceEntry[] | undefined {
-  const direct = singles.get(transliterate(norm));
-  if (direct) return direct;
+function translitLookup(norm: string, singles: Map<string, PlaceEntry[]>, skeletons: Map<string, PlaceEntry[]>): PlaceEntry[] | undefined {
+  const forms = [norm];
   for (const e of RU_ENDINGS) {
-    if (norm.length - e.length >= 4 && norm.endsWith(e)) {
+    if (norm.length - e.length >= 3 && norm.endsWith(e)) {
       const stem = norm.slice(0, -e.length);
-      const hit = singles.get(transliterate(stem)) ?? singles.get(transliterate(stem + 'а')) ?? singles.get(transliterate(stem + 'ь'));
-      if (hit) return hit;
+      forms.push(stem, stem + 'а', stem + 'ь', stem + 'й');
     }
+  }
+  // exact transliterations first (a stem needs four letters), then the looser spelling skeleton
+  for (const f of forms) if (f === norm || f.length >= 4 + (f.endsWith('а') || f.endsWith('ь') || f.endsWith('й') ? 1 : 0)) {
+    const hit = singles.get(transliterate(f));
+    if (hit) return hit;
+  }
+  for (const f of forms) {
+    if (f.length < 4) continue;
+    const hit = skeletons.get(spellingSkeleton(transliterate(f)));
+    if (hit) return hit;
   }
   return undefined;
 }

