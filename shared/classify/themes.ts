@@ -7,7 +7,7 @@
  * never kept, whatever its neighbours say).
  */
 import { THEME_IDS, type ThemeId } from '../taxonomy/themes';
-import { CONCEPTS } from './lexicon';
+import { CONCEPTS, NEUTRAL_PHRASES } from './lexicon';
 import themeModelData from './data/theme-model.json';
 import type { Evidence, ThemeTag } from './types';
 import type { Token } from './text';
@@ -124,6 +124,27 @@ function compile(): CompiledLexicon {
       if (!(node.ends ??= []).some((e) => e.concept === ci)) node.ends.push({ concept: ci, pattern: pi, weight: weak ? WEAK_WEIGHT : 1 });
     }
   });
+  // neutral phrases: a trie path whose end carries no concept (an empty list), so a longer match
+  // of one swallows the theme word inside it
+  for (const raw of NEUTRAL_PHRASES) {
+    let node = root;
+    for (const w of raw.split(/[\s\-'’/,]+/).filter((x) => x.length > 0)) {
+      const star = w.endsWith('*');
+      const norm = normalizeToken(star ? w.slice(0, -1) : w).replace(/[^\p{L}\p{N}$]/gu, '');
+      if (norm.length === 0) continue;
+      const key = star ? `P:${norm}` : `E:${norm}`;
+      if (star) {
+        prefixes.set(norm, key);
+        minPrefix = Math.min(minPrefix, norm.length);
+        maxPrefix = Math.max(maxPrefix, norm.length);
+      } else exact.set(norm, key);
+      node.next ??= new Map();
+      let child = node.next.get(key);
+      if (!child) node.next.set(key, (child = { next: null, ends: null }));
+      node = child;
+    }
+    node.ends ??= [];
+  }
   const aggregateStart = featureIds.length;
   if (AGGREGATES) for (const kind of AGGREGATE_KINDS) for (const t of THEME_IDS) featureIds.push(`@${kind}:${t}`);
   const conceptTheme = Int32Array.from(CONCEPTS.map((c) => THEME_IDS.indexOf(c.theme)));

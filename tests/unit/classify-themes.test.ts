@@ -60,6 +60,16 @@ describe('lexicon matching', () => {
     expect(themesIn('Участники обменялись копиями материалов.')).not.toContain('gender');
   });
 
+  it('does not read a country\'s "Democratic Republic" as democracy, in three languages, nor "Управление ООН" (an office) as governance', () => {
+    expect(themesIn('Fighting continues in the Democratic Republic of the Congo.')).toEqual(['safety-security']);
+    expect(themesIn('Les combats se poursuivent en République démocratique du Congo.')).not.toContain('elections-governance');
+    expect(themesIn('Бои продолжаются в Демократической Республике Конго.')).not.toContain('elections-governance');
+    expect(themesIn('Управление ООН по наркотикам и преступности провело семинар.')).not.toContain('elections-governance');
+    // the words themselves still count
+    expect(themesIn('Observers praised the democratic conduct of the vote.')).toContain('elections-governance');
+    expect(themesIn('Совет Безопасности обсудил ситуацию.')).toEqual(['preventive-diplomacy']);
+  });
+
   it('still finds the intended words', () => {
     expect(themesIn('A contribution of 5 million euros was announced.')).toContain('contributions');
     expect(themesIn('The Aral Sea basin is shrinking.')).toContain('transboundary-water-energy');
