@@ -380,7 +380,6 @@ function coordinatedDonorBy(tokens: readonly Token[], and: number): boolean {
   }
   return false;
 }
-// a country called upon to act, right before it: "calls on Rwanda to withdraw", "urged Serbia", "призвал Армению"
 /** Words between a government word and the country it governs: "Government of the", "Президент Республики". */
 const GOV_LINKS = new Set(['of', 'in', 'the', 'and', 'de', 'du', 'des', 'd', 'la', 'le', 'l', 'et', 'en', 'au', 'aux', 'и', 'в']);
 /**
@@ -395,6 +394,7 @@ function governsName(tokens: readonly Token[], k: number, at: number): boolean {
   }
   return true;
 }
+// a country called upon to act, right before it: "calls on Rwanda to withdraw", "urged Serbia", "призвал Армению"
 const ADDRESS_WORDS = new Set(['urges', 'urged', 'urging', 'calls', 'called', 'demands', 'demanded', 'exhorte', 'appelle', 'призывает', 'призвал', 'призвали']);
 // "the border with Afghanistan": the report is about that border
 const BORDER_WORDS = new Set(['border', 'borders', 'frontier', 'bordering', 'frontiere', 'frontieres', 'границе', 'границ', 'границы', 'граница', 'границей']);
