@@ -102,7 +102,7 @@ export const CITY_EXONYMS: ReadonlyArray<readonly [string, string]> = [
   ['Ош', 'KGZ'], ['Хорог', 'TJK'], ['Khorog', 'TJK'], ['Vienne', 'AUT'], ['La Haye', 'NLD'],
   // Russian names of capitals and cities frequent in UN reporting whose spelling the skeleton
   // match (gazetteer.ts spellingSkeleton) cannot reach: hyphenated, г for h, other vowels
-  ['Эр-Рияд', 'SAU'], ['Абу-Даби', 'ARE'], ['Дубай', 'ARE'], ['Доха', 'QAT'], ['Багдад', 'IRQ'], ['Каир', 'EGY'],
+  ['Эр-Рияд', 'SAU'], ['Абу-Даби', 'ARE'], ['Каир', 'EGY'],
   ['Аддис-Абеба', 'ETH'], ['Уагадугу', 'BFA'], ['Нджамена', 'TCD'], ['Банги', 'CAF'], ['Бужумбура', 'BDI'], ['Могадишо', 'SOM'],
   ['Хартум', 'SDN'], ['Порт-о-Пренс', 'HTI'], ['Каракас', 'VEN'], ['Харьков', 'UKR'], ['Кокс-Базар', 'BGD'], ['Коломбо', 'LKA'],
   ['Мешхед', 'IRN'], ['Кандагар', 'AFG'], ['Джелалабад', 'AFG'], ['Кветта', 'PAK'], ['Сеул', 'KOR'], ['Пхеньян', 'PRK'],
