@@ -383,17 +383,20 @@ function coordinatedDonorBy(tokens: readonly Token[], and: number): boolean {
 /** Words between a government word and the country it governs: "Government of the", "Президент Республики". */
 const GOV_LINKS = new Set(['of', 'in', 'the', 'and', 'de', 'du', 'des', 'd', 'la', 'le', 'l', 'et', 'en', 'au', 'aux', 'и', 'в']);
 /**
- * A government word governs the country after it when only links, other government words or
- * names stand between them ("Government of the Republic of", "President Rahmon of"), not when it
- * heads a clause of its own ("The Ministry thanked the Finnish Chairpersonship").
+ * Whether the word at `k` reaches the mention at `at` across links only (and, with `names`,
+ * government words and capitalised names): "the border with", "Government of the Republic of",
+ * "President Rahmon of" — not "The Ministry thanked the Finnish Chairpersonship", where the
+ * word heads a clause of its own.
  */
-function governsName(tokens: readonly Token[], k: number, at: number): boolean {
+function linkedTo(tokens: readonly Token[], k: number, at: number, links: ReadonlySet<string>, names = false): boolean {
   for (let j = k + 1; j < at; j++) {
     const t = tokens[j]!;
-    if (!GOV_LINKS.has(t.norm) && !GOV_WORDS.has(t.norm) && !t.upper) return false;
+    if (!links.has(t.norm) && !(names && (GOV_WORDS.has(t.norm) || t.upper))) return false;
   }
   return true;
 }
+/** A government word governs the country after it (see `linkedTo`). */
+const governsName = (tokens: readonly Token[], k: number, at: number): boolean => linkedTo(tokens, k, at, GOV_LINKS, true);
 // a country called upon to act, right before it: "calls on Rwanda to withdraw", "urged Serbia", "призвал Армению"
 const ADDRESS_WORDS = new Set(['urges', 'urged', 'urging', 'calls', 'called', 'demands', 'demanded', 'exhorte', 'appelle', 'призывает', 'призвал', 'призвали']);
 // "the border with Afghanistan": the report is about that border
@@ -404,10 +407,7 @@ const BETWEEN_WORDS = new Set(['between', 'entre', 'между']);
 const BORDER_LINKS = new Set(['with', 'between', 'of', 'the', 'and', 'its', 'their', 'с', 'между', 'и', 'со', 'avec', 'entre', 'de', 'du', 'des', 'la', 'le', 'l', 'et']);
 
 /** True when every token after the border word at `k` up to the mention at `at` links the two. */
-function governs(tokens: readonly Token[], k: number, at: number): boolean {
-  for (let q = k + 1; q < at; q++) if (!BORDER_LINKS.has(tokens[q]!.norm)) return false;
-  return true;
-}
+const governs = (tokens: readonly Token[], k: number, at: number): boolean => linkedTo(tokens, k, at, BORDER_LINKS);
 // administrative units named before their country: "Badakhshan province, Afghanistan", "région de Mopti, Mali"
 const ADMIN_WORDS = new Set(['province', 'district', 'region', 'governorate', 'county', 'department', 'oblast', 'prefecture', 'municipality', 'village', 'town', 'city',
   'provinces', 'districts', 'regions', 'departement', 'ville', 'область', 'области', 'район', 'района', 'провинция', 'провинции', 'город', 'города']);
