@@ -485,6 +485,8 @@ const ROLE_BEFORE_LIST = new RegExp(
     // "rescue teams from Australia and New Zealand", "aircraft from Australia, New Zealand and France": who sent help
     '|(?:teams?|aircraft|planes|ships|contingents?|troops|soldiers|personnel|rescuers|doctors|medics|supplies|equipment|donations)\\s+from' +
     '|(?:médiation|facilitation|soutien|financement)\\s+(?:de|du|des)' +
+    // "des contingents rwandais, bangladais et pakistanais", "contingents du Népal, du Bangladesh …"
+    '|(?:contingents?|casques bleus|soldats de la paix|troupes)\\s+(?:(?:de|du|des|d[\'’])\\s*)?' +
     // "fournis par l'Inde, le Pakistan et le Bangladesh", "financé par"
     '|(?:fourni|offert|financ|soutenu|appuy|parrain)\\S*\\s+par' +
     '|(?:garants?|pays garants|médiateurs?|observateurs?|bailleurs?|pays contributeurs)\\s*[:,(]?\\s*(?:(?:dont|notamment|parmi lesquels)\\s*)?' +

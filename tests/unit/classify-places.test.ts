@@ -548,5 +548,10 @@ describe('concern: the two sides and organisations', () => {
     const ru = doc('Более 7,7 млн человек покинули Венесуэлу. Колумбия принимает около 2,9 млн, за ней следуют Перу, Бразилия, Эквадор и Чили. В Колумбии многие не имеют документов.', 'Региональный план помощи беженцам из Венесуэлы', 'ПАНАМА');
     expect(ru.countries).toEqual(['BRA', 'CHL', 'COL', 'ECU', 'PER', 'VEN']);
   });
+  it('in French, contingents named by demonym after "contingents" are troop contributors', () => {
+    const r = doc("Les convois humanitaires vers Birao, en République centrafricaine, ont été escortés par des Casques bleus, notamment des contingents rwandais, bangladais et pakistanais. Les autorités centrafricaines ont salué leur appui.", 'Les convois humanitaires atteignent Birao', 'BANGUI');
+    expect(r.countries).toEqual(['CAF']);
+    expect(r.mentioned).toEqual(['BGD', 'CAF', 'PAK', 'RWA']);
+  });
 });
 
