@@ -21,7 +21,7 @@ type Seed = [slug: string, en: string[], ru: string[], fr: string[]];
 const SEEDS: Record<ThemeId, Seed[]> = {
   agriculture: [
     ['farming', ['agricultur*', 'farm*', 'farmer*', 'agri*'], ['сельск* хозяйств*', 'сельхоз*', 'фермер*', 'аграр*'], ['agricol*', 'agricultur*', 'agriculteur*', 'exploitation* agricole*']],
-    ['crops', ['crop*', 'harvest*', 'seed*', 'planting', 'cereal*', 'maize', 'wheat', 'rice', 'irrigat*'], ['урожа*', 'посев*', 'семен*', 'пшениц*', 'зерн*', 'орошени*'], ['recolte*', 'semence*', 'culture* vivrier*', 'cereale*', 'mais', 'ble', 'riz', 'irrigation']],
+    ['crops', ['crop*', 'harvest*', 'seed*', 'planting', 'cereal*', 'maize', 'wheat', 'rice', 'irrigat*'], ['урожа*', 'посев*', 'семен*', 'пшениц*', 'зерн*', 'орошени*'], ['recolte*', 'semence*', 'culture* vivrier*', 'cereale*', 'ble', 'riz', 'irrigation']],
     ['livestock', ['livestock', 'cattle', 'pastoral*', 'herder*', 'veterinar*', 'animal health', 'fodder', 'locust*', 'fishing', 'fisher*'], ['скот*', 'животновод*', 'пастбищ*', 'ветеринар*', 'саранч*'], ['betail', 'elevage', 'pastoral*', 'eleveur*', 'veterinaire*', 'criquet*', 'peche']],
     ['rural', ['rural livelihood*', 'livelihood*', 'fao', 'food and agriculture organization', 'land degradation', 'pasture*'], ['средств* к существованию', 'фао', 'сельск* район*'], ['moyens d existence', 'fao', 'milieu rural']],
   ],
@@ -229,9 +229,12 @@ export const CONCEPTS: readonly Concept[] = Object.entries(SEEDS).flatMap(([them
 
 /**
  * Names that contain a theme word but mean something else: matched as the longest phrase, they
- * yield no concept ("Democratic Republic of the Congo" is not about democracy).
+ * yield no concept ("Democratic Republic of the Congo" is not about democracy). (French "maïs"
+ * is not a crop word at all: without accents it is "mais", but.)
  */
 export const NEUTRAL_PHRASES: readonly string[] = [
   'democratic republic', "people's democratic republic", 'democratic people s republic', 'federal democratic republic',
   'republique democratique', 'republique populaire democratique', 'демократическ* республик*', 'народно-демократическ* республик*',
+  // a region, not a river basin to share
+  'lake chad basin', 'bassin du lac tchad', 'бассейн* озер* чад',
 ];

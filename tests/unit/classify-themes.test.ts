@@ -70,6 +70,13 @@ describe('lexicon matching', () => {
     expect(themesIn('Совет Безопасности обсудил ситуацию.')).toEqual(['preventive-diplomacy']);
   });
 
+  it('does not read French "mais" (but) as maize, nor the Lake Chad Basin (a region) as a shared river basin', () => {
+    expect(themesIn('La situation reste tendue, mais le dialogue se poursuit.')).not.toContain('agriculture');
+    expect(themesIn('Boko Haram reste actif dans le bassin du lac Tchad.')).not.toContain('transboundary-water-energy');
+    expect(themesIn('Attacks continue across the Lake Chad Basin.')).not.toContain('transboundary-water-energy');
+    expect(themesIn('Les bassins versants du fleuve sont partagés.')).toContain('transboundary-water-energy');
+  });
+
   it('still finds the intended words', () => {
     expect(themesIn('A contribution of 5 million euros was announced.')).toContain('contributions');
     expect(themesIn('The Aral Sea basin is shrinking.')).toContain('transboundary-water-energy');
