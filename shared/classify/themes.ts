@@ -80,11 +80,43 @@ function compile(): CompiledLexicon {
   const conceptIds = CONCEPTS.map((c) => c.id);
   const featureIds: string[] = [...conceptIds];
   const patternIndex = new Map<string, number>();
+  const splitPattern = (pattern: string): string[] => pattern.split(/[\s\-'’/,]+/).filter((w) => w.length > 0);
+  /** Walks (building as needed) the trie path of a pattern's words; returns its last node. */
+  const pathOf = (words: readonly string[]): LexNode => {
+    let node = root;
+    for (const w of words) {
+      let key: string;
+      const star = w.endsWith('*');
+      const bare = star ? w.slice(0, -1) : w;
+      const isAcr = !star && bare.length >= 2 && bare === bare.toUpperCase() && bare !== bare.toLowerCase();
+      const norm = normalizeToken(bare).replace(/[^\p{L}\p{N}$]/gu, '');
+      if (norm.length === 0) continue;
+      if (isAcr) {
+        key = `A:${norm}`;
+        acronyms.set(norm, key);
+      } else if (star) {
+        key = `P:${norm}`;
+        prefixes.set(norm, key);
+        minPrefix = Math.min(minPrefix, norm.length);
+        maxPrefix = Math.max(maxPrefix, norm.length);
+      } else {
+        key = `E:${norm}`;
+        exact.set(norm, key);
+      }
+      node.next ??= new Map();
+      let child = node.next.get(key);
+      if (!child) {
+        child = { next: null, ends: null };
+        node.next.set(key, child);
+      }
+      node = child;
+    }
+    return node;
+  };
   CONCEPTS.forEach((concept, ci) => {
     for (const raw of [...concept.en, ...concept.ru, ...concept.fr]) {
       const weak = raw.startsWith('~');
-      const pattern = weak ? raw.slice(1) : raw;
-      const words = pattern.split(/[\s\-'’/,]+/).filter((w) => w.length > 0);
+      const words = splitPattern(weak ? raw.slice(1) : raw);
       if (words.length === 0) continue;
       const pid = `${concept.id}|${words.map((w) => normalizeToken(w)).join(' ')}`;
       let pi = patternIndex.get(pid);
@@ -93,58 +125,13 @@ function compile(): CompiledLexicon {
         featureIds.push(pid);
         patternIndex.set(pid, pi);
       }
-      let node = root;
-      for (const w of words) {
-        let key: string;
-        const star = w.endsWith('*');
-        const bare = star ? w.slice(0, -1) : w;
-        const isAcr = !star && bare.length >= 2 && bare === bare.toUpperCase() && bare !== bare.toLowerCase();
-        const norm = normalizeToken(bare).replace(/[^\p{L}\p{N}$]/gu, '');
-        if (norm.length === 0) continue;
-        if (isAcr) {
-          key = `A:${norm}`;
-          acronyms.set(norm, key);
-        } else if (star) {
-          key = `P:${norm}`;
-          prefixes.set(norm, key);
-          minPrefix = Math.min(minPrefix, norm.length);
-          maxPrefix = Math.max(maxPrefix, norm.length);
-        } else {
-          key = `E:${norm}`;
-          exact.set(norm, key);
-        }
-        node.next ??= new Map();
-        let child = node.next.get(key);
-        if (!child) {
-          child = { next: null, ends: null };
-          node.next.set(key, child);
-        }
-        node = child;
-      }
+      const node = pathOf(words);
       if (!(node.ends ??= []).some((e) => e.concept === ci)) node.ends.push({ concept: ci, pattern: pi, weight: weak ? WEAK_WEIGHT : 1 });
     }
   });
   // neutral phrases: a trie path whose end carries no concept (an empty list), so a longer match
   // of one swallows the theme word inside it
-  for (const raw of NEUTRAL_PHRASES) {
-    let node = root;
-    for (const w of raw.split(/[\s\-'’/,]+/).filter((x) => x.length > 0)) {
-      const star = w.endsWith('*');
-      const norm = normalizeToken(star ? w.slice(0, -1) : w).replace(/[^\p{L}\p{N}$]/gu, '');
-      if (norm.length === 0) continue;
-      const key = star ? `P:${norm}` : `E:${norm}`;
-      if (star) {
-        prefixes.set(norm, key);
-        minPrefix = Math.min(minPrefix, norm.length);
-        maxPrefix = Math.max(maxPrefix, norm.length);
-      } else exact.set(norm, key);
-      node.next ??= new Map();
-      let child = node.next.get(key);
-      if (!child) node.next.set(key, (child = { next: null, ends: null }));
-      node = child;
-    }
-    node.ends ??= [];
-  }
+  for (const raw of NEUTRAL_PHRASES) pathOf(splitPattern(raw)).ends ??= [];
   const aggregateStart = featureIds.length;
   if (AGGREGATES) for (const kind of AGGREGATE_KINDS) for (const t of THEME_IDS) featureIds.push(`@${kind}:${t}`);
   const conceptTheme = Int32Array.from(CONCEPTS.map((c) => THEME_IDS.indexOf(c.theme)));
