@@ -145,8 +145,9 @@ if (!noCv) {
   const also = TRAIN_ON_HELPERS && helperReports.length > 0 ? `, trained also on the ${helperReports.length} helper-written reports` : '';
   print(`${what} (themes from models that never saw the report${also}; docs counted once per split)`, score(allReports, allResults));
 
-  // 2b. the helper-written reports (scripts/labelled-reports.jsonl): themes from models that never
-  // saw them (5-fold over them, the corpus always in training); places are rules.
+  // 2b. the helper-written reports (scripts/labelled-reports.jsonl): themes from a model that never
+  // saw them (trained on the corpus, or with HT_HELPERS=1 5-fold over them with the corpus always
+  // in training); places are rules.
   if (helperReports.length > 0) {
     const corpusFeats = feats;
     const hFeats = helperFeats.length > 0 ? helperFeats : helperReports.map(featuresOf);
@@ -161,7 +162,7 @@ if (!noCv) {
     }
     setThemeModel(undefined);
     const how = TRAIN_ON_HELPERS ? `${K}-fold over them, the corpus and the other folds in training` : 'a model trained on the corpus only';
-    print(`${helperReports.length} helper-written reports, never seen by the rules (scripts/labelled-reports.jsonl; themes from ${how})`, score(helperReports, results));
+    print(`${helperReports.length} helper-written reports (scripts/labelled-reports.jsonl; each set says whether the place rules were corrected on it; themes from ${how})`, score(helperReports, results));
     const bySet = new Map<string, Map<string, Bucket>>();
     for (const set of new Set(helperReports.map((r) => r.set))) {
       const idx = helperReports.map((r, i) => (r.set === set ? i : -1)).filter((i) => i >= 0);
