@@ -107,6 +107,8 @@ export const CITY_EXONYMS: ReadonlyArray<readonly [string, string]> = [
   ['Хартум', 'SDN'], ['Порт-о-Пренс', 'HTI'], ['Каракас', 'VEN'], ['Харьков', 'UKR'], ['Кокс-Базар', 'BGD'], ['Коломбо', 'LKA'],
   ['Мешхед', 'IRN'], ['Кандагар', 'AFG'], ['Джелалабад', 'AFG'], ['Кветта', 'PAK'], ['Сеул', 'KOR'], ['Пхеньян', 'PRK'],
   ['Туркменбаши', 'TKM'], ['Караганда', 'KAZ'],
+  // Tajikistan's Rasht valley, not Iran's city of Rasht
+  ['Rasht Valley', 'TJK'], ['Rasht district', 'TJK'], ['Раштская долина', 'TJK'], ['vallée de Racht', 'TJK'],
   // Tajikistan's Gorno-Badakhshan Autonomous Region (CLDR has only the English name)
   ['GBAO', 'TJK'], ['ГБАО', 'TJK'], ['Горно-Бадахшанская автономная область', 'TJK'], ['Haut-Badakhchan', 'TJK'],
 ];

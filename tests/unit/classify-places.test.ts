@@ -246,6 +246,7 @@ describe('datelines, possessives and inflected forms', () => {
     expect(mentioned('Консультации прошли в Ниамее.')).toEqual(['NER']);
     expect(mentioned('Переговоры прошли в Эр-Рияде и Абу-Даби.')).toEqual(['ARE', 'SAU']);
     expect(mentioned('Кыргызстанская сторона согласилась.')).toEqual(['KGZ']);
+    expect(mentioned('Разминирование в Раштской долине завершено.')).toEqual(['TJK']);
     // a capitalised common word is not a city by a loose spelling
     expect(mentioned('Доклад обсудили эксперты. Мнения разошлись.')).toEqual([]);
   });
@@ -528,6 +529,8 @@ describe('concern: the two sides and organisations', () => {
     // only the last "Juba" is the city
     expect(so.mentioned).toEqual(['SOM', 'SSD']);
     expect(mentioned('The mission helped Bissau-Guinean stakeholders reach a consensus.')).toEqual(['GNB']);
+    // Tajikistan's Rasht valley is not Iran's city of Rasht
+    expect(mentioned('Suspected hazardous areas remain in the Rasht valley.')).toEqual(['TJK']);
   });
   it('co-chairs of a format and a chairmanship "facilitating" consensus are partners; a neighbour placing a town named in the title is mentioned', () => {
     const chairs = doc("The Ministry of Foreign Affairs of Armenia welcomed the decision of the OSCE Ministerial Council to close the Minsk Process, taken at the joint request of Armenia and Azerbaijan. The request followed the meeting in Washington, where the foreign ministers of the two countries initialled a peace agreement. The sides agreed that the format created in 1992 to mediate the conflict, co-chaired by France, the Russian Federation and the United States, had fulfilled its purpose. The Ministry thanked the Finnish OSCE Chairpersonship for facilitating consensus among the 57 participating States. The statement said the closure reflects a new stage in relations between Yerevan and Baku.", 'Armenian Foreign Ministry welcomes OSCE decision to close the Minsk Process', 'YEREVAN, Armenia');
