@@ -441,6 +441,12 @@ const ORIGINATING = new Set(['originaire', 'originaires']);
 const PEACEKEEPER_TAILS = new Set(['paix', 'bleu', 'bleus']);
 /** How far back (tokens, same sentence) a condolence word reaches its country. */
 const CONDOLENCE_REACH = 20;
+/**
+ * Condolences name troop contributors only in a report about a mission's fallen personnel; after
+ * an attack on civilians they go to the country attacked ("condolences … to the Government of the
+ * Russian Federation"), which is the subject.
+ */
+const MISSION_PERSONNEL = /peacekeep|soldier|troop|contingent|soldat|casques? bleus?|militaires|миротвор|военнослужащ/iu;
 // a donor, an embassy, a passing reference
 const DONOR_WORDS = new Set([
   'funded', 'funding', 'donor', 'donors', 'donated', 'donation', 'contribution', 'contributions', 'grant', 'financed', 'sponsored', 'money',
@@ -585,6 +591,7 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
   let governed: { end: number } | undefined;
   // the same for a border word
   let bordered: { end: number; neighbour: boolean } | undefined;
+  const troopDeaths = MISSION_PERSONNEL.test(text);
   for (const m of mentions) {
     if (m.area) {
       areas.add(m.area);
@@ -692,7 +699,7 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
       if (DONOR_WORDS.has(w) || SUPPORT_AFTER.has(w) || (w === 's' && (DONOR_WORDS.has(tokens[k + 1]?.norm ?? '') || SUPPORT_AFTER.has(tokens[k + 1]?.norm ?? '')))) f.donor++;
     }
     if (PLEDGE_AFTER.test(text.slice(m.end, m.end + 80))) f.donor++;
-    for (let k = m.tokenIndex - 1; k >= Math.max(0, m.tokenIndex - CONDOLENCE_REACH); k--) {
+    if (troopDeaths) for (let k = m.tokenIndex - 1; k >= Math.max(0, m.tokenIndex - CONDOLENCE_REACH); k--) {
       if (CONDOLENCE_WORDS.has(tokens[k]!.norm) || (ORIGINATING.has(tokens[k]!.norm) && PEACEKEEPER_TAILS.has(tokens[k - 1]?.norm ?? ''))) {
         f.donor++;
         break;

@@ -498,6 +498,9 @@ describe('concern: the two sides and organisations', () => {
     // victims "originaires du Mali et du Burkina Faso" are the countries' people: both concerned
     const victims = doc("Vingt-six personnes originaires du Mali et du Burkina Faso ont trouvé la mort dans l'attaque d'un autocar près de Boni, au Mali. Le Burkina Faso a décrété un deuil national. Les membres du Conseil ont présenté leurs condoléances aux gouvernements malien et burkinabè.", 'Le Conseil condamne une attaque contre un car au Mali et au Burkina Faso', 'NEW YORK');
     expect(victims.countries).toEqual(['BFA', 'MLI']);
+    // after an attack on civilians, condolences go to the country attacked: its subject
+    const attacked = doc('Члены Совета Безопасности осудили теракт в концертном зале в Красногорске, в результате которого погибли более 130 человек. В заявлении, распространённом Председателем Совета, Постоянным представителем Японии при ООН, члены Совета выразили глубочайшие соболезнования семьям погибших, а также правительству Российской Федерации. Они призвали все государства сотрудничать с правительством Российской Федерации.', 'Члены Совета Безопасности осудили террористический акт в концертном зале', 'НЬЮ-ЙОРК');
+    expect(attacked.countries).toEqual(['RUS']);
   });
   it('a regional hub\'s dateline and a title city that is only the venue do not make a country concerned', () => {
     const hub = doc('Humanitarian partners are supporting the Government of Vanuatu after the earthquake that struck Port Vila. Shelter kits and water reached 12,000 people in Vanuatu this week. A Fijian medical team is working at Vila Central Hospital.', 'Vanuatu earthquake: partners support Government response', 'SUVA, Fiji');
