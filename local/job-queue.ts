@@ -148,13 +148,16 @@ export function localJobQueue(opts: LocalJobQueueOptions): LocalJobQueue {
       log('[digests] sender failed the whole batch', error);
       failed = new Set(batch.map((m) => m.messageId));
     }
+    // the failed messages of one batch become visible again together (one clock reading), so
+    // they are retried as one batch, not split by a millisecond tick
+    const retryAt = Date.now() + retryDelayMs;
     for (const m of batch) {
       if (!failed.has(m.messageId)) continue;
       if (m.receiveCount >= maxReceiveCount) {
         deadLetters.push({ messageId: m.messageId, body: m.body, receiveCount: m.receiveCount, at: new Date().toISOString() });
         log(`[digests] message ${m.messageId} moved to the dead-letter list after ${m.receiveCount} receives`);
       } else {
-        m.visibleAt = Date.now() + retryDelayMs;
+        m.visibleAt = retryAt;
         waiting.push(m);
       }
     }
