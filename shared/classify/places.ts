@@ -228,19 +228,16 @@ function compoundDemonym(norm: string, root: TrieNode): PlaceEntry[] | undefined
 
 const RU_ENDINGS = ['ом', 'ем', 'ой', 'ей', 'ах', 'ам', 'е', 'а', 'у', 'ы', 'и', 'ю', 'я'];
 function translitLookup(norm: string, singles: Map<string, PlaceEntry[]>, skeletons: Map<string, PlaceEntry[]>): PlaceEntry[] | undefined {
-  const forms = [norm];
-  for (const e of RU_ENDINGS) {
-    if (norm.length - e.length >= 3 && norm.endsWith(e)) {
-      const stem = norm.slice(0, -e.length);
-      forms.push(stem, stem + 'а', stem + 'ь', stem + 'й');
-    }
-  }
+  // the word, then each case ending taken off, with the base form's possible last letter put back
+  const stems = RU_ENDINGS.filter((e) => norm.length - e.length >= 3 && norm.endsWith(e)).map((e) => norm.slice(0, -e.length));
+  const withBase = (stem: string): string[] => [stem, stem + 'а', stem + 'ь', stem + 'й'];
   // exact transliterations first (a stem needs four letters), then the looser spelling skeleton
-  for (const f of forms) if (f === norm || f.length >= 4 + (f.endsWith('а') || f.endsWith('ь') || f.endsWith('й') ? 1 : 0)) {
+  // (any form of four letters or more)
+  for (const f of [norm, ...stems.filter((stem) => stem.length >= 4).flatMap(withBase)]) {
     const hit = singles.get(transliterate(f));
     if (hit) return hit;
   }
-  for (const f of forms) {
+  for (const f of [norm, ...stems.flatMap(withBase)]) {
     if (f.length < 4) continue;
     const hit = skeletons.get(spellingSkeleton(transliterate(f)));
     if (hit) return hit;
@@ -591,7 +588,7 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
   let governed: { end: number } | undefined;
   // the same for a border word
   let bordered: { end: number; neighbour: boolean } | undefined;
-  const troopDeaths = MISSION_PERSONNEL.test(text);
+  const aboutMissionPersonnel = MISSION_PERSONNEL.test(text);
   for (const m of mentions) {
     if (m.area) {
       areas.add(m.area);
@@ -699,7 +696,7 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
       if (DONOR_WORDS.has(w) || SUPPORT_AFTER.has(w) || (w === 's' && (DONOR_WORDS.has(tokens[k + 1]?.norm ?? '') || SUPPORT_AFTER.has(tokens[k + 1]?.norm ?? '')))) f.donor++;
     }
     if (PLEDGE_AFTER.test(text.slice(m.end, m.end + 80))) f.donor++;
-    if (troopDeaths) for (let k = m.tokenIndex - 1; k >= Math.max(0, m.tokenIndex - CONDOLENCE_REACH); k--) {
+    if (aboutMissionPersonnel) for (let k = m.tokenIndex - 1; k >= Math.max(0, m.tokenIndex - CONDOLENCE_REACH); k--) {
       if (CONDOLENCE_WORDS.has(tokens[k]!.norm) || (ORIGINATING.has(tokens[k]!.norm) && PEACEKEEPER_TAILS.has(tokens[k - 1]?.norm ?? ''))) {
         f.donor++;
         break;
@@ -741,10 +738,11 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     // datelined in the country (named there, in the title or in the text); a seat city's dateline
     // counts for little, and so does a regional hub's ("SUVA, Fiji" over a title about Vanuatu)
     const hubDateline = namedInTitle && f.titleName + f.titleCity === 0;
-    if (f.dateline > 0) s += !hubDateline && !mostlyDonor(f) && (f.titleName > 0 || (f.named > 0 && f.seatDateline < f.dateline)) ? 2 : 0.3;
+    const partner = mostlyDonor(f);
+    if (f.dateline > 0) s += !hubDateline && !partner && (f.titleName > 0 || (f.named > 0 && f.seatDateline < f.dateline)) ? 2 : 0.3;
     s -= 1.2 * Math.min(f.donor, 2);
     // mostly named as a donor or an embassy: a partner, not the subject
-    if (mostlyDonor(f)) s *= 0.4;
+    if (partner) s *= 0.4;
     // a title naming another country and only a city of this one ("Yemen truce talks in Muscat",
     // "accord de paix signé à N'Djamena"): the venue of another country's affairs, weighed like a country known only by a city
     if (namedInTitle && f.titleName === 0 && f.titleCity > 0) s *= 0.4;
