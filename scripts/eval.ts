@@ -149,12 +149,10 @@ if (!noCv) {
   // saw them (trained on the corpus, or with HT_HELPERS=1 5-fold over them with the corpus always
   // in training); places are rules.
   if (helperReports.length > 0) {
-    const corpusFeats = feats;
-    const hFeats = helperFeats.length > 0 ? helperFeats : helperReports.map(featuresOf);
     const results: Classification[] = new Array(helperReports.length);
     for (let f = 0; f < K; f++) {
       const trainIdx = TRAIN_ON_HELPERS ? helperReports.map((_, i) => i).filter((i) => foldOf(helperReports[i]!.id + SALT, K) !== f) : [];
-      setThemeModel(trainThemeModel([...reports, ...trainIdx.map((i) => helperReports[i]!)], [...corpusFeats, ...trainIdx.map((i) => hFeats[i]!)]));
+      setThemeModel(trainThemeModel([...reports, ...trainIdx.map((i) => helperReports[i]!)], [...feats, ...trainIdx.map((i) => helperFeats[i]!)]));
       helperReports.forEach((r, i) => {
         if (!TRAIN_ON_HELPERS || foldOf(r.id + SALT, K) === f) results[i] ??= classify({ title: r.title, body: r.body, dateline: r.dateline, language: r.language });
       });
