@@ -4,14 +4,16 @@
  * `byActiveFrequency` index's `ACTIVE#digest` partition (each active subscriber's profile,
  * then their daily and weekly rules) and passes the reports of the window.
  *
- * How it works (100,000 subscribers × 1,000 reports: sets in about 0.08 s, every job's
- * items in about 0.55 s, see `npm run bench`):
+ * How it works (100,000 subscribers × 1,000 reports: sets in about 0.09 s, every job's
+ * items in about 0.7 s, see `npm run bench`):
  * - the reports are read once, passed in, sorted by receipt time and numbered: report `i`
  *   is bit `i`. The index is one bitset of reports per region key and per theme id;
  * - the rows are read once, in one pass, never queried per subscriber: rules are grouped by
  *   subscriber and frequency (a slot) without lookups while they come in subscriber order; a
  *   slot whose profile row came just before its rules is scheduled at once, and when it is
- *   due its rules are matched as they pass, while they are in the CPU's cache;
+ *   due its rules are matched as they pass, while they are in the CPU's cache. Rules and
+ *   slots are numbers in typed arrays (a rule is its row's number): no array entry or object
+ *   per rule or subscriber, so a run leaves the garbage collector little to do;
  * - a rule's reports are (OR of its regions' bitsets) AND (OR of its themes' bitsets), ORed
  *   into the digest's bitset and cut to the window (a contiguous range of bits): a few dozen
  *   word operations per rule (`planDigestSets`, the compact core);
@@ -368,13 +370,13 @@ class ReportIndex {
     return n;
   }
 
-  /** ORs the reports of rules[from, to) in the window [lo, hi) into out[at, at + words): bit set when any rule matches. */
-  addRules(rules: readonly DigestRule[], from: number, to: number, lo: number, hi: number, out: Uint32Array, at: number): void {
+  /** ORs the reports of the rules in rows[order[from, to)] in the window [lo, hi) into out[at, at + words): bit set when any rule matches. */
+  addRules(rows: readonly DigestRow[], order: Int32Array, from: number, to: number, lo: number, hi: number, out: Uint32Array, at: number): void {
     if (this.nested) {
-      this.addRulesByLoop(rules, from, to, lo, hi, out, at);
+      this.addRulesByLoop(rows, order, from, to, lo, hi, out, at);
       return;
     }
-    for (let k = from; k < to; k++) this.orRule(rules[k]!, lo >>> 5, (hi - 1) >>> 5, out, at);
+    for (let k = from; k < to; k++) this.orRule(rows[order[k]!] as DigestRule, lo >>> 5, (hi - 1) >>> 5, out, at);
     this.clip(lo, hi, out, at);
   }
 
@@ -436,12 +438,12 @@ class ReportIndex {
   }
 
   /** The reference: for each report of the window, does any rule want it? */
-  private addRulesByLoop(rules: readonly DigestRule[], from: number, to: number, lo: number, hi: number, out: Uint32Array, at: number): void {
+  private addRulesByLoop(rows: readonly DigestRow[], order: Int32Array, from: number, to: number, lo: number, hi: number, out: Uint32Array, at: number): void {
     const reports = this.reports;
     for (let i = lo; i < hi; i++) {
       const report = reports[i]!;
       for (let k = from; k < to; k++) {
-        if (ruleMatches(rules[k]!, report)) {
+        if (ruleMatches(rows[order[k]!] as DigestRule, report)) {
           out[at + (i >>> 5)]! |= 1 << (i & 31);
           break;
         }
@@ -451,21 +453,57 @@ class ReportIndex {
 }
 
 /**
- * What the sets of a run share: the index, the rules grouped by slot (subscriber ×
- * frequency: slot `s` owns `rules[slotStart[s], slotStart[s + 1])`), and each due slot's
- * schedule. A set is then a slot number and its bits, not a copy of its fields.
+ * What the sets of a run share: the index, the rows as read, the rules grouped by slot
+ * (subscriber × frequency: slot `s` owns the rows `ruleRow[slotStart[s], slotStart[s + 1])`),
+ * and each slot's schedule. A set is then a slot number and its bits, not a copy of its
+ * fields; its address, zone and subscriber id are read back from the rows when asked for,
+ * so planning allocates no object or array entry per subscriber or rule.
  */
-interface PlannedRun {
-  readonly index: ReportIndex;
-  readonly rules: readonly DigestRule[];
-  readonly slotStart: Uint32Array;
-  readonly slotSubscriber: readonly string[];
-  /** Per due slot, by its number among the due ones. */
-  readonly duePeriod: readonly DigestPeriod[];
-  readonly dueEmail: readonly string[];
-  readonly dueZone: readonly string[];
-  readonly slotLo: Uint32Array;
-  readonly slotHi: Uint32Array;
+class PlannedRun {
+  constructor(
+    readonly index: ReportIndex,
+    readonly source: readonly DigestRow[],
+    /** Row numbers of the run's rules, grouped by slot. */
+    readonly ruleRow: Int32Array,
+    readonly slotStart: Uint32Array,
+    /** Row of the slot's first rule; -1 for an overflow-only slot (see `overflowIds`). */
+    private readonly slotFirstRow: Int32Array,
+    /** Row of the slot's profile; -1 when the profile came from the lookup (see `lookedUp`) or not at all. */
+    private readonly slotProfileRow: Int32Array,
+    private readonly lookedUp: ReadonlyMap<number, DigestSubscriber>,
+    private readonly overflowIds: ReadonlyMap<number, string>,
+    /** The run's distinct periods, and each due slot's. */
+    private readonly periods: readonly DigestPeriod[],
+    private readonly slotPeriod: Uint32Array,
+    readonly slotLo: Uint32Array,
+    readonly slotHi: Uint32Array,
+  ) {}
+
+  rule(k: number): DigestRule {
+    return this.source[this.ruleRow[k]!] as DigestRule;
+  }
+  subscriberId(slot: number): string {
+    const row = this.slotFirstRow[slot]!;
+    return row >= 0 ? this.source[row]!.subscriberId : this.overflowIds.get(slot)!;
+  }
+  private profile(slot: number): DigestSubscriber | undefined {
+    const row = this.slotProfileRow[slot]!;
+    return row >= 0 ? (this.source[row] as DigestProfileRow) : this.lookedUp.get(slot);
+  }
+  private firstRule(slot: number): DigestRule | undefined {
+    const row = this.slotFirstRow[slot]!;
+    return row >= 0 ? (this.source[row] as DigestRule) : undefined;
+  }
+  /** The address the slot was scheduled with (the profile's, else the first rule's). */
+  email(slot: number): string {
+    return (this.profile(slot)?.email ?? this.firstRule(slot)?.email)!;
+  }
+  timezone(slot: number): string {
+    return this.profile(slot)?.timezone ?? this.firstRule(slot)?.timezone ?? 'UTC';
+  }
+  period(slot: number): DigestPeriod {
+    return this.periods[this.slotPeriod[slot]!]!;
+  }
 }
 
 /**
@@ -479,7 +517,6 @@ class PlannedDigestSet implements DigestSet {
   constructor(
     private readonly run: PlannedRun,
     private readonly slot: number,
-    private readonly due: number,
     readonly size: number,
     private readonly block: Uint32Array,
     private readonly at: number,
@@ -487,16 +524,16 @@ class PlannedDigestSet implements DigestSet {
   ) {}
 
   get subscriberId(): string {
-    return this.run.slotSubscriber[this.slot]!;
+    return this.run.subscriberId(this.slot);
   }
   get email(): string {
-    return this.run.dueEmail[this.due]!;
+    return this.run.email(this.slot);
   }
   get timezone(): string {
-    return this.run.dueZone[this.due]!;
+    return this.run.timezone(this.slot);
   }
   get period(): DigestPeriod {
-    return this.run.duePeriod[this.due]!;
+    return this.run.period(this.slot);
   }
   get lo(): number {
     return this.run.slotLo[this.slot]!;
@@ -513,16 +550,22 @@ class PlannedDigestSet implements DigestSet {
   }
 
   get rules(): readonly DigestRule[] {
-    return (this.ruleList ??= this.run.rules.slice(this.run.slotStart[this.slot], this.run.slotStart[this.slot + 1]));
+    if (this.ruleList === undefined) {
+      const { slotStart } = this.run;
+      const list: DigestRule[] = [];
+      for (let k = slotStart[this.slot]!; k < slotStart[this.slot + 1]!; k++) list.push(this.run.rule(k));
+      this.ruleList = list;
+    }
+    return this.ruleList;
   }
 
   ruleMask(k: number): Uint32Array {
-    const { index, rules, slotStart } = this.run;
+    const { index, source, ruleRow, slotStart } = this.run;
     const from = slotStart[this.slot]!;
     const count = slotStart[this.slot + 1]! - from;
     if (count === 1 && k === 0) return this.reportSet;
     const mask = new Uint32Array(index.words);
-    if (this.hi > this.lo && k >= 0 && k < count) index.addRules(rules, from + k, from + k + 1, this.lo, this.hi, mask, 0);
+    if (this.hi > this.lo && k >= 0 && k < count) index.addRules(source, ruleRow, from + k, from + k + 1, this.lo, this.hi, mask, 0);
     return mask;
   }
 }
@@ -587,75 +630,86 @@ export async function planDigestSets(input: PlanInput, stats?: PlanStats): Promi
   const matchInStream = input.strategy !== 'nested-loop';
   const due = createPeriodFinder(input.now, input.schedule);
   // Subscribers sharing a schedule share the period object: its window positions are found once.
-  const windows = new Map<DigestPeriod, { readonly lo: number; readonly hi: number }>();
+  const windows = new Map<DigestPeriod, { readonly lo: number; readonly hi: number; readonly id: number }>();
   // Due slots' bitsets are carved from large zeroed blocks.
   const BLOCK_SETS = 2048;
-  let block = new Uint32Array(BLOCK_SETS * words);
-  let used = 0;
 
-  // Per rule and per slot. Numbers go in typed arrays sized for the most there can be (a slot
-  // per rule, and one per overflow-only subscriber); values in arrays that grow by push, which
-  // keeps them packed (a large `new Array(n)` would be a slow dictionary).
+  // Per rule and per slot, in typed arrays sized for the most there can be (a slot per rule,
+  // and one per overflow-only subscriber). Nothing per rule or subscriber goes in a JS array
+  // or object: rules are row numbers, and a slot's subscriber id, address and zone are read
+  // back from its rows when a set is asked for them.
   const maxSlots = source.length + overflow.size;
-  const ruleList: DigestRule[] = [];
+  const ruleRow = new Int32Array(source.length);
   const ruleSlot = new Int32Array(source.length);
+  let ruleCount = 0;
   let slotCount = 0;
-  const slotSubscriber: string[] = [];
+  const slotFirstRow = new Int32Array(maxSlots);
+  const slotProfileRow = new Int32Array(maxSlots).fill(-1);
+  const lookedUp = new Map<number, DigestSubscriber>();
+  const overflowIds = new Map<number, string>();
   const slotFrequency = new Uint8Array(maxSlots);
   const slotRuleCount = new Uint32Array(maxSlots);
   const slotState = new Uint8Array(maxSlots); // UNSCHEDULED, DUE or SKIPPED
-  // Due slots get a number among the due ones (`slotDue`); their period, address, zone and bitset block are kept by it.
+  // Due slots get a number among the due ones (`slotDue`): their bitset is word `(due % BLOCK_SETS) × words` of block `due / BLOCK_SETS`.
   const slotDue = new Int32Array(maxSlots);
-  const duePeriod: DigestPeriod[] = [];
-  const dueEmail: string[] = [];
-  const dueZone: string[] = [];
-  const dueBlock: Uint32Array[] = [];
+  const blocks: Uint32Array[] = [];
+  let dueCount = 0;
+  const periods: DigestPeriod[] = [];
+  const slotPeriod = new Uint32Array(maxSlots);
   const slotLo = new Uint32Array(maxSlots);
   const slotHi = new Uint32Array(maxSlots);
-  const slotAt = new Uint32Array(maxSlots);
   // Distinct subscribers, counted as slots open while the stream is in subscriber order.
   let subscriberCount = 0;
   let lastSlotSubscriber: string | undefined;
   let inOrder = true;
   let profileRowCount = 0;
   let currentProfile: DigestProfileRow | undefined;
+  let currentProfileRow = -1;
+  const subscriberOf = (s: number): string => {
+    const row = slotFirstRow[s]!;
+    return row >= 0 ? source[row]!.subscriberId : overflowIds.get(s)!;
+  };
 
-  /** Decides whether slot `s` is due and, when it is, its period, address, window and bitset. */
-  const schedule = (s: number, profile: DigestSubscriber | undefined, first: DigestRule | undefined, known: boolean): void => {
+  /** Decides whether slot `s` is due and, when it is, its period, window and bitset. Returns whether it is due. */
+  const schedule = (s: number, profile: DigestSubscriber | undefined, first: DigestRule | undefined, known: boolean): boolean => {
     slotState[s] = SKIPPED;
     if (!known || profile?.paused === true || (profile?.status !== undefined && profile.status !== 'confirmed')) {
       st.skipped.inactive++;
-      return;
+      return false;
     }
-    const email = profile?.email ?? first?.email;
-    if (!email) {
+    if (!(profile?.email ?? first?.email)) {
       st.skipped.noEmail++;
-      return;
+      return false;
     }
     const frequency = DIGEST_FREQUENCIES[slotFrequency[s]!]!;
     const timezone = profile?.timezone ?? first?.timezone ?? 'UTC';
     const period = due(frequency, timezone, profile?.digestHour ?? first?.digestHour, profile?.weeklyDay ?? first?.weeklyDay, profile?.lastDigestAt?.[frequency]);
     if (!period) {
       st.skipped.notDue++;
-      return;
+      return false;
     }
     let window = windows.get(period);
-    if (window === undefined) windows.set(period, (window = { lo: lowerBound(times, Date.parse(period.window.from)), hi: lowerBound(times, Date.parse(period.window.to)) }));
-    if (used + words > block.length) {
-      block = new Uint32Array(BLOCK_SETS * words);
-      used = 0;
+    if (window === undefined) {
+      window = { lo: lowerBound(times, Date.parse(period.window.from)), hi: lowerBound(times, Date.parse(period.window.to)), id: periods.length };
+      windows.set(period, window);
+      periods.push(period);
     }
+    if (dueCount % BLOCK_SETS === 0) blocks.push(new Uint32Array(BLOCK_SETS * words));
     slotState[s] = DUE;
-    slotDue[s] = duePeriod.length;
-    duePeriod.push(period);
-    dueEmail.push(email);
-    dueZone.push(timezone);
-    dueBlock.push(block);
+    slotDue[s] = dueCount++;
+    slotPeriod[s] = window.id;
     slotLo[s] = window.lo;
     slotHi[s] = window.hi;
-    slotAt[s] = used;
-    used += words;
     st.due++;
+    return true;
+  };
+  /** ORs rule `rule`'s reports into due slot `s`'s bitset (the window's partial words are clipped when the set is yielded). */
+  const match = (s: number, rule: DigestRule): void => {
+    const lo = slotLo[s]!;
+    const hi = slotHi[s]!;
+    if (hi <= lo) return;
+    const d = slotDue[s]!;
+    index.orRule(rule, lo >>> 5, (hi - 1) >>> 5, blocks[(d / BLOCK_SETS) | 0]!, (d % BLOCK_SETS) * words);
   };
 
   let lastDaily: string | undefined;
@@ -666,12 +720,14 @@ export async function planDigestSets(input: PlanInput, stats?: PlanStats): Promi
   let slotOf: Map<string, number>[] | undefined;
   const buildSlotMaps = (): Map<string, number>[] => {
     const maps = [new Map<string, number>(), new Map<string, number>()];
-    for (let s = 0; s < slotCount; s++) maps[slotFrequency[s]!]!.set(slotSubscriber[s]!, s);
+    for (let s = 0; s < slotCount; s++) maps[slotFrequency[s]!]!.set(subscriberOf(s), s);
     return maps;
   };
-  const newSlot = (subscriberId: string, frequency: number): number => {
+  /** Opens a slot; `firstRow` is its first rule's row, or -1 for an overflow-only slot. */
+  const newSlot = (subscriberId: string, frequency: number, firstRow: number): number => {
     const slot = slotCount++;
-    slotSubscriber.push(subscriberId);
+    slotFirstRow[slot] = firstRow;
+    if (firstRow < 0) overflowIds.set(slot, subscriberId);
     slotFrequency[slot] = frequency;
     slotOf?.[frequency]!.set(subscriberId, slot);
     if (subscriberId !== lastSlotSubscriber) {
@@ -686,6 +742,7 @@ export async function planDigestSets(input: PlanInput, stats?: PlanStats): Promi
     if (rule.kind === 'profile') {
       profileRowCount++;
       currentProfile = rule;
+      currentProfileRow = k;
       continue;
     }
     const frequency = rule.frequency === 'daily' ? 0 : rule.frequency === 'weekly' ? 1 : -1;
@@ -699,8 +756,11 @@ export async function planDigestSets(input: PlanInput, stats?: PlanStats): Promi
       const known = slotOf?.[frequency]!.get(subscriberId);
       if (known !== undefined) slot = known;
       else {
-        slot = newSlot(subscriberId, frequency);
-        if (currentProfile !== undefined && currentProfile.subscriberId === subscriberId) schedule(slot, currentProfile, rule, true);
+        slot = newSlot(subscriberId, frequency, k);
+        if (currentProfile !== undefined && currentProfile.subscriberId === subscriberId) {
+          slotProfileRow[slot] = currentProfileRow;
+          schedule(slot, currentProfile, rule, true);
+        }
       }
       if (frequency === 0) {
         lastDaily = subscriberId;
@@ -710,12 +770,11 @@ export async function planDigestSets(input: PlanInput, stats?: PlanStats): Promi
         lastWeeklySlot = slot;
       }
     }
-    ruleSlot[ruleList.length] = slot;
-    ruleList.push(rule);
+    ruleSlot[ruleCount] = slot;
+    ruleRow[ruleCount++] = k;
     slotRuleCount[slot]!++;
-    if (matchInStream && slotState[slot] === DUE && slotHi[slot]! > slotLo[slot]!) index.orRule(rule, slotLo[slot]! >>> 5, (slotHi[slot]! - 1) >>> 5, dueBlock[slotDue[slot]!]!, slotAt[slot]!);
+    if (matchInStream && slotState[slot] === DUE) match(slot, rule);
   }
-  const ruleCount = ruleList.length;
   st.rules = ruleCount;
 
   // Overflow-only subscribers get a daily digest of their held-back alerts.
@@ -724,7 +783,7 @@ export async function planDigestSets(input: PlanInput, stats?: PlanStats): Promi
     for (const [subscriberId, entries] of overflow) {
       if (entries.length === 0) continue;
       if (slotOf[0]!.has(subscriberId) || slotOf[1]!.has(subscriberId)) continue;
-      newSlot(subscriberId, 0);
+      newSlot(subscriberId, 0, -1);
     }
   }
   // Each slot's rules as a range of one list: usually already so (rules come grouped), else a stable counting sort.
@@ -732,30 +791,34 @@ export async function planDigestSets(input: PlanInput, stats?: PlanStats): Promi
   for (let s = 0; s < slotCount; s++) slotStart[s + 1] = slotStart[s]! + slotRuleCount[s]!;
   let grouped = true;
   for (let k = 1; k < ruleCount && grouped; k++) if (ruleSlot[k]! < ruleSlot[k - 1]!) grouped = false;
-  let rules: readonly DigestRule[] = ruleList;
+  let rules = ruleRow.subarray(0, ruleCount);
   if (!grouped) {
-    const sorted: DigestRule[] = new Array(ruleCount);
+    const sorted = new Int32Array(ruleCount);
     const next = slotStart.slice(0, slotCount);
-    for (let k = 0; k < ruleCount; k++) sorted[next[ruleSlot[k]!]!++] = ruleList[k]!;
+    for (let k = 0; k < ruleCount; k++) sorted[next[ruleSlot[k]!]!++] = ruleRow[k]!;
     rules = sorted;
   }
   // Counted while the slots came in subscriber order (the index's, one stream); otherwise from the slots.
-  st.subscribers = inOrder ? subscriberCount : distinctSubscribers(slotSubscriber, slotCount);
+  st.subscribers = inOrder ? subscriberCount : distinctSubscribers(subscriberOf, slotCount);
   lap('stream');
 
   // The slots the stream could not schedule: their profile row came elsewhere, or from the lookup.
   const lookup = input.subscribers;
   const profileMap = lookup !== undefined && typeof lookup !== 'function' ? lookup : undefined;
   const profileFn = typeof lookup === 'function' ? lookup : undefined;
-  let rowsById: Map<string, DigestProfileRow> | undefined;
+  let rowsById: Map<string, number> | undefined;
   // A subscriber with daily and weekly rules is looked up once.
   const looked = profileFn ? new Map<string, DigestSubscriber | undefined>() : undefined;
   for (let s = 0; s < slotCount; s++) {
     if (slotState[s] !== UNSCHEDULED) continue;
-    const subscriberId = slotSubscriber[s]!;
-    const first = slotStart[s + 1]! > slotStart[s]! ? rules[slotStart[s]!] : undefined;
+    const subscriberId = subscriberOf(s);
+    const first = slotStart[s + 1]! > slotStart[s]! ? (source[rules[slotStart[s]!]!] as DigestRule) : undefined;
     let profile: DigestSubscriber | undefined;
-    if (profileRowCount > 0) profile = (rowsById ??= profileRowsById(source)).get(subscriberId);
+    let profileRow = -1;
+    if (profileRowCount > 0) {
+      profileRow = (rowsById ??= profileRowsById(source)).get(subscriberId) ?? -1;
+      if (profileRow >= 0) profile = source[profileRow] as DigestProfileRow;
+    }
     if (profile !== undefined) {
       // From the stream.
     } else if (profileMap !== undefined) profile = profileMap.get(subscriberId);
@@ -768,41 +831,42 @@ export async function planDigestSets(input: PlanInput, stats?: PlanStats): Promi
       }
     }
     // With profiles to go by (rows or a lookup), a subscriber without one is not sent anything.
-    schedule(s, profile, first, profile !== undefined || (lookup === undefined && profileRowCount === 0));
-    if (matchInStream && slotState[s] === DUE && slotHi[s]! > slotLo[s]!) {
-      for (let k = slotStart[s]!; k < slotStart[s + 1]!; k++) index.orRule(rules[k]!, slotLo[s]! >>> 5, (slotHi[s]! - 1) >>> 5, dueBlock[slotDue[s]!]!, slotAt[s]!);
-    }
+    const isDue = schedule(s, profile, first, profile !== undefined || (lookup === undefined && profileRowCount === 0));
+    if (!isDue) continue;
+    if (profileRow >= 0) slotProfileRow[s] = profileRow;
+    else if (profile !== undefined) lookedUp.set(s, profile);
+    if (matchInStream) for (let k = slotStart[s]!; k < slotStart[s + 1]!; k++) match(s, source[rules[k]!] as DigestRule);
   }
   looked?.clear();
   windows.clear();
   lap('rest');
 
-  const run: PlannedRun = { index, rules, slotStart, slotSubscriber, duePeriod, dueEmail, dueZone, slotLo, slotHi };
+  const run = new PlannedRun(index, source, rules, slotStart, slotFirstRow, slotProfileRow, lookedUp, overflowIds, periods, slotPeriod, slotLo, slotHi);
   const dailySlots = slotOf?.[0];
   function* sets(): Generator<DigestSet, void, undefined> {
     mark = performance.now();
     const carrying = overflow.size > 0;
     for (let s = 0; s < slotCount; s++) {
       if (slotState[s] !== DUE) continue;
-      const due = slotDue[s]!;
-      const period = duePeriod[due]!;
+      const d = slotDue[s]!;
+      const bits = blocks[(d / BLOCK_SETS) | 0]!;
+      const at = (d % BLOCK_SETS) * words;
       const lo = slotLo[s]!;
       const hi = slotHi[s]!;
-      const bits = dueBlock[due]!;
-      const at = slotAt[s]!;
       // Overflow joins the subscriber's daily digest, or the weekly one when no daily one is due.
       let carries: readonly OverflowEntry[] | undefined;
       if (carrying) {
-        const held = overflow.get(slotSubscriber[s]!);
+        const subscriberId = subscriberOf(s);
+        const held = overflow.get(subscriberId);
         if (held !== undefined && held.length > 0) {
-          const daily = dailySlots?.get(slotSubscriber[s]!);
-          if (period.frequency === 'daily' || daily === undefined || slotState[daily] !== DUE) carries = held;
+          const daily = dailySlots?.get(subscriberId);
+          if (slotFrequency[s] === 0 || daily === undefined || slotState[daily] !== DUE) carries = held;
         }
       }
       let size = 0;
       if (hi > lo) {
         if (matchInStream) index.clip(lo, hi, bits, at);
-        else index.addRules(rules, slotStart[s]!, slotStart[s + 1]!, lo, hi, bits, at);
+        else index.addRules(source, rules, slotStart[s]!, slotStart[s + 1]!, lo, hi, bits, at);
         for (let w = at + (lo >>> 5), end = at + ((hi - 1) >>> 5); w <= end; w++) if (bits[w] !== 0) size += popcount32(bits[w]!);
       }
       if (size === 0 && carries === undefined) {
@@ -811,7 +875,7 @@ export async function planDigestSets(input: PlanInput, stats?: PlanStats): Promi
       }
       st.jobs++;
       st.items += size;
-      yield new PlannedDigestSet(run, s, due, size, bits, at, carries);
+      yield new PlannedDigestSet(run, s, size, bits, at, carries);
     }
     lap('sets');
   }
@@ -831,17 +895,17 @@ async function readAll<T>(source: Iterable<T> | AsyncIterable<T>): Promise<T[]> 
   return out;
 }
 
-/** The profile rows of a stream by subscriber id (the last one wins), for slots that did not come right after theirs. */
-function profileRowsById(rows: readonly DigestRow[]): Map<string, DigestProfileRow> {
-  const byId = new Map<string, DigestProfileRow>();
-  for (const row of rows) if (row.kind === 'profile') byId.set(row.subscriberId, row);
+/** The row numbers of a stream's profile rows by subscriber id (the last one wins), for slots that did not come right after theirs. */
+function profileRowsById(rows: readonly DigestRow[]): Map<string, number> {
+  const byId = new Map<string, number>();
+  for (let k = 0; k < rows.length; k++) if (rows[k]!.kind === 'profile') byId.set(rows[k]!.subscriberId, k);
   return byId;
 }
 
 /** Distinct subscribers among the first `count` slots. */
-function distinctSubscribers(slotSubscriber: readonly string[], count: number): number {
+function distinctSubscribers(subscriberOf: (slot: number) => string, count: number): number {
   const ids = new Set<string>();
-  for (let s = 0; s < count; s++) ids.add(slotSubscriber[s]!);
+  for (let s = 0; s < count; s++) ids.add(subscriberOf(s));
   return ids.size;
 }
 
