@@ -14,7 +14,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { classify } from '../shared/classify/index';
-import { setThemeModel, type ThemeModel } from '../shared/classify/themes';
+import { primaryPropensity, setThemeModel, type ThemeModel } from '../shared/classify/themes';
 import { foldOf, loadCorpus, loadHelperReports, type LabelledReport } from './corpus';
 import { featuresOf, trainThemeModel } from './train-themes';
 import type { Classification } from '../shared/classify/types';
@@ -131,7 +131,8 @@ if (!noCv) {
     const results: Classification[] = new Array(reports.length);
     for (let f = 0; f < K; f++) {
       const trainIdx = reports.map((r, i) => i).filter((i) => foldOf(reports[i]!.id + salt, K) !== f);
-      const model: ThemeModel = trainThemeModel([...trainIdx.map((i) => reports[i]!), ...helperTrain], [...trainIdx.map((i) => feats[i]!), ...helperFeats]);
+      // The helper reports teach the primary prior, as for the shipped model (or everything, with HT_HELPERS=1).
+      const model: ThemeModel = trainThemeModel([...trainIdx.map((i) => reports[i]!), ...helperTrain], [...trainIdx.map((i) => feats[i]!), ...helperFeats], TRAIN_ON_HELPERS ? [] : helperReports);
       setThemeModel(model);
       reports.forEach((r, i) => {
         if (foldOf(r.id + salt, K) === f) results[i] = classify({ title: r.title, body: r.body, dateline: r.dateline, language: r.language });
@@ -146,20 +147,27 @@ if (!noCv) {
   print(`${what} (themes from models that never saw the report${also}; docs counted once per split)`, score(allReports, allResults));
 
   // 2b. the helper-written reports (scripts/labelled-reports.jsonl): themes from a model that never
-  // saw them (trained on the corpus, or with HT_HELPERS=1 5-fold over them with the corpus always
+  // saw them (weights trained on the corpus and the primary prior counted over the corpus and the
+  // other 4 folds of them; or with HT_HELPERS=1 everything 5-fold over them with the corpus always
   // in training); places are rules.
   if (helperReports.length > 0) {
     const results: Classification[] = new Array(helperReports.length);
+    // Weights from the corpus alone are the same for every fold: trained once.
+    const corpusOnly = TRAIN_ON_HELPERS ? undefined : trainThemeModel(reports, feats);
     for (let f = 0; f < K; f++) {
-      const trainIdx = TRAIN_ON_HELPERS ? helperReports.map((_, i) => i).filter((i) => foldOf(helperReports[i]!.id + SALT, K) !== f) : [];
-      setThemeModel(trainThemeModel([...reports, ...trainIdx.map((i) => helperReports[i]!)], [...feats, ...trainIdx.map((i) => helperFeats[i]!)]));
+      const trainIdx = helperReports.map((_, i) => i).filter((i) => foldOf(helperReports[i]!.id + SALT, K) !== f);
+      const others = trainIdx.map((i) => helperReports[i]!);
+      setThemeModel(
+        corpusOnly
+          ? { ...corpusOnly, primaryPrior: primaryPropensity([...reports, ...others].filter((r) => r.themesComplete)) }
+          : trainThemeModel([...reports, ...others], [...feats, ...trainIdx.map((i) => helperFeats[i]!)]),
+      );
       helperReports.forEach((r, i) => {
-        if (!TRAIN_ON_HELPERS || foldOf(r.id + SALT, K) === f) results[i] ??= classify({ title: r.title, body: r.body, dateline: r.dateline, language: r.language });
+        if (foldOf(r.id + SALT, K) === f) results[i] = classify({ title: r.title, body: r.body, dateline: r.dateline, language: r.language });
       });
-      if (!TRAIN_ON_HELPERS) break;
     }
     setThemeModel(undefined);
-    const how = TRAIN_ON_HELPERS ? `${K}-fold over them, the corpus and the other folds in training` : 'a model trained on the corpus only';
+    const how = TRAIN_ON_HELPERS ? `${K}-fold over them, the corpus and the other folds in training` : `a model trained on the corpus only, its primary prior ${K}-fold over them`;
     print(`${helperReports.length} helper-written reports (scripts/labelled-reports.jsonl; each set says whether the place rules were corrected on it; themes from ${how})`, score(helperReports, results));
     const bySet = new Map<string, Map<string, Bucket>>();
     for (const set of new Set(helperReports.map((r) => r.set))) {

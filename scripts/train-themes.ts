@@ -22,6 +22,10 @@
  * written into the model file. Pooled 3-split CV: themes F1 0.745→0.768, primary theme 0.818
  * (unchanged), ReliefWeb recall 0.624→0.627; on five other sets of splits F1 +0.012 on average.
  *
+ * The primary prior (`primaryPropensity`: how often each theme is the main one of the reports
+ * that carry it) is counted over the corpus and the helper-written reports: for these 27 numbers
+ * their labels agree with the corpus's (leave-one-out, both sets gained), unlike for the weights.
+ *
  * Run: npx tsx scripts/train-themes.ts            (writes the model)
  * Used by scripts/eval.ts for cross-validation (trainThemeModel on k−1 folds).
  */
@@ -30,7 +34,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { THEME_IDS } from '../shared/taxonomy/themes';
 import { CONCEPTS } from '../shared/classify/lexicon';
-import { conceptFeatures, featureIds, findConcepts, neighbourVotes, priorModel, RESCORE_FEATURES, rescore, rescoreFeatures, selectThemes, themeProbabilities, type ThemeModel, type ThemeNeighbours } from '../shared/classify/themes';
+import { conceptFeatures, featureIds, findConcepts, neighbourVotes, primaryPropensity, priorModel, RESCORE_FEATURES, rescore, rescoreFeatures, selectThemes, themeProbabilities, type ThemeModel, type ThemeNeighbours } from '../shared/classify/themes';
 import { documentLayout, documentText, tokenize } from '../shared/classify/text';
 import { loadCorpus, loadHelperReports, type LabelledReport } from './corpus';
 
@@ -153,9 +157,16 @@ function fitWeights(reports: readonly LabelledReport[], X: readonly Float64Array
 /**
  * Train on the given reports; features may be passed precomputed (same order). The selection
  * threshold is chosen on out-of-fold probabilities (inner cross-validation), not on the
- * training reports themselves, whose probabilities are over-confident.
+ * training reports themselves, whose probabilities are over-confident. The primary prior
+ * (`primaryPropensity`) is counted over the fully labelled ones and `primaryReports` (labelled
+ * reports that teach only that: the shipped model passes the helper-written ones).
  */
-export function trainThemeModel(reports: readonly LabelledReport[], feats?: readonly Float64Array[]): ThemeModel {
+export function trainThemeModel(reports: readonly LabelledReport[], feats?: readonly Float64Array[], primaryReports: readonly LabelledReport[] = []): ThemeModel {
+  const primaryPrior = primaryPropensity([...reports, ...primaryReports].filter((r) => r.themesComplete));
+  return { ...trainThemeWeights(reports, feats), primaryPrior };
+}
+
+function trainThemeWeights(reports: readonly LabelledReport[], feats?: readonly Float64Array[]): ThemeModel {
   const X = feats ?? reports.map(featuresOf);
   const model = fitWeights(reports, X);
   const probs: number[][] = new Array(reports.length);
@@ -310,6 +321,7 @@ export function modelToJson(m: ThemeModel): string {
     relative: m.relative,
     thresholds: m.thresholds,
     rescorer: m.rescorer,
+    primaryPrior: m.primaryPrior,
     neighbours: m.neighbours && {
       k: m.neighbours.k,
       idf: Array.from(m.neighbours.idf),
@@ -327,9 +339,12 @@ export function modelToJson(m: ThemeModel): string {
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
-  const reports = [...loadCorpus(), ...(process.env.HT_HELPERS === '1' ? loadHelperReports() : [])];
+  const helpers = loadHelperReports();
+  const withHelpers = process.env.HT_HELPERS === '1';
+  const reports = [...loadCorpus(), ...(withHelpers ? helpers : [])];
   const t0 = performance.now();
-  const model = trainThemeModel(reports);
+  // The helper-written reports teach the primary prior (not the weights, see HELPER_WEIGHT).
+  const model = trainThemeModel(reports, undefined, withHelpers ? [] : helpers);
   const out = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../shared/classify/data/theme-model.json');
   writeFileSync(out, modelToJson(model));
   console.log(`trained on ${reports.length} reports, ${CONCEPTS.length} concepts, in ${Math.round(performance.now() - t0)} ms; threshold ${model.threshold}, relative ${model.relative}`);

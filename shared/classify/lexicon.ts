@@ -238,3 +238,21 @@ export const NEUTRAL_PHRASES: readonly string[] = [
   // a region, not a river basin to share
   'lake chad basin', 'bassin du lac tchad', 'бассейн* озер* чад',
 ];
+
+/**
+ * Lexicon patterns that name an organisation (an agency, a mission, a regional body). They are
+ * evidence that a report is about the organisation's field, but in a title they mostly say who
+ * speaks, not what the report is about ("UNRCCA co-organizes the border security conference"),
+ * so they do not count as title evidence when the primary theme is chosen. Written as in the
+ * lexicon above.
+ */
+export const ORGANISATION_NAMES: readonly string[] = [
+  'fao', 'food and agriculture organization', 'фао', 'unep', 'ocha', 'учреждени* оон', 'ndrrmc', 'dromic', 'мчс',
+  'red cross', 'red crescent', 'ifrc', 'unesco', 'юнеско', 'wfp', 'world food programme', 'мвп', 'PAM', 'programme alimentaire mondial',
+  'un women', 'onu femmes', 'unfpa', 'WHO', 'world health organization', 'ВОЗ', 'OMS', 'unaids', 'onusida', 'unmas',
+  'minusma', 'monusco', 'unmiss', 'minusca', 'unifil', 'unmik', 'unama', 'unsom', 'unmha', 'unsmil', 'binuh', 'unitams', 'миссия оон',
+  'ohchr', 'high commissioner for human rights', 'unhcr', 'увкб', 'HCR', 'development programme', 'undp', 'pnud', 'iom',
+  'unoct', 'CTC', 'cted', 'unrcca', 'рццаа', 'unodc', 'унп оон', 'onudc', 'drug control agency', 'opcw', 'iaea',
+  'international fund for saving the aral sea', 'sco', 'shanghai cooperation organisation', 'shanghai cooperation organization',
+  'cis', 'ecowas', 'asean', 'снг', 'шос', 'cedeao',
+];

@@ -3,9 +3,9 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classify, documentText } from '../../shared/classify/index';
-import { CONCEPTS } from '../../shared/classify/lexicon';
-import { conceptFeatures, featureIds, findConcepts, getThemeModel, neighbourVotes, RESCORE_FEATURES, rescore, selectThemes, type ThemeNeighbours } from '../../shared/classify/themes';
-import { documentLayout, tokenize } from '../../shared/classify/text';
+import { CONCEPTS, ORGANISATION_NAMES } from '../../shared/classify/lexicon';
+import { conceptFeatures, featureIds, findConcepts, getThemeModel, isOrganisationName, neighbourVotes, primaryPropensity, priorModel, RESCORE_FEATURES, rescore, scoreThemes, selectThemes, setThemeModel, type ThemeNeighbours } from '../../shared/classify/themes';
+import { documentLayout, normalizeToken, tokenize } from '../../shared/classify/text';
 import { THEME_IDS } from '../../shared/taxonomy/themes';
 
 /** Themes of the concepts found in `body` (title empty). */
@@ -178,5 +178,70 @@ describe('the re-scoring step', () => {
     const chosen = selectThemes(byVote, { threshold: 0.1, relative: 0 }, (t) => supported[t]!);
     expect(chosen).not.toContain(2);
     expect(chosen[0]).toBe(1);
+  });
+});
+
+describe('the primary theme', () => {
+  const report = (title: string, body: string) => {
+    const text = documentText({ title, body });
+    return { text, tokens: tokenize(text), titleEnd: documentLayout({ title, body }).titleEnd };
+  };
+  const primaryWith = (primaryPrior: number[] | undefined, title: string, body: string) => {
+    setThemeModel({ ...priorModel(), threshold: 0.01, relative: 0, primaryPrior });
+    try {
+      const r = report(title, body);
+      return scoreThemes(r.text, r.tokens, r.titleEnd).primary;
+    } finally {
+      setThemeModel(undefined);
+    }
+  };
+  const border = THEME_IDS.indexOf('border-management');
+  const drugs = THEME_IDS.indexOf('drugs-organized-crime');
+
+  it('counts how often each theme leads the reports that carry it, smoothed', () => {
+    const labelled = [
+      { themes: ['mine-action', 'wash'], primaryTheme: 'mine-action' },
+      { themes: ['mine-action', 'wash'], primaryTheme: 'mine-action' },
+      { themes: ['wash', 'health'], primaryTheme: 'health' },
+    ];
+    const prior = primaryPropensity(labelled);
+    const at = (t: string) => prior[THEME_IDS.indexOf(t as never)]!;
+    expect(at('mine-action')).toBeCloseTo(Math.log((2 + 1.2) / (2 + 3)), 3);
+    expect(at('wash')).toBeCloseTo(Math.log(1.2 / (3 + 3)), 3);
+    // a theme no report carries sits at the overall share
+    expect(at('gender')).toBeCloseTo(Math.log(0.4), 3);
+    expect(at('mine-action')).toBeGreaterThan(at('wash'));
+  });
+
+  it('ships a primary prior per theme, learned with the model', () => {
+    const m = getThemeModel();
+    expect(m.primaryPrior).toHaveLength(THEME_IDS.length);
+    for (const v of m.primaryPrior!) expect(v).toBeLessThan(0);
+  });
+
+  it('lets the prior decide between themes the report supports equally', () => {
+    const body = 'Customs officers discussed border crossings and drug trafficking.';
+    const favour = (t: number) => THEME_IDS.map((_, i) => (i === t ? -0.1 : -3));
+    expect(primaryWith(favour(border), 'Meeting in Termez', body)).toBe('border-management');
+    expect(primaryWith(favour(drugs), 'Meeting in Termez', body)).toBe('drugs-organized-crime');
+  });
+
+  it('reads the title for what happened, not for who speaks: organisation names are not title evidence', () => {
+    const body = 'Drug trafficking and drug seizures were discussed at the border crossing.';
+    // the body leans to drugs, the title's topic to the border …
+    expect(primaryWith(undefined, 'Meeting in Termez', body)).toBe('drugs-organized-crime');
+    expect(primaryWith(undefined, 'Border crossing reopens', body)).toBe('border-management');
+    // … and the drug-control office named in the title does not take it back
+    expect(primaryWith(undefined, 'UNODC: border crossing reopens', body)).toBe('border-management');
+    const hits = findConcepts(tokenize('UNODC border'), 12);
+    expect(hits.map((h) => isOrganisationName(h))).toEqual([true, false]);
+  });
+
+  it('knows every organisation name as a lexicon pattern', () => {
+    const patterns = new Set(featureIds().map((id) => id.slice(id.indexOf('|') + 1)));
+    for (const raw of ORGANISATION_NAMES) {
+      const words = raw.split(/[\s\-'’/,]+/).filter(Boolean).map((w) => normalizeToken(w)).join(' ');
+      expect(patterns.has(words), raw).toBe(true);
+    }
   });
 });
