@@ -449,6 +449,11 @@ const DONOR_WORDS = new Set([
   'funded', 'funding', 'donor', 'donors', 'donated', 'donation', 'contribution', 'contributions', 'grant', 'financed', 'sponsored', 'money',
   'embassy', 'financement', 'finance', 'bailleur', 'bailleurs', 'ambassade', 'финансировании', 'финансирования', 'финансированию', 'посольство', 'посольства',
   'финансовой', 'посольств', 'посольствами', 'донор', 'доноры', 'доноров', 'донора',
+  // "программы, финансируемой правительством Японии", "проект финансирует Япония"
+  'финансируемой', 'финансируемого', 'финансируемый', 'финансируемая', 'финансируемые', 'финансируемых', 'финансирует', 'финансируют',
+  'профинансировал', 'профинансировала', 'профинансировало', 'профинансировали', 'щедрость', 'щедрую', 'щедрой',
+  // "grâce à un don du Japon", "la générosité du Gouvernement japonais"
+  'don', 'dons', 'generosite',
   'thanks', 'generous', 'generously', 'financial', 'funds', 'former',
   // a third country that facilitates talks between others: "facilitated by Angola"
   'facilitated', 'facilitating', 'facilitation', 'facilitator', 'facilitators', 'facilitee', 'содействии',

@@ -429,6 +429,14 @@ describe('concern: the two sides and organisations', () => {
     expect(r.countries).toEqual(['TKM']);
     expect(r.mentioned).toEqual(['JPN', 'TKM', 'USA']);
   });
+  it('a donor behind a Russian "financed" participle or a French "don" is mentioned only', () => {
+    const ru = doc('УНП ООН провело в Душанбе курс для сотрудников исправительных учреждений. Мероприятие организовано в рамках программы, финансируемой правительством Японии.', 'В Душанбе обучили сотрудников пенитенциарной системы', 'ДУШАНБЕ, Таджикистан');
+    expect(ru.countries).toEqual(['TJK']);
+    expect(ru.mentioned).toEqual(['JPN', 'TJK']);
+    const fr = doc('Cette phase repose sur près de trois millions de doses du vaccin offertes par le Japon. Le représentant de l\'OMS a salué la générosité du Gouvernement japonais.', 'RDC : la vaccination contre le mpox s\'étend au Sud-Kivu grâce à un don du Japon', 'KINSHASA, République démocratique du Congo');
+    expect(fr.countries).toEqual(['COD']);
+    expect(fr.mentioned).toEqual(['COD', 'JPN']);
+  });
   it('troop contributors and guarantor countries after their role, and supporters "by" name, are partners', () => {
     const troops = doc('Members condemned the attack on a MINUSCA patrol in the Central African Republic. They called on the Central African authorities to investigate. Members paid tribute to the troop- and police-contributing countries, including Rwanda, Pakistan and Bangladesh.', 'Security Council members condemn attack on MINUSCA peacekeepers', 'NEW YORK');
     expect(troops.countries).toEqual(['CAF']);
