@@ -77,6 +77,14 @@ describe('lexicon matching', () => {
     expect(themesIn('Les bassins versants du fleuve sont partagés.')).toContain('transboundary-water-energy');
   });
 
+  it('does not read Russian "пытаются" (they try) as torture, nor "в связи с" (in connection with) as communications', () => {
+    expect(themesIn('Семьи пытаются заново наладить хозяйство.')).not.toContain('protection-human-rights');
+    expect(themesIn('Заседание перенесено в связи с праздниками.')).not.toContain('logistics-telecom');
+    // the words themselves still count
+    expect(themesIn('Эксперты осудили применение пыток.')).toContain('protection-human-rights');
+    expect(themesIn('Восстановлена мобильная связь.')).toContain('logistics-telecom');
+  });
+
   it('still finds the intended words', () => {
     expect(themesIn('A contribution of 5 million euros was announced.')).toContain('contributions');
     expect(themesIn('The Aral Sea basin is shrinking.')).toContain('transboundary-water-energy');
