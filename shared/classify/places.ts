@@ -426,7 +426,7 @@ const SENT_FROM = new Set(['team', 'teams', 'aircraft', 'planes', 'ships', 'cont
  * Right after a country, a pledge of money: "Germany contributes €50 million", "The United Kingdom
  * will provide an additional £26 million", "Japan has pledged US$5 million": the donor.
  */
-const PLEDGE_AFTER = /^\s*(?:['’]s\s+Government\s+|Government\s+)?(?:(?:has|have|will|would|also|today|is|are|again|further)\s+)*(?:announc|pledg|contribut|donat|provid|allocat|grant|giv|commit|disburs|annonce|octroie|verse|alloue|выдел|предостав|передал)\S*\s+(?:(?:an?|the|another|additional|a further|further|new|more than|over|nearly|almost|some|about|around|un|une|nouveau|nouvelle|plus de|près de|свыше|более)\s+)*(?:[£$€¥]|US\$|USD|EUR|CHF|\d)/i;
+const PLEDGE_AFTER = /^\s*(?:['’]s\s+Government\s+|Government\s+)?(?:,[^,.;]{1,80},\s*)?(?:(?:has|have|will|would|also|today|is|are|again|further)\s+)*(?:announc|pledg|contribut|donat|provid|allocat|grant|giv|commit|disburs|annonce|octroie|verse|alloue|выдел|предостав|передал)\S*\s+(?:(?:an?|the|another|additional|a further|further|new|more than|over|nearly|almost|some|about|around|un|une|nouveau|nouvelle|plus de|près de|свыше|более)\s+)*(?:[£$€¥]|US\$|USD|EUR|CHF|\d)/i;
 /**
  * Earlier in the sentence, a country that receives condolences or sent the peacekeeper ("condolences
  * to the families … and to the Government of Zambia", "un soldat de la paix originaire du Malawi"):
@@ -447,7 +447,10 @@ const MISSION_PERSONNEL = /peacekeep|soldier|troop|contingent|soldat|casques? bl
 // a donor, an embassy, a passing reference
 const DONOR_WORDS = new Set([
   'funded', 'funding', 'donor', 'donors', 'donated', 'donation', 'contribution', 'contributions', 'grant', 'financed', 'sponsored', 'money',
-  'embassy', 'financement', 'finance', 'bailleur', 'bailleurs', 'ambassade', 'финансировании', 'финансирования', 'финансированию', 'посольство', 'посольства',
+  'embassy', 'financement', 'finance', 'bailleur', 'bailleurs', 'ambassade',
+  // "the Ambassador of the Republic of Korea said his country was proud to support …"
+  'ambassador', 'ambassadors', 'ambassadeur', 'ambassadrice', 'посол', 'посла', 'послы',
+  'финансировании', 'финансирования', 'финансированию', 'посольство', 'посольства',
   'финансовой', 'посольств', 'посольствами', 'донор', 'доноры', 'доноров', 'донора',
   // "программы, финансируемой правительством Японии", "проект финансирует Япония"
   'финансируемой', 'финансируемого', 'финансируемый', 'финансируемая', 'финансируемые', 'финансируемых', 'финансирует', 'финансируют',
@@ -510,7 +513,7 @@ const ROLE_BEFORE_LIST = new RegExp(
 const ENUMERATION_TAIL = /(?:(?:(?:the|le|la|les|l['’])\s*)?\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+(?:(?:of|for|de|du|des|d['’])\s*)?\p{Lu}[\p{L}\p{M}.'’-]*)*\s*,\s*)+(?:(?:the|le|la|les|l['’])\s*)?$/u;
 /** Right before a list of countries: who took part ("representatives of", "delegations from", "представители"). */
 const PARTICIPANTS_BEFORE_LIST = /(?:representatives|delegations|delegates|officials|ministers|participants|experts|diplomats|leaders|heads of state|members|représentants|délégations|délégués|responsables|ministres|participants|experts|представител\S*|делегаци\S*|министр\S*|участник\S*|эксперт\S*|руководител\S*|глав\S*)(?:\s+(?:of foreign affairs|from|of|de|du|des|d['’]|из|от))?\s*(?:the\s+|la\s+|le\s+|l['’])?$/i;
-const ROLE_AFTER_LIST = /^[\s,]*(?:\(?\s*)(?:(?:acting|serving|participating|present)\s+)?(?:as|en\s+tant\s+que|comme|в\s+качестве)\s+(?:the\s+|les\s+)?(?:guarantors?|mediators?|facilitators?|observers?|co-?sponsors?|sponsors?|donors?|witnesses|garants?|médiateurs?|observateurs?|facilitateurs?|témoins|гарант\S*|посредник\S*|наблюдател\S*)\b/i;
+const ROLE_AFTER_LIST = /^[\s,]*(?:\(?\s*)(?:(?:(?:acting|serving|participating|present)\s+)?(?:as|en\s+tant\s+que|comme|в\s+качестве)\s+(?:the\s+|les\s+)?(?:guarantors?|mediators?|facilitators?|observers?|co-?sponsors?|sponsors?|donors?|witnesses|garants?|médiateurs?|observateurs?|facilitateurs?|témoins|гарант\S*|посредник\S*|наблюдател\S*)\b|(?:(?:are|were|being|remain)\s+)?(?:among|parmi)\s+(?:the\s+|les\s+)?(?:(?:largest|biggest|main|major|leading|top|principal|key|plus\s+grands|principaux)\s+)*(?:donors?|contributors?|funders?|bailleurs|donateurs|contributeurs)\b)/i;
 
 /**
  * A title about a regional response ("Regional plan seeks US$1.59 billion for refugees and
@@ -700,7 +703,7 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
       if (k === m.tokenEnd && GOV_WORDS.has(w) && !(w === 'people' && tokens[k]!.upper)) f.gov++;
       if (DONOR_WORDS.has(w) || SUPPORT_AFTER.has(w) || (w === 's' && (DONOR_WORDS.has(tokens[k + 1]?.norm ?? '') || SUPPORT_AFTER.has(tokens[k + 1]?.norm ?? '')))) f.donor++;
     }
-    if (PLEDGE_AFTER.test(text.slice(m.end, m.end + 80))) f.donor++;
+    if (PLEDGE_AFTER.test(text.slice(m.end, m.end + 160))) f.donor++;
     if (aboutMissionPersonnel) for (let k = m.tokenIndex - 1; k >= Math.max(0, m.tokenIndex - CONDOLENCE_REACH); k--) {
       if (CONDOLENCE_WORDS.has(tokens[k]!.norm) || (ORIGINATING.has(tokens[k]!.norm) && PEACEKEEPER_TAILS.has(tokens[k - 1]?.norm ?? ''))) {
         f.donor++;

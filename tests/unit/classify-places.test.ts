@@ -437,6 +437,17 @@ describe('concern: the two sides and organisations', () => {
     expect(fr.countries).toEqual(['COD']);
     expect(fr.mentioned).toEqual(['COD', 'JPN']);
   });
+  it('a donor that contributed "through" its agency, or whose ambassador speaks, is a partner', () => {
+    const through = doc('The Republic of Korea, through the Korea International Cooperation Agency (KOICA), has contributed US$3 million to WFP to help rural families in Guatemala cope with drought. WFP Guatemala said the funds will reach 20,000 families. The Ambassador of the Republic of Korea said his country was proud to support Guatemala.', 'WFP scales up drought resilience in Guatemala\'s Dry Corridor', 'GUATEMALA CITY, Guatemala');
+    expect(through.countries).toEqual(['GTM']);
+    expect(through.mentioned).toEqual(['GTM', 'KOR']);
+    const ru = doc('ФАО и Министерство экономики Армении дали старт проекту по модернизации орошения. Посол Швейцарии в Армении назвал поддержку сельских общин одним из приоритетов сотрудничества. Посол Швейцарии посетил сады в Сюнике.', 'В Армении стартовал проект по капельному орошению', 'ЕРЕВАН, Армения');
+    expect(ru.countries).toEqual(['ARM']);
+  });
+  it('a list of countries "among the largest donors" is a list of partners', () => {
+    const r = doc('The Emergency Relief Coordinator released US$110 million from the Central Emergency Response Fund for crises in Chad, Mali and Niger. Since 2006 the Fund has received contributions from more than 130 Member States, with Germany, Sweden, the United Kingdom, the Netherlands and Norway among the largest donors.', 'CERF releases US$110 million for neglected crises in the Sahel', 'NEW YORK');
+    expect(r.countries).toEqual(['MLI', 'NER', 'TCD']);
+  });
   it('troop contributors and guarantor countries after their role, and supporters "by" name, are partners', () => {
     const troops = doc('Members condemned the attack on a MINUSCA patrol in the Central African Republic. They called on the Central African authorities to investigate. Members paid tribute to the troop- and police-contributing countries, including Rwanda, Pakistan and Bangladesh.', 'Security Council members condemn attack on MINUSCA peacekeepers', 'NEW YORK');
     expect(troops.countries).toEqual(['CAF']);
