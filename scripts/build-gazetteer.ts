@@ -173,7 +173,7 @@ for (const wc of worldCountries) {
   const eng = wc.demonyms?.eng;
   if (eng) for (const d of new Set([eng.m, eng.f])) if (d && usable(d) && !sharesSovereignDemonym(wc, d)) {
     add(d, iso3, 'd', flagsFor(d, ''), 'en');
-    if (!/s$/.test(d) && !/(ese|ss|ch|sh|i)$/.test(d)) add(`${d}s`, iso3, 'd', '', 'en');
+    if (!/s$/.test(d) && !/(ese|ss|ch|sh)$/.test(d)) add(`${d}s`, iso3, 'd', '', 'en');
   }
   const fra = wc.demonyms?.fra;
   if (fra) for (const d of new Set([fra.m, fra.f])) if (d && usable(d) && !sharesSovereignDemonym(wc, d)) {

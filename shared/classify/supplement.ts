@@ -124,6 +124,8 @@ export const EXTRA_DEMONYMS: ReadonlyArray<readonly [string, string, string]> = 
   // [demonym, iso3, language]
   ['Tajik', 'TJK', 'en'], ['Kyrgyz', 'KGZ', 'en'], ['Uzbek', 'UZB', 'en'], ['Afghan', 'AFG', 'en'], ['Kazakh', 'KAZ', 'en'],
   ['Turkmen', 'TKM', 'en'], ['Pakistani', 'PAK', 'en'], ['Emirati', 'ARE', 'en'], ['Kirghiz', 'KGZ', 'en'], ['Tadjik', 'TJK', 'fr'],
+  // world-countries spells it "Ecuadorean"
+  ['Ecuadorian', 'ECU', 'en'],
   // Guinea-Bissau's demonym, which would otherwise read as "Guinean"
   ['Bissau-Guinean', 'GNB', 'en'], ['bissau-guinéen', 'GNB', 'fr'],
   // the Russian adjective Kyrgyzstan's own texts use (the packages have only "киргизский")

@@ -15,6 +15,10 @@ describe('gazetteer from maintained packages', () => {
     expect(mentioned('Tajik border guards met Afghan officials.')).toEqual(['AFG', 'TJK']);
     expect(mentioned('Kyrgyz and Uzbek experts met Kazakh and Turkmen colleagues.')).toEqual(['KAZ', 'KGZ', 'TKM', 'UZB']);
   });
+  it('knows the plurals of demonyms in -i, and "Ecuadorian" (world-countries spells it "Ecuadorean")', () => {
+    expect(mentioned('Iraqis returned from the camp. Yemenis and Somalis crossed the Gulf of Aden.')).toEqual(['IRQ', 'SOM', 'YEM']);
+    expect(mentioned('Venezuelans and Ecuadorians crossed the Darien.')).toEqual(['ECU', 'VEN']);
+  });
   it('knows capitals and major cities', () => {
     expect(mentioned('The meeting took place in Dushanbe.')).toEqual(['TJK']);
     expect(mentioned('Trucks crossed at Termez.')).toEqual(['UZB']);
