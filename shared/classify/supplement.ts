@@ -24,6 +24,8 @@ export const REGION_PHRASES: ReadonlyArray<readonly [string, readonly string[]]>
   ['Eastern Europe', ['151']], ['Western Europe', ['155']], ['Northern Europe', ['154']], ['Southern Europe', ['039']],
   ['Latin America', ['419']], ['Latin American', ['419']], ['Central America', ['013']], ['Central American', ['013']], ['Central Americans', ['013']],
   ['South America', ['005']], ['South American', ['005']], ['Caribbean', ['029']],
+  // not the United States: a continent's adjective
+  ['North America', ['021']], ['North American', ['021']],
   ['Pacific Islands', ['009']], ['Sub-Saharan Africa', ['202']],
   // Russian (base forms; inflected forms are generated)
   ['Центральная Азия', ['143']], ['центральноазиатский', ['143']], ['Средняя Азия', ['143']], ['Ферганская долина', ['143']],
@@ -40,6 +42,10 @@ export const REGION_PHRASES: ReadonlyArray<readonly [string, readonly string[]]>
   ['Balkans occidentaux', ['039']], ["Europe de l'Est", ['151']], ['Amérique latine', ['419']], ['Amérique centrale', ['013']],
   ['vallée de Ferghana', ['143']], ['région des Grands Lacs', ['014', '017']], ['bassin du lac Tchad', ['017', '011']],
   ['Afrique subsaharienne', ['202']],
+  // the adjectives of regions, not of the United States ("cocaïne sud-américaine")
+  ['sud-américain', ['005']], ['sud-américaine', ['005']], ['sud-américains', ['005']], ['sud-américaines', ['005']],
+  ['latino-américain', ['419']], ['latino-américaine', ['419']], ['latino-américains', ['419']], ['latino-américaines', ['419']],
+  ['nord-américain', ['021']], ['nord-américaine', ['021']], ['nord-américains', ['021']], ['nord-américaines', ['021']],
 ];
 
 /**
@@ -60,6 +66,8 @@ export const BLOCK_PHRASES: readonly string[] = [
   'US dollar', 'US dollars', 'U.S. dollar', 'U.S. dollars', 'American dollar', 'dollars américains', 'долларов США', 'доллар США', 'долларах США',
   'Turkey Creek', 'cold turkey', 'Jordan almonds', 'French fries', 'Spanish flu', 'Chinese New Year', 'Brussels sprouts',
   'Mexican wave', 'Swiss cheese', 'Dutch auction', 'Scotch tape', 'Turkish delight',
+  // locust species
+  'Moroccan locust', 'Italian locust', 'criquet marocain', 'criquet italien', 'мароккская саранча', 'марокканская саранча', 'итальянский прус',
   // organisations named after places
   'Organization for Security and Co-operation in Europe', 'Organization for Security and Cooperation in Europe',
   'Organisation for Security and Co-operation in Europe', 'Organisation for Security and Cooperation in Europe',
@@ -107,6 +115,10 @@ export const CITY_EXONYMS: ReadonlyArray<readonly [string, string]> = [
   ['Хартум', 'SDN'], ['Порт-о-Пренс', 'HTI'], ['Каракас', 'VEN'], ['Харьков', 'UKR'], ['Кокс-Базар', 'BGD'], ['Коломбо', 'LKA'],
   ['Мешхед', 'IRN'], ['Кандагар', 'AFG'], ['Джелалабад', 'AFG'], ['Кветта', 'PAK'], ['Сеул', 'KOR'], ['Пхеньян', 'PRK'],
   ['Туркменбаши', 'TKM'], ['Караганда', 'KAZ'],
+  // French names of capitals the packages spell otherwise
+  ['Addis-Abeba', 'ETH'], ['Saint-Domingue', 'DOM'],
+  // Kyrgyzstan's Talas (town, province and river): without it "на Таласе" met Tallahassee's spelling skeleton
+  ['Talas', 'KGZ'], ['Талас', 'KGZ'],
   // Tajikistan's Rasht valley, not Iran's city of Rasht
   ['Rasht Valley', 'TJK'], ['Rasht district', 'TJK'], ['Раштская долина', 'TJK'], ['vallée de Racht', 'TJK'],
   // Tajikistan's Gorno-Badakhshan Autonomous Region (CLDR has only the English name)
@@ -130,6 +142,16 @@ export const EXTRA_DEMONYMS: ReadonlyArray<readonly [string, string, string]> = 
   ['Bissau-Guinean', 'GNB', 'en'], ['bissau-guinéen', 'GNB', 'fr'],
   // the Russian adjective Kyrgyzstan's own texts use (the packages have only "киргизский")
   ['кыргызский', 'KGZ', 'ru'], ['кыргызстанский', 'KGZ', 'ru'],
+  // Russian adjectives that do not follow from the country's name by the build's rules (Германия → немецкий, Украина → украинский)
+  ['норвежский', 'NOR', 'ru'], ['шведский', 'SWE', 'ru'], ['немецкий', 'DEU', 'ru'], ['германский', 'DEU', 'ru'], ['французский', 'FRA', 'ru'],
+  ['британский', 'GBR', 'ru'], ['американский', 'USA', 'ru'], ['турецкий', 'TUR', 'ru'], ['пакистанский', 'PAK', 'ru'], ['украинский', 'UKR', 'ru'],
+  ['белорусский', 'BLR', 'ru'], ['грузинский', 'GEO', 'ru'], ['армянский', 'ARM', 'ru'], ['канадский', 'CAN', 'ru'], ['итальянский', 'ITA', 'ru'],
+  ['финский', 'FIN', 'ru'], ['датский', 'DNK', 'ru'], ['голландский', 'NLD', 'ru'], ['нидерландский', 'NLD', 'ru'], ['польский', 'POL', 'ru'],
+  ['израильский', 'ISR', 'ru'], ['палестинский', 'PSE', 'ru'], ['саудовский', 'SAU', 'ru'], ['эмиратский', 'ARE', 'ru'], ['сомалийский', 'SOM', 'ru'],
+  ['малийский', 'MLI', 'ru'], ['монгольский', 'MNG', 'ru'], ['бразильский', 'BRA', 'ru'], ['мексиканский', 'MEX', 'ru'], ['венесуэльский', 'VEN', 'ru'],
+  ['кубинский', 'CUB', 'ru'], ['гаитянский', 'HTI', 'ru'], ['непальский', 'NPL', 'ru'], ['филиппинский', 'PHL', 'ru'], ['мьянманский', 'MMR', 'ru'],
+  ['чешский', 'CZE', 'ru'], ['словацкий', 'SVK', 'ru'], ['венгерский', 'HUN', 'ru'], ['греческий', 'GRC', 'ru'], ['португальский', 'PRT', 'ru'],
+  ['литовский', 'LTU', 'ru'], ['тайский', 'THA', 'ru'],
 ];
 
 /**

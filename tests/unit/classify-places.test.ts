@@ -19,6 +19,19 @@ describe('gazetteer from maintained packages', () => {
     expect(mentioned('Iraqis returned from the camp. Yemenis and Somalis crossed the Gulf of Aden.')).toEqual(['IRQ', 'SOM', 'YEM']);
     expect(mentioned('Venezuelans and Ecuadorians crossed the Darien.')).toEqual(['ECU', 'VEN']);
   });
+  it('knows Russian country adjectives that do not follow from the name (немецкий, украинский, американский)', () => {
+    expect(mentioned('Представители немецкого и французского посольств встретились с украинскими и белорусскими коллегами.')).toEqual(['BLR', 'DEU', 'FRA', 'UKR']);
+    expect(mentioned('Участвовали норвежские, американские и турецкие эксперты.')).toEqual(['NOR', 'TUR', 'USA']);
+  });
+  it('a region\'s adjective is not the United States ("sud-américaine", "North American"), nor a locust species its country', () => {
+    expect(mentioned('La cocaïne sud-américaine transite par l\'Afrique de l\'Ouest vers les marchés nord-américains.')).toEqual([]);
+    expect(mentioned('North American and Latin American donors met.')).toEqual([]);
+    expect(mentioned('Обработано 1,6 млн гектаров, заражённых итальянским прусом и мароккской саранчой.')).toEqual([]);
+  });
+  it('knows French names of capitals the packages spell otherwise, and Kyrgyzstan\'s Talas (not Tallahassee)', () => {
+    expect(mentioned('Le passager arrivait via Addis-Abeba. Un vol relie Port-au-Prince à Saint-Domingue.')).toEqual(['DOM', 'ETH', 'HTI']);
+    expect(mentioned('Вода подаётся из водохранилища на Таласе.')).toEqual(['KGZ']);
+  });
   it('knows capitals and major cities', () => {
     expect(mentioned('The meeting took place in Dushanbe.')).toEqual(['TJK']);
     expect(mentioned('Trucks crossed at Termez.')).toEqual(['UZB']);
