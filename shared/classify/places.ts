@@ -424,9 +424,26 @@ const SENT_FROM = new Set(['team', 'teams', 'aircraft', 'planes', 'ships', 'cont
   'peacekeeper', 'peacekeepers', 'officers', 'million', 'billion', 'millions', 'milliards']);
 /**
  * Right after a country, a pledge of money: "Germany contributes €50 million", "The United Kingdom
- * will provide an additional £26 million", "Japan has pledged US$5 million": the donor.
+ * will provide an additional £26 million", "Japan has pledged US$5 million", "The Republic of
+ * Korea, through KOICA, has contributed US$3 million": the donor. The recipient may stand
+ * between the verb and the amount when it is an acronym ("Германия выделила ВПП 5 млн евро",
+ * "Japan gives WFP $5 million"): `PLEDGE_TO_ACRONYM` captures it for the caller to check.
  */
-const PLEDGE_AFTER = /^\s*(?:['’]s\s+Government\s+|Government\s+)?(?:,[^,.;]{1,80},\s*)?(?:(?:has|have|will|would|also|today|is|are|again|further)\s+)*(?:announc|pledg|contribut|donat|provid|allocat|grant|giv|commit|disburs|annonce|octroie|verse|alloue|выдел|предостав|передал)\S*\s+(?:(?:an?|the|another|additional|a further|further|new|more than|over|nearly|almost|some|about|around|un|une|nouveau|nouvelle|plus de|près de|свыше|более)\s+)*(?:[£$€¥]|US\$|USD|EUR|CHF|\d)/i;
+const PLEDGE_HEAD = String.raw`^\s*(?:['’]s\s+Government\s+|Government\s+)?(?:,[^,.;]{1,80},\s*)?(?:(?:has|have|will|would|also|today|is|are|again|further)\s+)*(?:announc|pledg|contribut|donat|provid|allocat|grant|giv|commit|disburs|annonce|octroie|verse|alloue|выдел|предостав|передал)\S*\s+`;
+const PLEDGE_AMOUNT = String.raw`(?:(?:an?|the|another|additional|a further|further|new|more than|over|nearly|almost|some|about|around|un|une|nouveau|nouvelle|plus de|près de|свыше|более)\s+)*(?:[£$€¥]|US\$|USD|EUR|CHF|\d)`;
+const PLEDGE_AFTER = new RegExp(PLEDGE_HEAD + PLEDGE_AMOUNT, 'i');
+const PLEDGE_TO_ACRONYM = new RegExp(`${PLEDGE_HEAD}(\\S{2,8})\\s+${PLEDGE_AMOUNT}`, 'i');
+/** A pledge of money right after a country (see PLEDGE_AFTER). */
+function pledgesAfter(after: string): boolean {
+  if (PLEDGE_AFTER.test(after)) return true;
+  const to = PLEDGE_TO_ACRONYM.exec(after)?.[1];
+  return to !== undefined && to === to.toUpperCase() && to !== to.toLowerCase();
+}
+/**
+ * Right before a country, Russian "with the support of" / "with the funds of", possibly after a
+ * first partner: "при поддержке ЮНИСЕФ и Японии", "на средства правительства Японии".
+ */
+const SUPPORTED_BY_BEFORE = /(?:при\s+(?:финансовой\s+)?поддержке|на\s+средства|за\s+сч[её]т\s+средств)\s+(?:правительства\s+)?(?:[^\s,.;]+\s+(?:и\s+|,\s*)(?:правительства\s+)?)?$/iu;
 /**
  * Earlier in the sentence, a country that receives condolences or sent the peacekeeper ("condolences
  * to the families … and to the Government of Zambia", "un soldat de la paix originaire du Malawi"):
@@ -455,6 +472,8 @@ const DONOR_WORDS = new Set([
   // "программы, финансируемой правительством Японии", "проект финансирует Япония"
   'финансируемой', 'финансируемого', 'финансируемый', 'финансируемая', 'финансируемые', 'финансируемых', 'финансирует', 'финансируют',
   'профинансировал', 'профинансировала', 'профинансировало', 'профинансировали', 'щедрость', 'щедрую', 'щедрой',
+  // "новый взнос правительства Германии"
+  'взнос', 'взноса', 'взносом', 'взносы', 'взносов',
   // "grâce à un don du Japon", "la générosité du Gouvernement japonais"
   'don', 'dons', 'generosite',
   'thanks', 'generous', 'generously', 'financial', 'funds', 'former',
@@ -703,7 +722,7 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
       if (k === m.tokenEnd && GOV_WORDS.has(w) && !(w === 'people' && tokens[k]!.upper)) f.gov++;
       if (DONOR_WORDS.has(w) || SUPPORT_AFTER.has(w) || (w === 's' && (DONOR_WORDS.has(tokens[k + 1]?.norm ?? '') || SUPPORT_AFTER.has(tokens[k + 1]?.norm ?? '')))) f.donor++;
     }
-    if (PLEDGE_AFTER.test(text.slice(m.end, m.end + 160))) f.donor++;
+    if (pledgesAfter(text.slice(m.end, m.end + 160)) || SUPPORTED_BY_BEFORE.test(text.slice(Math.max(0, m.start - 70), m.start))) f.donor++;
     if (aboutMissionPersonnel) for (let k = m.tokenIndex - 1; k >= Math.max(0, m.tokenIndex - CONDOLENCE_REACH); k--) {
       if (CONDOLENCE_WORDS.has(tokens[k]!.norm) || (ORIGINATING.has(tokens[k]!.norm) && PEACEKEEPER_TAILS.has(tokens[k - 1]?.norm ?? ''))) {
         f.donor++;

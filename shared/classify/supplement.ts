@@ -119,6 +119,11 @@ export const CITY_EXONYMS: ReadonlyArray<readonly [string, string]> = [
   ['Addis-Abeba', 'ETH'], ['Saint-Domingue', 'DOM'],
   // Kyrgyzstan's Talas (town, province and river): without it "на Таласе" met Tallahassee's spelling skeleton
   ['Talas', 'KGZ'], ['Талас', 'KGZ'],
+  // Russian names of Ukrainian cities, far from the Ukrainian spellings the city list has (Mykolaiv, Dnipro, Lviv)
+  ['Николаев', 'UKR'], ['Днепр', 'UKR'], ['Запорожье', 'UKR'], ['Запорожья', 'UKR'], ['Запорожью', 'UKR'], ['Львов', 'UKR'], ['Чернигов', 'UKR'], ['Кривой Рог', 'UKR'],
+  ['Луганск', 'UKR'], ['Славянск', 'UKR'], ['Винница', 'UKR'], ['Ивано-Франковск', 'UKR'], ['Краматорск', 'UKR'], ['Бахмут', 'UKR'],
+  ['Черновцы', 'UKR'], ['Тернополь', 'UKR'], ['Бердянск', 'UKR'], ['Мелитополь', 'UKR'], ['Северодонецк', 'UKR'], ['Лисичанск', 'UKR'],
+  ['Никополь', 'UKR'], ['Энергодар', 'UKR'], ['Купянск', 'UKR'], ['Покровск', 'UKR'], ['Изюм', 'UKR'],
   // Tajikistan's Rasht valley, not Iran's city of Rasht
   ['Rasht Valley', 'TJK'], ['Rasht district', 'TJK'], ['Раштская долина', 'TJK'], ['vallée de Racht', 'TJK'],
   // Tajikistan's Gorno-Badakhshan Autonomous Region (CLDR has only the English name)

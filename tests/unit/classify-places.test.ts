@@ -461,6 +461,15 @@ describe('concern: the two sides and organisations', () => {
     const ru = doc('ФАО и Министерство экономики Армении дали старт проекту по модернизации орошения. Посол Швейцарии в Армении назвал поддержку сельских общин одним из приоритетов сотрудничества. Посол Швейцарии посетил сады в Сюнике.', 'В Армении стартовал проект по капельному орошению', 'ЕРЕВАН, Армения');
     expect(ru.countries).toEqual(['ARM']);
   });
+  it('Russian "при поддержке ЮНИСЕФ и Японии" and "на средства правительства Японии" make Japan a partner', () => {
+    const r = doc('ЮНИСЕФ совместно с городским советом ввёл в эксплуатацию 24 станции очистки воды для жителей Николаева. Оборудование закуплено на средства правительства Японии.', 'В Николаеве при поддержке ЮНИСЕФ и Японии запущены станции очистки питьевой воды', 'НИКОЛАЕВ, Украина');
+    expect(r.countries).toEqual(['UKR']);
+    expect(r.primaryCountry).toBe('UKR');
+  });
+  it('a pledge to an agency named by its acronym ("Германия выделила ВПП 5 млн евро") is a donor\'s', () => {
+    const r = doc('ВПП приветствовала новый взнос правительства Германии, который позволит продолжить помощь беженцам в Армении. Германия является одним из крупнейших доноров ВПП.', 'Германия выделила ВПП 5 млн евро на помощь беженцам в Армении', 'ЕРЕВАН, Армения');
+    expect(r.countries).toEqual(['ARM']);
+  });
   it('a list of countries "among the largest donors" is a list of partners', () => {
     const r = doc('The Emergency Relief Coordinator released US$110 million from the Central Emergency Response Fund for crises in Chad, Mali and Niger. Since 2006 the Fund has received contributions from more than 130 Member States, with Germany, Sweden, the United Kingdom, the Netherlands and Norway among the largest donors.', 'CERF releases US$110 million for neglected crises in the Sahel', 'NEW YORK');
     expect(r.countries).toEqual(['MLI', 'NER', 'TCD']);
