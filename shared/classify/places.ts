@@ -418,6 +418,8 @@ const PEOPLE_WORDS = new Set([
 // "of Afghan origin", "афганского происхождения": where goods come from, not what the report is about
 const ORIGIN_WORDS = new Set(['origin', 'origine', 'provenance', 'происхождения', 'производства']);
 // right after a country, what it gives: "Japanese support", "Japan's contribution", "EU funding"
+/** Right before a country after a donor word, what makes it the recipient: "a grant to Viet Nam". */
+const RECIPIENT_BEFORE = new Set(['to', 'for', 'pour', 'для']);
 const SUPPORT_AFTER = new Set(['support', 'backing', 'assistance', 'soutien', 'appui', 'поддержке', 'поддержки', 'помощи']);
 // before "from" and a country, help it sent: "rescue teams from Australia" (not "refugees from Afghanistan", a people)
 const SENT_FROM = new Set(['team', 'teams', 'aircraft', 'planes', 'ships', 'contingent', 'contingents', 'troops', 'soldiers', 'personnel', 'rescuers', 'doctors', 'medics', 'supplies', 'equipment', 'donations',
@@ -429,8 +431,8 @@ const SENT_FROM = new Set(['team', 'teams', 'aircraft', 'planes', 'ships', 'cont
  * between the verb and the amount when it is an acronym ("Германия выделила ВПП 5 млн евро",
  * "Japan gives WFP $5 million"): `PLEDGE_TO_ACRONYM` captures it for the caller to check.
  */
-const PLEDGE_HEAD = String.raw`^\s*(?:['’]s\s+Government\s+|Government\s+)?(?:,[^,.;]{1,80},\s*)?(?:(?:has|have|will|would|also|today|is|are|again|further)\s+)*(?:announc|pledg|contribut|donat|provid|allocat|grant|giv|commit|disburs|annonce|octroie|verse|alloue|выдел|предостав|передал)\S*\s+`;
-const PLEDGE_AMOUNT = String.raw`(?:(?:an?|the|another|additional|a further|further|new|more than|over|nearly|almost|some|about|around|un|une|nouveau|nouvelle|plus de|près de|свыше|более)\s+)*(?:[£$€¥]|US\$|USD|EUR|CHF|\d)`;
+const PLEDGE_HEAD = String.raw`^\s*(?:['’]s\s+Government\s+|Government\s+)?(?:,[^,.;]{1,80},\s*)?(?:(?:has|have|will|would|also|today|is|are|again|further|decided\s+to|continue\s+to)\s+)*(?:announc|pledg|contribut|donat|provid|allocat|grant|giv|commit|disburs|extend|annonce|octroie|verse|alloue|выдел|предостав|передал)\S*\s+`;
+const PLEDGE_AMOUNT = String.raw`(?:(?:an?|the|another|additional|a further|further|new|more than|over|nearly|almost|some|about|around|un|une|nouveau|nouvelle|plus de|près de|свыше|более)\s+)*(?:(?:(?:emergency\s+)?(?:grant\s+aid|grants?|aid|assistance|funding|contributions?|donations?)\s+(?:of|worth)\s+)?(?:[£$€¥]|US\$|USD|EUR|CHF|\d)|(?:(?:emergency|necessary|humanitarian|relief|food|medical)\s+)*(?:relief\s+goods|relief\s+supplies|humanitarian\s+aid|assistance|aid)\b)`;
 const PLEDGE_AFTER = new RegExp(PLEDGE_HEAD + PLEDGE_AMOUNT, 'i');
 const PLEDGE_TO_ACRONYM = new RegExp(`${PLEDGE_HEAD}(\\S{2,8})\\s+${PLEDGE_AMOUNT}`, 'i');
 /** A pledge of money right after a country (see PLEDGE_AFTER). */
@@ -498,6 +500,8 @@ const LOCATED_HEADS = new Set(['office', 'embassy', 'headquarters', 'bureau', 'c
 const SEAT_CITIES = new Set([
   'new york', 'geneva', 'geneve', 'genf', 'vienna', 'vienne', 'wien', 'the hague', 'la haye', 'brussels', 'bruxelles', 'strasbourg', 'rome',
   'нью йорк', 'женева', 'вена', 'гаага', 'брюссель', 'страсбург', 'рим',
+  // the World Bank, the IMF, PAHO and the OAS
+  'washington', 'вашингтон',
 ]);
 // between two countries of one list; French repeats the preposition or article before each ("du Bénin, de la Côte d'Ivoire, du Ghana et du Togo", "au Mali et au Niger")
 const LIST_GAP = /^[\s,;]*(?:(?:and|et|и|or|ou|или|as well as|ainsi que)\s+)?(?:(?:the|le|la|les|l['’]|de\s+la|de\s+l['’]|de|du|des|d['’]|au|aux|à|en)\s*)?$/i;
@@ -532,6 +536,12 @@ const ROLE_BEFORE_LIST = new RegExp(
 const ENUMERATION_TAIL = /(?:(?:(?:the|le|la|les|l['’])\s*)?\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+(?:(?:of|for|de|du|des|d['’])\s*)?\p{Lu}[\p{L}\p{M}.'’-]*)*\s*,\s*)+(?:(?:the|le|la|les|l['’])\s*)?$/u;
 /** Right before a list of countries: who took part ("representatives of", "delegations from", "представители"). */
 const PARTICIPANTS_BEFORE_LIST = /(?:representatives|delegations|delegates|officials|ministers|participants|experts|diplomats|leaders|heads of state|members|représentants|délégations|délégués|responsables|ministres|participants|experts|представител\S*|делегаци\S*|министр\S*|участник\S*|эксперт\S*|руководител\S*|глав\S*)(?:\s+(?:of foreign affairs|from|of|de|du|des|d['’]|из|от))?\s*(?:the\s+|la\s+|le\s+|l['’])?$/i;
+/**
+ * Right before a list, a count of which the list gives examples ("came from more than 50
+ * countries, including Indonesia, India, Ethiopia and Kenya"): the list is illustration, not
+ * the report's subject.
+ */
+const EXAMPLES_BEFORE_LIST = /(?:\d+|many|several|other|various|some|dozens of|more than \d+|over \d+|plus de \d+|более \d+)\s+(?:other\s+)?(?:countries|nationalities|states|nations|pays|nationalités|стран\S*)\s*,?\s*(?:including|such as|among them|notably|like|dont|notamment|comme|в том числе|включая)\s*$/i;
 const ROLE_AFTER_LIST = /^[\s,]*(?:\(?\s*)(?:(?:(?:acting|serving|participating|present)\s+)?(?:as|en\s+tant\s+que|comme|в\s+качестве)\s+(?:the\s+|les\s+)?(?:guarantors?|mediators?|facilitators?|observers?|co-?sponsors?|sponsors?|donors?|witnesses|garants?|médiateurs?|observateurs?|facilitateurs?|témoins|гарант\S*|посредник\S*|наблюдател\S*)\b|(?:(?:are|were|being|remain)\s+)?(?:among|parmi)\s+(?:the\s+|les\s+)?(?:(?:largest|biggest|main|major|leading|top|principal|key|plus\s+grands|principaux)\s+)*(?:donors?|contributors?|funders?|bailleurs|donateurs|contributeurs)\b)/i;
 
 /**
@@ -550,6 +560,8 @@ interface Features {
   titleDonor: number;
   /** Mentions in a list of participants ("representatives of Kyrgyzstan, Tajikistan and Uzbekistan"). */
   participant: number;
+  /** Mentions in a list of examples ("from more than 50 countries, including Indonesia, India …"). */
+  example: number;
 }
 
 /** Named mostly as a donor or an embassy: a partner, not the subject. */
@@ -571,6 +583,8 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
   const inRoleList = new Set<PlaceMention>();
   // members of a list of who took part: they are what the report is about
   const inParticipantList = new Set<PlaceMention>();
+  // members of a list that illustrates a count: in passing
+  const inExampleList = new Set<PlaceMention>();
   let run: PlaceMention[] = [];
   const flush = (): void => {
     const first = run[0];
@@ -581,6 +595,8 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
       if (ROLE_BEFORE_LIST.test(before) || ROLE_AFTER_LIST.test(text.slice(last.end, last.end + 48))
         || ROLE_BEFORE_LIST.test(text.slice(Math.max(0, first.start - 160), first.start).replace(ENUMERATION_TAIL, ''))) {
         for (const m of run) inRoleList.add(m);
+      } else if (countries >= 3 && EXAMPLES_BEFORE_LIST.test(before)) {
+        for (const m of run) inExampleList.add(m);
       } else if (countries >= 3) {
         for (const m of run) inList.add(m);
         if (PARTICIPANTS_BEFORE_LIST.test(before)) for (const m of run) inParticipantList.add(m);
@@ -625,7 +641,7 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     const iso3 = m.iso3!;
     let f = feats.get(iso3);
     if (!f) {
-      f = { titleName: 0, titleCity: 0, dateline: 0, seatDateline: 0, body: 0, named: 0, first: 1, gov: 0, loc: 0, border: 0, neighbour: 0, donor: 0, list: 0, org: 0, people: 0, titleDonor: 0, participant: 0 };
+      f = { titleName: 0, titleCity: 0, dateline: 0, seatDateline: 0, body: 0, named: 0, first: 1, gov: 0, loc: 0, border: 0, neighbour: 0, donor: 0, list: 0, org: 0, people: 0, titleDonor: 0, participant: 0, example: 0 };
       feats.set(iso3, f);
     }
     const byName = m.via === 'n' || m.via === 'd';
@@ -656,6 +672,7 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     }
     if (inList.has(m)) f.list++;
     if (inParticipantList.has(m)) f.participant++;
+    if (inExampleList.has(m)) f.example++;
     if (inOrg || origin) continue;
     if (inRoleList.has(m)) f.donor++;
     const donorBefore = f.donor;
@@ -672,7 +689,8 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
       if (k === m.tokenIndex - 1 && LOC_WORDS.has(w)) f.loc++;
       // "in Badakhshan province, Afghanistan": the country of a named province or district, where something happened
       if (k === m.tokenIndex - 1 && ADMIN_WORDS.has(w) && /^\s*,\s*$/.test(text.slice(tokens[k]!.end, m.start))) f.border++;
-      if (DONOR_WORDS.has(w)) f.donor++;
+      // ("a grant to Viet Nam", "funding for Afghanistan": the country receives; "thanks to Japan" it gives)
+      if (DONOR_WORDS.has(w) && (w === 'thanks' || !RECIPIENT_BEFORE.has(tokens[m.tokenIndex - 1]!.norm))) f.donor++;
       // a border word that governs the country ("the border with Afghanistan", "the border between X
       // and Y"), not one it merely follows ("fled across the border into Uganda")
       if ((BORDER_WORDS.has(w) || BETWEEN_WORDS.has(w)) && governs(tokens, k, m.tokenIndex)) {
@@ -788,7 +806,8 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
   const areaCountries = new Set<string>();
   if (regional) for (const a of areas) for (const c of countriesIn(a)) areaCountries.add(c);
   const concerned = ranked
-    .filter(([c, s]) => (s >= 2.2 && s >= 0.2 * top) || (regional && s >= 1 && (feats.get(c)!.list > 0 || areaCountries.has(c))))
+    // (a country named only as an example of a count is not promoted by the region it belongs to)
+    .filter(([c, s]) => (s >= 2.2 && s >= 0.2 * top) || (regional && s >= 1 && (feats.get(c)!.list > 0 || (areaCountries.has(c) && feats.get(c)!.example < feats.get(c)!.named))))
     .map(([c]) => c);
   if (concerned.length === 0 && ranked.length > 0 && top > 0) concerned.push(ranked[0]![0]);
   // the best-scored concerned country: a regional report may concern countries that rank below one it only mentions

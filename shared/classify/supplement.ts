@@ -77,6 +77,7 @@ export const BLOCK_PHRASES: readonly string[] = [
   'European Union', 'Union européenne', 'Европейский союз', 'Европейского союза', 'Евросоюз',
   'African Union', 'Union africaine', 'Африканский союз', 'Asian Development Bank', 'Banque asiatique de développement',
   'African Development Bank', 'Inter-American Development Bank', 'Organization of American States',
+  'Pan American Health Organization', 'Organisation panaméricaine de la santé', 'Панамериканская организация здравоохранения',
   'Economic Community of West African States', 'Communauté économique des États de l\'Afrique de l\'Ouest',
   'Economic Community of Central African States', 'Southern African Development Community',
   'Central Asia Regional Economic Cooperation', 'Economic Commission for Europe', 'Economic Commission for Africa',

@@ -314,7 +314,7 @@ describe('concerned versus mentioned', () => {
     expect(r.mentioned).toEqual(['SDN', 'USA']);
     expect(r.countries).toEqual(['SDN']);
     // Datelined in the country it is about, the same passing mention is concern.
-    expect(doc(body.replace('fighting in Sudan', 'fighting'), 'Statement', 'WASHINGTON').countries).toContain('USA');
+    expect(doc(body.replace('fighting in Sudan', 'fighting'), 'Statement', 'CHICAGO').countries).toContain('USA');
   });
   it('the delegations of two countries are both concerned; the country that facilitates is mentioned', () => {
     const r = doc(
@@ -469,6 +469,25 @@ describe('concern: the two sides and organisations', () => {
   it('a pledge to an agency named by its acronym ("Германия выделила ВПП 5 млн евро") is a donor\'s', () => {
     const r = doc('ВПП приветствовала новый взнос правительства Германии, который позволит продолжить помощь беженцам в Армении. Германия является одним из крупнейших доноров ВПП.', 'Германия выделила ВПП 5 млн евро на помощь беженцам в Армении', 'ЕРЕВАН, Армения');
     expect(r.countries).toEqual(['ARM']);
+  });
+  it('a dateline in Washington, a seat of the World Bank and PAHO, does not make the United States the subject of a report about the Americas', () => {
+    const r = doc('The Pan American Health Organization raised the risk posed by Oropouche fever after cases were reported in Brazil, Bolivia, Peru, Colombia and Cuba.', 'PAHO raises alert as Oropouche fever spreads to new areas of the Americas', 'WASHINGTON, D.C.');
+    expect(r.countries).toEqual(['BOL', 'BRA', 'COL', 'CUB', 'PER']);
+    expect(r.mentioned).toEqual(['BOL', 'BRA', 'COL', 'CUB', 'PER', 'USA']);
+  });
+  it('countries given as examples of a count ("more than 50 countries, including …") are mentioned, even in a regional report', () => {
+    const r = doc('Scam compounds have moved from Myanmar to Cambodia and the Lao People\'s Democratic Republic. Many of those rescued came from more than 50 countries, including Indonesia, India, Ethiopia and Kenya. Networks now also operate in Africa and South-East Asia.', 'UNODC: scam centres spread beyond the Mekong', 'BANGKOK, Thailand');
+    expect(r.countries).not.toContain('ETH');
+    expect(r.countries).not.toContain('IDN');
+    expect(r.countries).not.toContain('KEN');
+  });
+  it('a country that extends grant aid or provides relief goods and assistance is a donor', () => {
+    const r = doc('On 13 September, the Government of Japan decided to extend Emergency Grant Aid of 2 million US dollars to Viet Nam in response to the damage caused by Typhoon Yagi. Earlier, Japan provided emergency relief goods through JICA. Japan will continue to provide necessary assistance to Viet Nam.', 'Emergency Grant Aid in response to Typhoon Yagi in Viet Nam', '');
+    expect(r.countries).toEqual(['VNM']);
+    // "decided to extend … Grant Aid of 2 million": Japan gives; "Grant Aid to Viet Nam": Viet Nam receives
+    const extended = doc('The Government of Japan decided to extend Emergency Grant Aid of 2 million US dollars to Viet Nam, where Typhoon Yagi damaged 200,000 homes in the northern provinces.', 'Japan extends Emergency Grant Aid to Viet Nam after Typhoon Yagi');
+    expect(extended.countries).toEqual(['VNM']);
+    expect(extended.primaryCountry).toBe('VNM');
   });
   it('a list of countries "among the largest donors" is a list of partners', () => {
     const r = doc('The Emergency Relief Coordinator released US$110 million from the Central Emergency Response Fund for crises in Chad, Mali and Niger. Since 2006 the Fund has received contributions from more than 130 Member States, with Germany, Sweden, the United Kingdom, the Netherlands and Norway among the largest donors.', 'CERF releases US$110 million for neglected crises in the Sahel', 'NEW YORK');
