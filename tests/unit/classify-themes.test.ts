@@ -85,6 +85,14 @@ describe('lexicon matching', () => {
     expect(themesIn('Восстановлена мобильная связь.')).toContain('logistics-telecom');
   });
 
+  it('finds Russian regional cooperation in every case as one strong phrase, as the English one is found', () => {
+    const strong = (text: string) => findConcepts(tokenize(text), 0).filter((h) => CONCEPTS[h.concept]!.theme === 'regional-cooperation' && h.weight === 1).map((h) => text.slice(h.start, h.end));
+    expect(strong('Regional cooperation was discussed.')).toEqual(['Regional cooperation']);
+    expect(strong('Стороны обсудили региональное сотрудничество.')).toEqual(['региональное сотрудничество']);
+    expect(strong('Встреча посвящена региональному сотрудничеству.')).toEqual(['региональному сотрудничеству']);
+    expect(strong('Эксперты стран Центральной Азии встретились.')).toEqual(['стран Центральной Азии']);
+  });
+
   it('still finds the intended words', () => {
     expect(themesIn('A contribution of 5 million euros was announced.')).toContain('contributions');
     expect(themesIn('The Aral Sea basin is shrinking.')).toContain('transboundary-water-energy');
