@@ -93,6 +93,16 @@ describe('lexicon matching', () => {
     expect(strong('Эксперты стран Центральной Азии встретились.')).toEqual(['стран Центральной Азии']);
   });
 
+  it('weighs generic Russian words as their English counterparts: "защита" (protection), "граждане", a single "река" are weak cues', () => {
+    const strongIn = (text: string, theme: string) => findConcepts(tokenize(text), 0).filter((h) => CONCEPTS[h.concept]!.theme === theme && h.weight === 1).length;
+    expect(strongIn('Специалисты служб защиты растений из Армении приехали.', 'protection-human-rights')).toBe(0);
+    expect(strongIn('Граждане гражданского общества собрались.', 'protection-human-rights')).toBe(0);
+    expect(strongIn('Вода поступает из реки.', 'transboundary-water-energy')).toBe(0);
+    // the specific phrases stay strong
+    expect(strongIn('Обсуждалась защита гражданского населения и права человека.', 'protection-human-rights')).toBeGreaterThan(0);
+    expect(strongIn('Бассейны трансграничных рек общие.', 'transboundary-water-energy')).toBeGreaterThan(0);
+  });
+
   it('still finds the intended words', () => {
     expect(themesIn('A contribution of 5 million euros was announced.')).toContain('contributions');
     expect(themesIn('The Aral Sea basin is shrinking.')).toContain('transboundary-water-energy');
