@@ -417,9 +417,9 @@ const PEOPLE_WORDS = new Set([
 ]);
 // "of Afghan origin", "афганского происхождения": where goods come from, not what the report is about
 const ORIGIN_WORDS = new Set(['origin', 'origine', 'provenance', 'происхождения', 'производства']);
-// right after a country, what it gives: "Japanese support", "Japan's contribution", "EU funding"
 /** Right before a country after a donor word, what makes it the recipient: "a grant to Viet Nam". */
 const RECIPIENT_BEFORE = new Set(['to', 'for', 'pour', 'для']);
+// right after a country, what it gives: "Japanese support", "Japan's contribution", "EU funding"
 const SUPPORT_AFTER = new Set(['support', 'backing', 'assistance', 'soutien', 'appui', 'поддержке', 'поддержки', 'помощи']);
 // before "from" and a country, help it sent: "rescue teams from Australia" (not "refugees from Afghanistan", a people)
 const SENT_FROM = new Set(['team', 'teams', 'aircraft', 'planes', 'ships', 'contingent', 'contingents', 'troops', 'soldiers', 'personnel', 'rescuers', 'doctors', 'medics', 'supplies', 'equipment', 'donations',
@@ -427,7 +427,9 @@ const SENT_FROM = new Set(['team', 'teams', 'aircraft', 'planes', 'ships', 'cont
 /**
  * Right after a country, a pledge of money: "Germany contributes €50 million", "The United Kingdom
  * will provide an additional £26 million", "Japan has pledged US$5 million", "The Republic of
- * Korea, through KOICA, has contributed US$3 million": the donor. The recipient may stand
+ * Korea, through KOICA, has contributed US$3 million", "decided to extend Emergency Grant Aid of 2
+ * million US dollars", and aid in kind ("Japan provided emergency relief goods", "will continue
+ * to provide necessary assistance"): the donor. The recipient may stand
  * between the verb and the amount when it is an acronym ("Германия выделила ВПП 5 млн евро",
  * "Japan gives WFP $5 million"): `PLEDGE_TO_ACRONYM` captures it for the caller to check.
  */
