@@ -543,7 +543,9 @@ const PARTICIPANTS_BEFORE_LIST = /(?:representatives|delegations|delegates|offic
  * countries, including Indonesia, India, Ethiopia and Kenya"): the list is illustration, not
  * the report's subject.
  */
-const EXAMPLES_BEFORE_LIST = /(?:\d+|many|several|other|various|some|dozens of|more than \d+|over \d+|plus de \d+|более \d+)\s+(?:other\s+)?(?:countries|nationalities|states|nations|pays|nationalités|стран\S*)\s*,?\s*(?:including|such as|among them|notably|like|dont|notamment|comme|в том числе|включая)\s*$/i;
+const EXAMPLES_BEFORE_LIST = /(?:(?:\d+|many|several|other|various|some|dozens of|more than \d+|over \d+|plus de \d+|более \d+)\s+(?:other\s+)?(?:countries|nationalities|states|nations|pays|nationalités|стран\S*)|(?:markets|destinations|marchés|рынк\S*))\s*,?\s*(?:including|such as|among them|notably|like|dont|notamment|comme|tels que|в том числе|включая|таких как)\s*$/i;
+/** Right before a list, a border verb that governs it: "borders Uganda, Rwanda and Burundi", "граничит с …". */
+const ADJACENT_BEFORE_LIST = /(?:\bborders|\bbordering|\bbounded by|граничит\s+с|граничащ\S*\s+с|frontali[eè]re?s?\s+(?:du|de\s+la|de\s+l['’]|des)|limitrophes?\s+(?:du|de\s+la|de\s+l['’]|des))\s*(?:the\s+)?$/i;
 const ROLE_AFTER_LIST = /^[\s,]*(?:\(?\s*)(?:(?:(?:acting|serving|participating|present)\s+)?(?:as|en\s+tant\s+que|comme|в\s+качестве)\s+(?:the\s+|les\s+)?(?:guarantors?|mediators?|facilitators?|observers?|co-?sponsors?|sponsors?|donors?|witnesses|garants?|médiateurs?|observateurs?|facilitateurs?|témoins|гарант\S*|посредник\S*|наблюдател\S*)\b|(?:(?:are|were|being|remain)\s+)?(?:among|parmi)\s+(?:the\s+|les\s+)?(?:(?:largest|biggest|main|major|leading|top|principal|key|plus\s+grands|principaux)\s+)*(?:donors?|contributors?|funders?|bailleurs|donateurs|contributeurs)\b)/i;
 
 /**
@@ -564,6 +566,8 @@ interface Features {
   participant: number;
   /** Mentions in a list of examples ("from more than 50 countries, including Indonesia, India …"). */
   example: number;
+  /** Mentions in a list a border verb governs ("Kagera borders Uganda, Rwanda and Burundi"). */
+  adjacent: number;
 }
 
 /** Named mostly as a donor or an embassy: a partner, not the subject. */
@@ -587,6 +591,8 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
   const inParticipantList = new Set<PlaceMention>();
   // members of a list that illustrates a count: in passing
   const inExampleList = new Set<PlaceMention>();
+  // members of a list of neighbours a border verb governs
+  const inAdjacentList = new Set<PlaceMention>();
   let run: PlaceMention[] = [];
   const flush = (): void => {
     const first = run[0];
@@ -601,6 +607,7 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
         for (const m of run) inExampleList.add(m);
       } else if (countries >= 3) {
         for (const m of run) inList.add(m);
+        if (ADJACENT_BEFORE_LIST.test(before)) for (const m of run) inAdjacentList.add(m);
         if (PARTICIPANTS_BEFORE_LIST.test(before)) for (const m of run) inParticipantList.add(m);
       }
     }
@@ -643,7 +650,7 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     const iso3 = m.iso3!;
     let f = feats.get(iso3);
     if (!f) {
-      f = { titleName: 0, titleCity: 0, dateline: 0, seatDateline: 0, body: 0, named: 0, first: 1, gov: 0, loc: 0, border: 0, neighbour: 0, donor: 0, list: 0, org: 0, people: 0, titleDonor: 0, participant: 0, example: 0 };
+      f = { titleName: 0, titleCity: 0, dateline: 0, seatDateline: 0, body: 0, named: 0, first: 1, gov: 0, loc: 0, border: 0, neighbour: 0, donor: 0, list: 0, org: 0, people: 0, titleDonor: 0, participant: 0, example: 0, adjacent: 0 };
       feats.set(iso3, f);
     }
     const byName = m.via === 'n' || m.via === 'd';
@@ -675,6 +682,7 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     if (inList.has(m)) f.list++;
     if (inParticipantList.has(m)) f.participant++;
     if (inExampleList.has(m)) f.example++;
+    if (inAdjacentList.has(m)) f.adjacent++;
     if (inOrg || origin) continue;
     if (inRoleList.has(m)) f.donor++;
     const donorBefore = f.donor;
@@ -774,14 +782,17 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     // response ("Regional plan … for refugees from Venezuela") makes its list the subject.
     const passingListing = namedInTitle && titleAreas === 0 && !regionalTitle && f.titleName === 0 && f.body + f.dateline <= 1 && f.gov + f.border + f.people === 0
       && f.participant === 0;
-    const listed = passingListing ? 0 : Math.min(f.list, 1);
+    // a neighbour named once only to place something ("near the borders with Mali"), alone or in a
+    // list the border verb governs ("Kagera borders Uganda, Rwanda and Burundi"), in a report whose
+    // title names another country or one of its towns (not "the state borders of X, Y and Z")
+    const neighbourOnly = placedInTitle && f.titleName + f.titleCity + f.dateline === 0 && f.body <= 1 && f.gov + f.people === 0
+      && ((f.list === 0 && f.neighbour > 0) || f.adjacent > 0);
+    const listed = passingListing || neighbourOnly ? 0 : Math.min(f.list, 1);
     let s = 3 * Math.min(f.titleName, 2) + 1 * Math.min(f.titleCity, 1) + 1.5 * Math.log2(1 + f.body)
       + 0.8 * Math.min(f.gov, 3) + 0.6 * Math.min(f.loc, 3) + 1.0 * Math.min(f.border, 2) + 1.2 * listed + 0.8 * Math.min(f.people, 2) + (1 - f.first) * 0.5;
     // one passing mention in the body ("as well as the situation in X"): the preposition alone is not concern
     if (f.titleName + f.titleCity + f.dateline === 0 && f.body <= 1 && f.gov + f.border + f.people + f.list === 0) s -= 0.6 * Math.min(f.loc, 3);
-    // likewise a neighbour named once to place something ("near the borders with Mali and Burkina
-    // Faso", "bordering Kenya") in a report whose title names another country or one of its towns
-    if (placedInTitle && f.titleName + f.titleCity + f.dateline === 0 && f.body <= 1 && f.gov + f.people + f.list === 0) s -= 1.0 * Math.min(f.neighbour, 2);
+    if (neighbourOnly) s -= 1.0 * Math.min(Math.max(f.neighbour, f.adjacent), 2);
     // datelined in the country (named there, in the title or in the text); a seat city's dateline
     // counts for little, and so does a regional hub's ("SUVA, Fiji" over a title about Vanuatu)
     const hubDateline = namedInTitle && f.titleName + f.titleCity === 0;

@@ -481,6 +481,18 @@ describe('concern: the two sides and organisations', () => {
     expect(r.countries).not.toContain('IDN');
     expect(r.countries).not.toContain('KEN');
   });
+  it('markets named as examples ("markets such as Australia, Japan and New Zealand") are in passing', () => {
+    const r = doc('Methamphetamine seizures in Myanmar, Thailand, the Lao People\'s Democratic Republic and Cambodia reached a record. Shipments destined for higher-value markets such as Australia, Japan and New Zealand move by sea. Trafficking in South-East Asia and Oceania keeps growing.', 'UNODC: methamphetamine seizures in East and Southeast Asia reach new record', 'BANGKOK, Thailand');
+    expect(r.countries).not.toContain('AUS');
+    expect(r.countries).not.toContain('JPN');
+    expect(r.countries).not.toContain('NZL');
+  });
+  it('a list of neighbours a border verb governs only places something; "the state borders of X, Y and Z" are their subject', () => {
+    const kagera = doc('WHO is supporting the authorities in Kagera region, where the outbreak was declared. Kagera borders Uganda, Rwanda and Burundi and sees heavy cross-border movement. Tanzania has traced 281 contacts.', 'WHO supports United Republic of Tanzania to contain Marburg outbreak in Kagera', 'DAR ES SALAAM, United Republic of Tanzania');
+    expect(kagera.countries).toEqual(['TZA']);
+    const junction = doc('The Special Envoy discussed the border treaty. It was followed by an agreement on the junction point of the state borders of Tajikistan, Kyrgyzstan and Uzbekistan.', 'UNRCCA head discusses implementation of Tajik–Kyrgyz border treaty in Dushanbe', 'DUSHANBE, Tajikistan');
+    expect(junction.countries).toEqual(['KGZ', 'TJK', 'UZB']);
+  });
   it('a country that extends grant aid or provides relief goods and assistance is a donor', () => {
     const r = doc('On 13 September, the Government of Japan decided to extend Emergency Grant Aid of 2 million US dollars to Viet Nam in response to the damage caused by Typhoon Yagi. Earlier, Japan provided emergency relief goods through JICA. Japan will continue to provide necessary assistance to Viet Nam.', 'Emergency Grant Aid in response to Typhoon Yagi in Viet Nam', '');
     expect(r.countries).toEqual(['VNM']);
