@@ -103,6 +103,11 @@ describe('lexicon matching', () => {
     expect(strongIn('Бассейны трансграничных рек общие.', 'transboundary-water-energy')).toBeGreaterThan(0);
   });
 
+  it('does not read the Ganges as gangs', () => {
+    expect(themesIn('Bangladesh and India discussed the sharing of the Ganges waters.')).not.toContain('safety-security');
+    expect(themesIn('Gang violence displaced thousands in Port-au-Prince.')).toContain('safety-security');
+  });
+
   it('still finds the intended words', () => {
     expect(themesIn('A contribution of 5 million euros was announced.')).toContain('contributions');
     expect(themesIn('The Aral Sea basin is shrinking.')).toContain('transboundary-water-energy');
