@@ -239,6 +239,9 @@ export const NEUTRAL_PHRASES: readonly string[] = [
   'lake chad basin', 'bassin du lac tchad', 'бассейн* озер* чад',
   // "in connection with", not communications
   'в связи с', 'в связи со',
+  // English words that French or English prefixes would read as theme words: tué (killed),
+  // élève (pupil), fille (girl), scrutin (ballot); Bridgetown (bridge)
+  'tuesday', 'eleven', 'filled', 'scrutiny', 'bridgetown',
 ];
 
 /**

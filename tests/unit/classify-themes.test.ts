@@ -103,6 +103,12 @@ describe('lexicon matching', () => {
     expect(strongIn('Бассейны трансграничных рек общие.', 'transboundary-water-energy')).toBeGreaterThan(0);
   });
 
+  it('does not read English words through French prefixes (Tuesday, eleven, filled, scrutiny) nor Bridgetown as a bridge', () => {
+    const themesOf = (text: string) => findConcepts(tokenize(text), 0).map((h) => CONCEPTS[h.concept]!.theme);
+    expect(themesOf('On Tuesday eleven forms were filled after scrutiny in Bridgetown.')).toEqual([]);
+    expect(themesOf('Deux civils tués, des élèves et des filles; le scrutin.')).toEqual(['protection-human-rights', 'education', 'gender', 'elections-governance']);
+  });
+
   it('does not read the Ganges as gangs', () => {
     expect(themesIn('Bangladesh and India discussed the sharing of the Ganges waters.')).not.toContain('safety-security');
     expect(themesIn('Gang violence displaced thousands in Port-au-Prince.')).toContain('safety-security');
