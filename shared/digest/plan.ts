@@ -484,8 +484,7 @@ class PlannedRun {
     return this.source[this.ruleRow[k]!] as DigestRule;
   }
   subscriberId(slot: number): string {
-    const row = this.slotFirstRow[slot]!;
-    return row >= 0 ? this.source[row]!.subscriberId : this.overflowIds.get(slot)!;
+    return slotSubscriberId(this.source, this.slotFirstRow, this.overflowIds, slot);
   }
   private profile(slot: number): DigestSubscriber | undefined {
     const row = this.slotProfileRow[slot]!;
@@ -666,10 +665,7 @@ export async function planDigestSets(input: PlanInput, stats?: PlanStats): Promi
   let profileRowCount = 0;
   let currentProfile: DigestProfileRow | undefined;
   let currentProfileRow = -1;
-  const subscriberOf = (s: number): string => {
-    const row = slotFirstRow[s]!;
-    return row >= 0 ? source[row]!.subscriberId : overflowIds.get(s)!;
-  };
+  const subscriberOf = (s: number): string => slotSubscriberId(source, slotFirstRow, overflowIds, s);
 
   /** Decides whether slot `s` is due and, when it is, its period, window and bitset. Returns whether it is due. */
   const schedule = (s: number, profile: DigestSubscriber | undefined, first: DigestRule | undefined, known: boolean): boolean => {
@@ -884,6 +880,12 @@ export async function planDigestSets(input: PlanInput, stats?: PlanStats): Promi
     lap('sets');
   }
   return sets();
+}
+
+/** A slot's subscriber: its first rule's, or for an overflow-only slot (first row -1) the one recorded for it. */
+function slotSubscriberId(source: readonly DigestRow[], slotFirstRow: Int32Array, overflowIds: ReadonlyMap<number, string>, slot: number): string {
+  const row = slotFirstRow[slot]!;
+  return row >= 0 ? source[row]!.subscriberId : overflowIds.get(slot)!;
 }
 
 /** Scheduling states of a slot. */
