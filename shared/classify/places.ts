@@ -444,10 +444,11 @@ function pledgesAfter(after: string): boolean {
   return to !== undefined && to === to.toUpperCase() && to !== to.toLowerCase();
 }
 /**
- * Right before a country, Russian "with the support of" / "with the funds of", possibly after a
- * first partner: "при поддержке ЮНИСЕФ и Японии", "на средства правительства Японии".
+ * Right before a country, Russian "with the support of" / "with the funds of" / "financed by",
+ * possibly after a first partner: "при поддержке ЮНИСЕФ и Японии", "на средства правительства
+ * Японии", "которую финансируют правительство Республики Корея и Швейцарское агентство …".
  */
-const SUPPORTED_BY_BEFORE = /(?:при\s+(?:финансовой\s+)?поддержке|на\s+средства|за\s+сч[её]т\s+средств)\s+(?:правительства\s+)?(?:[^\s,.;]+\s+(?:и\s+|,\s*)(?:правительства\s+)?)?$/iu;
+const SUPPORTED_BY_BEFORE = /(?:при\s+(?:финансовой\s+)?поддержке|на\s+средства|за\s+сч[её]т\s+средств|(?:про)?финансиру\S*)\s+(?:правительств\S*\s+)?(?:(?:[^\s,.;]+\s+){1,3}(?:и\s+|,\s*)(?:правительств\S*\s+)?)?$/iu;
 /**
  * Earlier in the sentence, a country that receives condolences or sent the peacekeeper ("condolences
  * to the families … and to the Government of Zambia", "un soldat de la paix originaire du Malawi"):
