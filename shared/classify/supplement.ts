@@ -168,6 +168,10 @@ export const EXTRA_NAMES: ReadonlyArray<readonly [string, string, string]> = [
   // [name, iso3, language]
   ['RDC', 'COD', 'fr'], ['RCA', 'CAF', 'fr'], ['ДРК', 'COD', 'ru'], ['ЦАР', 'CAF', 'ru'], ['ОАЭ', 'ARE', 'ru'], ['ЮАР', 'ZAF', 'ru'],
   ['РФ', 'RUS', 'ru'], ['ФРГ', 'DEU', 'ru'], ['Centrafrique', 'CAF', 'fr'], ['Кыргызстан', 'KGZ', 'ru'], ['Киргизия', 'KGZ', 'ru'],
+  // cases of two-word Russian names the build inflects only in the nominative ("в Южном Судане" had read as Sudan)
+  ['Южного Судана', 'SSD', 'ru'], ['Южному Судану', 'SSD', 'ru'], ['Южным Суданом', 'SSD', 'ru'], ['Южном Судане', 'SSD', 'ru'],
+  ['Новой Зеландии', 'NZL', 'ru'], ['Новую Зеландию', 'NZL', 'ru'], ['Новой Зеландией', 'NZL', 'ru'],
+  ['Соединенных Штатов', 'USA', 'ru'], ['Соединенным Штатам', 'USA', 'ru'], ['Соединенными Штатами', 'USA', 'ru'], ['Соединенных Штатах', 'USA', 'ru'],
 ];
 
 /**

@@ -32,6 +32,9 @@ describe('gazetteer from maintained packages', () => {
     expect(mentioned('Le passager arrivait via Addis-Abeba. Un vol relie Port-au-Prince à Saint-Domingue.')).toEqual(['DOM', 'ETH', 'HTI']);
     expect(mentioned('Вода подаётся из водохранилища на Таласе.')).toEqual(['KGZ']);
   });
+  it('knows Russian two-word names in every case ("в Южном Судане" is South Sudan, not Sudan)', () => {
+    expect(mentioned('Миротворцы служат в Южном Судане. Делегация Новой Зеландии и представители Соединённых Штатов прибыли.')).toEqual(['NZL', 'SSD', 'USA']);
+  });
   it('knows capitals and major cities', () => {
     expect(mentioned('The meeting took place in Dushanbe.')).toEqual(['TJK']);
     expect(mentioned('Trucks crossed at Termez.')).toEqual(['UZB']);
