@@ -521,6 +521,8 @@ const ROLE_BEFORE_LIST = new RegExp(
     '|(?:guarantors?|guarantor countries|mediators?|facilitators?|observers?|donors?|donor countries|sponsors?|contributors?|contributing countries|accompanying countries|partners)\\s*(?:,|:|\\(|—|–|-)?\\s*(?:(?:including|such as|namely|notably|in particular|among them)\\s*,?)?' +
     // "rescue teams from Australia and New Zealand", "aircraft from Australia, New Zealand and France": who sent help
     '|(?:teams?|aircraft|planes|ships|contingents?|troops|soldiers|personnel|rescuers|doctors|medics|supplies|equipment|donations)\\s+from' +
+    // "подразделения из Индии, Японии и Непала": units, contingents or rescuers sent from
+    '|(?:подразделени\\S*|контингент\\S*|спасател\\S*|военнослужащ\\S*)\\s+из' +
     '|(?:médiation|facilitation|soutien|financement)\\s+(?:de|du|des)' +
     // "des contingents rwandais, bangladais et pakistanais", "contingents du Népal, du Bangladesh …"
     '|(?:contingents?|casques bleus|soldats de la paix|troupes)\\s+(?:(?:de|du|des|d[\'’])\\s*)?' +

@@ -507,6 +507,10 @@ describe('concern: the two sides and organisations', () => {
     expect(extended.countries).toEqual(['VNM']);
     expect(extended.primaryCountry).toBe('VNM');
   });
+  it('Russian "подразделения из Индии, Японии …" are units sent from those countries: partners', () => {
+    const r = doc('Учения ежегодно проводят Вооружённые силы Монголии и Индо-Тихоокеанское командование США. В этом году в них участвовали подразделения из Индии, Республики Корея, Японии, Таиланда, Непала и Казахстана.', 'В Монголии завершились многонациональные миротворческие учения «Хаан Квест — 2024»', 'УЛАН-БАТОР, Монголия');
+    expect(r.countries).toEqual(['MNG']);
+  });
   it('a list of countries "among the largest donors" is a list of partners', () => {
     const r = doc('The Emergency Relief Coordinator released US$110 million from the Central Emergency Response Fund for crises in Chad, Mali and Niger. Since 2006 the Fund has received contributions from more than 130 Member States, with Germany, Sweden, the United Kingdom, the Netherlands and Norway among the largest donors.', 'CERF releases US$110 million for neglected crises in the Sahel', 'NEW YORK');
     expect(r.countries).toEqual(['MLI', 'NER', 'TCD']);
