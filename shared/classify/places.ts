@@ -695,6 +695,8 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     const borderBefore = f.border;
     const neighbourBefore = f.neighbour;
     let between = false;
+    // ("a grant to Viet Nam", "funding for Afghanistan": the country receives; "thanks to Japan" it gives)
+    const recipient = m.tokenIndex > 0 && RECIPIENT_BEFORE.has(tokens[m.tokenIndex - 1]!.norm);
     for (let k = from; k < m.tokenIndex; k++) {
       const w = tokens[k]!.norm;
       if (k >= m.tokenIndex - 2 && PEOPLE_WORDS.has(w) && k === m.tokenIndex - 2 && ['from', 'of', 'из', 'de', 'des', 'du'].includes(tokens[k + 1]!.norm)) f.people++;
@@ -702,8 +704,7 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
       if (k === m.tokenIndex - 1 && LOC_WORDS.has(w)) f.loc++;
       // "in Badakhshan province, Afghanistan": the country of a named province or district, where something happened
       if (k === m.tokenIndex - 1 && ADMIN_WORDS.has(w) && /^\s*,\s*$/.test(text.slice(tokens[k]!.end, m.start))) f.border++;
-      // ("a grant to Viet Nam", "funding for Afghanistan": the country receives; "thanks to Japan" it gives)
-      if (DONOR_WORDS.has(w) && (w === 'thanks' || !RECIPIENT_BEFORE.has(tokens[m.tokenIndex - 1]!.norm))) f.donor++;
+      if (DONOR_WORDS.has(w) && (w === 'thanks' || !recipient)) f.donor++;
       // a border word that governs the country ("the border with Afghanistan", "the border between X
       // and Y"), not one it merely follows ("fled across the border into Uganda")
       if ((BORDER_WORDS.has(w) || BETWEEN_WORDS.has(w)) && governs(tokens, k, m.tokenIndex)) {
