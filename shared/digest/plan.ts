@@ -14,9 +14,11 @@
  *   due its rules are matched as they pass, while they are in the CPU's cache. Rules and
  *   slots are numbers in typed arrays (a rule is its row's number): no array entry or object
  *   per rule or subscriber, so a run leaves the garbage collector little to do;
- * - a rule's reports are (OR of its regions' bitsets) AND (OR of its themes' bitsets), ORed
- *   into the digest's bitset and cut to the window (a contiguous range of bits): a few dozen
- *   word operations per rule (`planDigestSets`, the compact core);
+ * - a rule's reports are (OR of its regions' bitsets) AND (OR of its themes' bitsets), that
+ *   is the OR over its (region, theme) pairs of each pair's AND; a pair's AND is computed
+ *   once per run and kept as its non-zero words only, so a rule ORs a dozen or so words into
+ *   its digest's bitset, cut to the window (a contiguous range of bits) (`planDigestSets`,
+ *   the compact core);
  * - the sets are yielded by a synchronous generator once the asynchronous part (reading
  *   rows, and profiles the stream did not carry) is done: no promise per digest; bitsets are
  *   carved from shared blocks and per-rule masks are computed only when items need them;
@@ -251,13 +253,13 @@ class WordArena {
   }
 }
 
-/** Bits set in each 16-bit value: a set's size is two table reads per word. */
-const POPCOUNT16 = (() => {
-  const table = new Uint8Array(1 << 16);
-  for (let i = 1; i < table.length; i++) table[i] = (i & 1) + table[i >>> 1]!;
-  return table;
-})();
-
+/** Bits set in a 32-bit word (SWAR: int32 arithmetic only, no table and no float conversion). */
+function popcount32(word: number): number {
+  let x = word - ((word >>> 1) & 0x55555555);
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  x = (x + (x >>> 4)) & 0x0f0f0f0f;
+  return Math.imul(x, 0x01010101) >>> 24;
+}
 
 /**
  * A dense slot for three-character region keys (ISO 3166 alpha-3 codes and M49 area codes),
@@ -286,25 +288,42 @@ function themeCode(key: string): number {
 /**
  * The report index of a run, shared by all its sets: reports numbered by time, one bitset
  * per region key and theme id, and how a rule's reports are computed from them.
+ *
+ * A rule's reports are the OR, over its (region, theme) pairs, of (region's bitset AND
+ * theme's bitset), "any" standing for a rule naming no region or no theme. Each pair's AND
+ * is computed once per run, when a rule first names it, and kept sparse: only its non-zero
+ * words, as (word number, word) entries. A rule then ORs a few entries per pair into its
+ * digest's bitset instead of passing over every word of several bitsets: a country's
+ * reports on one theme are a handful among a thousand.
  */
 class ReportIndex {
   readonly words: number;
   readonly all: Uint32Array;
   readonly none: Uint32Array;
-  /** Region bitsets by `regionSlot`, and by key for the keys that have no slot. */
-  private readonly bySlot: (Uint32Array | undefined)[] = new Array<Uint32Array | undefined>(REGION_SLOTS).fill(undefined);
-  private readonly byRegion = new Map<string, Uint32Array>();
-  private readonly byTheme = new Map<string, Uint32Array>();
-  /** Theme number by `themeCode` (-1: none), with the numbered ids and bitsets; unused when two of the run's themes share a code. */
+  /** Region number by `regionSlot` (-1: no reports), and by key for the keys that have no slot. */
+  private readonly regionBySlot = new Int32Array(REGION_SLOTS).fill(-1);
+  private readonly regionByKey = new Map<string, number>();
+  private readonly regionBits: Uint32Array[] = [];
+  /** Theme number by `themeCode` (-1: none), with the numbered ids; unused when two of the run's themes share a code. */
   private readonly themeByCode = new Int16Array(1 << 15).fill(-1);
+  private readonly themeByKey = new Map<string, number>();
   private readonly themeKeys: string[] = [];
   private readonly themeBits: Uint32Array[] = [];
   private themeCodesUnique = true;
-  /** The bitsets of the rule being evaluated, and scratch for their ORs: reused, never allocated per rule. */
-  private readonly regionSets: Uint32Array[] = [];
-  private readonly themeSets: Uint32Array[] = [];
-  private readonly regionScratch: Uint32Array;
-  private readonly themeScratch: Uint32Array;
+  /** The region and theme numbers of the rule being evaluated: reused, never allocated per rule. */
+  private readonly ruleRegions: number[] = [];
+  private readonly ruleThemes: number[] = [];
+  /**
+   * Pair `region × stride + theme` (region `regionBits.length` and theme `themeBits.length`
+   * standing for "any") owns entries [pairStart, pairEnd) of `entryWord` / `entryBits`;
+   * pairStart -1: not computed yet.
+   */
+  private stride = 1;
+  private pairStart: Int32Array = new Int32Array(0);
+  private pairEnd: Int32Array = new Int32Array(0);
+  private entryWord: Int32Array;
+  private entryBits: Int32Array;
+  private entries = 0;
 
   constructor(
     readonly reports: readonly PlannableReport[],
@@ -314,13 +333,13 @@ class ReportIndex {
     this.words = words;
     this.all = new Uint32Array(words);
     this.none = new Uint32Array(words);
-    this.regionScratch = new Uint32Array(words);
-    this.themeScratch = new Uint32Array(words);
-    // Two entries from the start, so the two-theme loop never reads a hole.
-    this.themeSets.push(this.none, this.none);
     for (let i = 0; i < reports.length; i++) this.all[i >>> 5]! |= 1 << (i & 31);
+    this.entryWord = new Int32Array(nested ? 0 : 4 * words);
+    this.entryBits = new Int32Array(nested ? 0 : 4 * words);
     if (nested) return;
     const arena = new WordArena(words);
+    const regionSets = new Map<string, Uint32Array>();
+    const themeSets = new Map<string, Uint32Array>();
     const post = (map: Map<string, Uint32Array>, key: string, word: number, bit: number) => {
       let set = map.get(key);
       if (!set) map.set(key, (set = arena.alloc()));
@@ -328,45 +347,60 @@ class ReportIndex {
     };
     for (let i = 0; i < reports.length; i++) {
       const report = reports[i]!;
-      for (const key of report.regionKeys) post(this.byRegion, key, i >>> 5, 1 << (i & 31));
-      for (const theme of report.themeIds) post(this.byTheme, theme, i >>> 5, 1 << (i & 31));
+      for (const key of report.regionKeys) post(regionSets, key, i >>> 5, 1 << (i & 31));
+      for (const theme of report.themeIds) post(themeSets, theme, i >>> 5, 1 << (i & 31));
     }
-    for (const [key, set] of this.byRegion) {
+    for (const [key, set] of regionSets) {
       const slot = regionSlot(key);
-      if (slot >= 0) this.bySlot[slot] = set;
+      if (slot >= 0) this.regionBySlot[slot] = this.regionBits.length;
+      else this.regionByKey.set(key, this.regionBits.length);
+      this.regionBits.push(set);
     }
-    for (const [key, set] of this.byTheme) {
+    for (const [key, set] of themeSets) {
       const code = themeCode(key);
       if (this.themeByCode[code] !== -1) this.themeCodesUnique = false;
       this.themeByCode[code] = this.themeKeys.length;
+      this.themeByKey.set(key, this.themeKeys.length);
       this.themeKeys.push(key);
       this.themeBits.push(set);
     }
+    this.stride = this.themeBits.length + 1;
+    const pairs = (this.regionBits.length + 1) * this.stride;
+    this.pairStart = new Int32Array(pairs).fill(-1);
+    this.pairEnd = new Int32Array(pairs);
   }
 
-  /** Puts the bitsets of a rule's region keys in `regionSets`; returns how many (keys without reports are left out). */
+  /** Puts the numbers of a rule's region keys in `ruleRegions` ("any" when it names none); returns how many (keys without reports are left out). */
   private regionsOf(keys: readonly string[]): number {
+    if (keys.length === 0) {
+      this.ruleRegions[0] = this.regionBits.length;
+      return 1;
+    }
     let n = 0;
     for (let k = 0; k < keys.length; k++) {
       const key = keys[k]!;
       const slot = regionSlot(key);
-      const set = slot >= 0 ? this.bySlot[slot] : this.byRegion.get(key);
-      if (set !== undefined) this.regionSets[n++] = set;
+      const region = slot >= 0 ? this.regionBySlot[slot]! : (this.regionByKey.get(key) ?? -1);
+      if (region >= 0) this.ruleRegions[n++] = region;
     }
     return n;
   }
 
-  /** Puts the bitsets of a rule's themes in `themeSets`; returns how many. */
+  /** Puts the numbers of a rule's themes in `ruleThemes` ("any" when it names none); returns how many. */
   private themesOf(keys: readonly string[]): number {
+    if (keys.length === 0) {
+      this.ruleThemes[0] = this.themeBits.length;
+      return 1;
+    }
     let n = 0;
     for (let k = 0; k < keys.length; k++) {
       const key = keys[k]!;
-      let set: Uint32Array | undefined;
+      let theme: number;
       if (this.themeCodesUnique) {
-        const theme = this.themeByCode[themeCode(key)]!;
-        if (theme >= 0 && this.themeKeys[theme] === key) set = this.themeBits[theme];
-      } else set = this.byTheme.get(key);
-      if (set !== undefined) this.themeSets[n++] = set;
+        theme = this.themeByCode[themeCode(key)]!;
+        if (theme >= 0 && this.themeKeys[theme] !== key) theme = -1;
+      } else theme = this.themeByKey.get(key) ?? -1;
+      if (theme >= 0) this.ruleThemes[n++] = theme;
     }
     return n;
   }
@@ -382,54 +416,68 @@ class ReportIndex {
   }
 
   /**
-   * ORs one rule's reports over words [wlo, whi] into out[at, ...): (OR of its regions'
-   * bitsets) AND (OR of its themes' bitsets), where naming no region or no theme means every
-   * report (and, as every bitset holds only reports of the run, needs no AND). More than one
-   * region, or more than two themes, are first ORed into a scratch bitset, so that one pass
-   * of one of five plain loops does the rest. The window's partial first and last words are
-   * left to `clip`.
+   * ORs one rule's reports over words [wlo, whi] into out[at, ...): the entries of each of
+   * its (region, theme) pairs. The window's partial first and last words are left to `clip`.
    */
   orRule(rule: DigestRule, wlo: number, whi: number, out: Uint32Array, at: number): void {
-    const regionSets = this.regionSets;
-    const themeSets = this.themeSets;
-    const anyRegion = rule.regions.length === 0;
-    let regionCount = anyRegion ? 0 : this.regionsOf(rule.regions);
-    if (!anyRegion && regionCount === 0) return;
-    const anyTheme = rule.themes.length === 0;
-    let themeCount = anyTheme ? 0 : this.themesOf(rule.themes);
-    if (!anyTheme && themeCount === 0) return;
-    if (regionCount > 1) {
-      regionSets[0] = this.fold(regionSets, regionCount, this.regionScratch, wlo, whi);
-      regionCount = 1;
-    }
-    if (themeCount > 2) {
-      themeSets[0] = this.fold(themeSets, themeCount, this.themeScratch, wlo, whi);
-      themeCount = 1;
-    }
-    const r = regionSets[0]!;
-    const t0 = themeSets[0]!;
-    const t1 = themeSets[1]!;
-    if (regionCount === 1) {
-      if (themeCount === 0) for (let w = wlo; w <= whi; w++) out[at + w]! |= r[w]!;
-      else if (themeCount === 1) for (let w = wlo; w <= whi; w++) out[at + w]! |= r[w]! & t0[w]!;
-      else for (let w = wlo; w <= whi; w++) out[at + w]! |= r[w]! & (t0[w]! | t1[w]!);
-    } else {
-      const all = this.all;
-      if (themeCount === 0) for (let w = wlo; w <= whi; w++) out[at + w]! |= all[w]!;
-      else if (themeCount === 1) for (let w = wlo; w <= whi; w++) out[at + w]! |= t0[w]!;
-      else for (let w = wlo; w <= whi; w++) out[at + w]! |= t0[w]! | t1[w]!;
+    const regionCount = this.regionsOf(rule.regions);
+    if (regionCount === 0) return;
+    const themeCount = this.themesOf(rule.themes);
+    if (themeCount === 0) return;
+    const { ruleRegions, ruleThemes, pairStart, pairEnd, entryWord, entryBits, stride } = this;
+    for (let i = 0; i < regionCount; i++) {
+      const base = ruleRegions[i]! * stride;
+      for (let j = 0; j < themeCount; j++) {
+        const pair = base + ruleThemes[j]!;
+        if (pairStart[pair]! < 0) {
+          this.computePair(pair);
+          // The entry arrays may have grown.
+          this.orEntries(pairStart[pair]!, pairEnd[pair]!, wlo, whi, out, at);
+          continue;
+        }
+        for (let e = pairStart[pair]!, end = pairEnd[pair]!; e < end; e++) {
+          const w = entryWord[e]!;
+          if (w >= wlo && w <= whi) out[at + w]! |= entryBits[e]!;
+        }
+      }
     }
   }
 
-  /** The OR of sets[0, count) over words [wlo, whi], in `scratch`. */
-  private fold(sets: readonly Uint32Array[], count: number, scratch: Uint32Array, wlo: number, whi: number): Uint32Array {
-    const first = sets[0]!;
-    for (let w = wlo; w <= whi; w++) scratch[w] = first[w]!;
-    for (let k = 1; k < count; k++) {
-      const set = sets[k]!;
-      for (let w = wlo; w <= whi; w++) scratch[w]! |= set[w]!;
+  private orEntries(from: number, to: number, wlo: number, whi: number, out: Uint32Array, at: number): void {
+    for (let e = from; e < to; e++) {
+      const w = this.entryWord[e]!;
+      if (w >= wlo && w <= whi) out[at + w]! |= this.entryBits[e]!;
     }
-    return scratch;
+  }
+
+  /** The non-zero words of a pair's AND, appended to the entries. */
+  private computePair(pair: number): void {
+    const region = Math.floor(pair / this.stride);
+    const theme = pair - region * this.stride;
+    const regionSet = region < this.regionBits.length ? this.regionBits[region]! : this.all;
+    const themeSet = theme < this.themeBits.length ? this.themeBits[theme]! : this.all;
+    const words = this.words;
+    if (this.entries + words > this.entryWord.length) {
+      const size = Math.max(2 * this.entryWord.length, this.entries + words);
+      const grownWord = new Int32Array(size);
+      const grownBits = new Int32Array(size);
+      grownWord.set(this.entryWord.subarray(0, this.entries));
+      grownBits.set(this.entryBits.subarray(0, this.entries));
+      this.entryWord = grownWord;
+      this.entryBits = grownBits;
+    }
+    const start = this.entries;
+    let n = start;
+    for (let w = 0; w < words; w++) {
+      const bits = regionSet[w]! & themeSet[w]!;
+      if (bits !== 0) {
+        this.entryWord[n] = w;
+        this.entryBits[n++] = bits;
+      }
+    }
+    this.entries = n;
+    this.pairStart[pair] = start;
+    this.pairEnd[pair] = n;
   }
 
   /** Clears the bits of the window's partial first and last words that fall outside [lo, hi). */
@@ -580,7 +628,8 @@ class PlannedDigestSet implements DigestSet {
  * gets a bitset of the reports carrying it (reports numbered by time). A rule's reports are
  * then (OR of its regions' bitsets, all reports when it names none) AND (OR of its themes'
  * bitsets, likewise), ANDed with the window, which is a contiguous range of bits; a digest
- * is the OR of its rules. That is a few dozen word operations per rule for 1,000 reports,
+ * is the OR of its rules. Each (region, theme) pair's AND is computed once per run and kept
+ * as its non-zero words, so a rule costs a dozen or so word operations for 1,000 reports
  * instead of one `ruleMatches` per (rule, report). `nested-loop` fills the same bits by
  * asking, for every report of the window, whether any of the digest's rules matches it
  * (`ruleMatches`): the reference.
@@ -634,13 +683,15 @@ export async function planDigestSets(input: PlanInput, stats?: PlanStats): Promi
   // Due slots' bitsets are carved from large zeroed blocks.
   const BLOCK_SETS = 2048;
 
-  // Per rule and per slot, in typed arrays sized for the most there can be (a slot per rule,
-  // and one per overflow-only subscriber). Nothing per rule or subscriber goes in a JS array
+  // Per rule and per slot, in typed arrays sized for the most there can be (a slot per rule
+  // row, and one per overflow-only subscriber; profile rows open no slot). Nothing per rule or subscriber goes in a JS array
   // or object: rules are row numbers, and a slot's subscriber id, address and zone are read
   // back from its rows when a set is asked for them.
-  const maxSlots = source.length + overflow.size;
-  const ruleRow = new Int32Array(source.length);
-  const ruleSlot = new Int32Array(source.length);
+  let ruleRows = 0;
+  for (let k = 0; k < source.length; k++) if (source[k]!.kind !== 'profile') ruleRows++;
+  const maxSlots = ruleRows + overflow.size;
+  const ruleRow = new Int32Array(ruleRows);
+  const ruleSlot = new Int32Array(ruleRows);
   let ruleCount = 0;
   let slotCount = 0;
   const slotFirstRow = new Int32Array(maxSlots);
@@ -864,10 +915,7 @@ export async function planDigestSets(input: PlanInput, stats?: PlanStats): Promi
       if (hi > lo) {
         if (matchInStream) index.clip(lo, hi, bits, at);
         else index.addRules(source, rules, slotStart[s]!, slotStart[s + 1]!, lo, hi, bits, at);
-        for (let w = at + (lo >>> 5), end = at + ((hi - 1) >>> 5); w <= end; w++) {
-          const x = bits[w]!;
-          size += POPCOUNT16[x & 0xffff]! + POPCOUNT16[x >>> 16]!;
-        }
+        for (let w = at + (lo >>> 5), end = at + ((hi - 1) >>> 5); w <= end; w++) size += popcount32(bits[w]!);
       }
       if (size === 0 && carries === undefined) {
         st.skipped.empty++;

@@ -35,9 +35,10 @@ const arbitraryRun = fc.record({
       themes: fc.array(fc.constantFrom(...THEMES), { maxLength: 3 }),
       weekly: fc.boolean(),
     }),
-    { maxLength: 30 },
+    { maxLength: 30, size: 'max' },
   ),
-  // Up to 150 reports: several words, windows starting and ending inside words.
+  // Up to 150 reports: several words, windows starting and ending inside words. (`size: 'max'`:
+  // fast-check's default size would keep arrays to about ten entries, one word.)
   reports: fc.array(
     fc.record({
       regions: fc.array(fc.constantFrom(...REGIONS), { maxLength: 3 }),
@@ -45,7 +46,7 @@ const arbitraryRun = fc.record({
       hoursAgo: fc.integer({ min: -48, max: 24 * 30 }), // some received after the window (a late run)
       duplicate: fc.boolean(),
     }),
-    { maxLength: 150 },
+    { maxLength: 150, size: 'max' },
   ),
   lastDigestHoursAgo: fc.array(fc.option(fc.integer({ min: 1, max: 24 * 30 }), { nil: undefined }), { minLength: 8, maxLength: 8 }),
   overflowFor: fc.subarray([0, 1, 2, 3, 8]),
