@@ -446,9 +446,10 @@ function pledgesAfter(after: string): boolean {
 /**
  * Right before a country, Russian "with the support of" / "with the funds of" / "financed by",
  * possibly after a first partner: "при поддержке ЮНИСЕФ и Японии", "на средства правительства
- * Японии", "которую финансируют правительство Республики Корея и Швейцарское агентство …".
+ * Японии", "которую финансируют правительство Республики Корея и Швейцарское агентство …",
+ * "средств, ранее предоставленных правительством Японии" (provided by; not "предоставленных Японии", to it).
  */
-const SUPPORTED_BY_BEFORE = /(?:при\s+(?:финансовой\s+)?поддержке|на\s+средства|за\s+сч[её]т\s+средств|(?:про)?финансиру\S*)\s+(?:правительств\S*\s+)?(?:(?:[^\s,.;]+\s+){1,3}(?:и\s+|,\s*)(?:правительств\S*\s+)?)?$/iu;
+const SUPPORTED_BY_BEFORE = /(?:при\s+(?:финансовой\s+)?поддержке|на\s+средства|за\s+сч[её]т\s+средств|(?:про)?финансиру\S*|(?:предоставленн|выделенн)\S*\s+правительством)\s+(?:правительств\S*\s+)?(?:(?:[^\s,.;]+\s+){1,3}(?:и\s+|,\s*)(?:правительств\S*\s+)?)?$/iu;
 /**
  * Earlier in the sentence, a country that receives condolences or sent the peacekeeper ("condolences
  * to the families … and to the Government of Zambia", "un soldat de la paix originaire du Malawi"):
@@ -494,9 +495,10 @@ const ORG_HEADS = new Set([
   'commission', 'bank', 'institute', 'society', 'force', 'forces', 'operation', 'representative', 'envoy', 'coordinator',
   'headquarters', 'миссия', 'миссии', 'центр', 'центра', 'посольство', 'фонд', 'mission', 'bureau', 'ambassade', 'fonds', 'representant',
   'university', 'universite', 'университет', 'университета', 'college', 'academy', 'academie', 'академия', 'академии',
+  'hub', 'warehouse', 'warehouses',
 ]);
-// an organisation's seat in a country: "regional office in Kazakhstan"
-const LOCATED_HEADS = new Set(['office', 'embassy', 'headquarters', 'bureau', 'centre', 'center']);
+// an organisation's seat or depot in a country: "regional office in Kazakhstan", "the supply hub in Fiji", "its warehouse in Suva"
+const LOCATED_HEADS = new Set(['office', 'embassy', 'headquarters', 'bureau', 'centre', 'center', 'hub', 'warehouse', 'warehouses']);
 // Seats of the UN and other international bodies (as `phraseTokens` spells them): a report datelined there is usually about
 // somewhere else ("NEW YORK – The Security Council ... Sudan"), so the dateline alone does
 // not make their country concerned, even when the country is named in passing.
@@ -528,9 +530,10 @@ const ROLE_BEFORE_LIST = new RegExp(
     '|(?:contingents?|casques bleus|soldats de la paix|troupes)\\s+(?:(?:de|du|des|d[\'’])\\s*)?' +
     // "fournis par l'Inde, le Pakistan et le Bangladesh", "financé par"
     '|(?:fourni|offert|financ|soutenu|appuy|parrain)\\S*\\s+par' +
-    '|(?:garants?|pays garants|médiateurs?|observateurs?|bailleurs?|pays contributeurs)\\s*[:,(]?\\s*(?:(?:dont|notamment|parmi lesquels)\\s*)?' +
+    // "pays contributeurs de troupes et de police, à savoir le Burundi, Djibouti …"
+    '|(?:garants?|pays garants|médiateurs?|observateurs?|bailleurs?|pays contributeurs(?:\\s+de\\s+troupes(?:\\s+et\\s+de\\s+police)?)?)\\s*[:,(]?\\s*(?:(?:dont|notamment|parmi lesquels|à savoir)\\s*)?' +
     '|(?:при\\s+посредничестве|при\\s+содействии|при\\s+поддержке|гарант\\S*|посредник\\S*|наблюдател\\S*|донор\\S*)\\s*[:,(]?\\s*(?:(?:в том числе|включая)\\s*)?' +
-  ')\\s*(?:the\\s+|de\\s+|du\\s+|de\\s+la\\s+|des\\s+|l[\'’]\\s*)?$',
+  ')\\s*(?:the\\s+|de\\s+|du\\s+|de\\s+la\\s+|des\\s+|l[\'’]\\s*|le\\s+|la\\s+|les\\s+)?$',
   'i',
 );
 /**
@@ -552,6 +555,20 @@ const ADJACENT_BEFORE_LIST = /(?:\bborders|\bbordering|\bbounded by|гранич
 const ROLE_AFTER_LIST = /^[\s,]*(?:\(?\s*)(?:(?:(?:acting|serving|participating|present)\s+)?(?:as|en\s+tant\s+que|comme|в\s+качестве)\s+(?:the\s+|les\s+)?(?:guarantors?|mediators?|facilitators?|observers?|co-?sponsors?|sponsors?|donors?|witnesses|garants?|médiateurs?|observateurs?|facilitateurs?|témoins|гарант\S*|посредник\S*|наблюдател\S*)\b|(?:(?:are|were|being|remain)\s+)?(?:among|parmi)\s+(?:the\s+|les\s+)?(?:(?:largest|biggest|main|major|leading|top|principal|key|plus\s+grands|principaux)\s+)*(?:donors?|contributors?|funders?|bailleurs|donateurs|contributeurs)\b)/i;
 
 /**
+ * Observers named earlier in the sentence of a list of representatives: "a mission of 300
+ * observers — representatives of Azerbaijan, Armenia, Belarus …", "в качестве наблюдателей к ней
+ * присоединились представители Узбекистана и Туркменистана": they watch, the report is not about them.
+ */
+const OBSERVERS_BEFORE = /(?<!\p{L})(?:observers?|observateurs?|наблюдател\p{L}*)(?!\p{L})/iu;
+
+/** The text of a sentence up to `end` (back to the previous full stop, line break or semicolon; at most 240 characters). */
+function sentenceBefore(text: string, end: number): string {
+  const window = text.slice(Math.max(0, end - 240), end);
+  const cut = Math.max(window.lastIndexOf('. '), window.lastIndexOf('\n'), window.lastIndexOf('; '), window.lastIndexOf('! '), window.lastIndexOf('? '));
+  return cut >= 0 ? window.slice(cut + 1) : window;
+}
+
+/**
  * A title about a regional response ("Regional plan seeks US$1.59 billion for refugees and
  * migrants from Venezuela", "plan régional", "региональный"): the countries it lists are its
  * subject even when the title names one country.
@@ -571,6 +588,18 @@ interface Features {
   example: number;
   /** Mentions in a list a border verb governs ("Kagera borders Uganda, Rwanda and Burundi"). */
   adjacent: number;
+}
+
+/**
+ * Whether a mention is part of an organisation's name or names its seat: "Mission in Mali",
+ * "Islamic State of Iraq", "the UNICEF Pacific supply hub in Fiji".
+ */
+function inOrganisation(m: PlaceMention, tokens: readonly Token[]): boolean {
+  const p1 = tokens[m.tokenIndex - 1];
+  const p2 = tokens[m.tokenIndex - 2];
+  const p3 = tokens[m.tokenIndex - 3];
+  return p1 !== undefined && ['in', 'of', 'for', 'to', 'в', 'по', 'en', 'au', 'de', 'pour'].includes(p1.norm)
+    && ((p2 !== undefined && (p2.upper || LOCATED_HEADS.has(p2.norm)) && ORG_HEADS.has(p2.norm)) || (p2?.norm === 'the' && p3 !== undefined && p3.upper && ORG_HEADS.has(p3.norm)));
 }
 
 /** Named mostly as a donor or an embassy: a partner, not the subject. */
@@ -604,7 +633,8 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     if (first && last && countries >= 2) {
       const before = text.slice(Math.max(0, first.start - 48), first.start);
       if (ROLE_BEFORE_LIST.test(before) || ROLE_AFTER_LIST.test(text.slice(last.end, last.end + 48))
-        || ROLE_BEFORE_LIST.test(text.slice(Math.max(0, first.start - 160), first.start).replace(ENUMERATION_TAIL, ''))) {
+        || ROLE_BEFORE_LIST.test(text.slice(Math.max(0, first.start - 160), first.start).replace(ENUMERATION_TAIL, ''))
+        || (PARTICIPANTS_BEFORE_LIST.test(before) && OBSERVERS_BEFORE.test(sentenceBefore(text, first.start)))) {
         for (const m of run) inRoleList.add(m);
       } else if (countries >= 3 && EXAMPLES_BEFORE_LIST.test(before)) {
         for (const m of run) inExampleList.add(m);
@@ -657,12 +687,11 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
       feats.set(iso3, f);
     }
     const byName = m.via === 'n' || m.via === 'd';
-    // inside an organisation's name: "Mission in Mali", "Islamic State of Iraq"
-    const p1 = tokens[m.tokenIndex - 1];
-    const p2 = tokens[m.tokenIndex - 2];
-    const p3 = tokens[m.tokenIndex - 3];
-    const inOrg = (p1 !== undefined && ['in', 'of', 'for', 'to', 'в', 'по', 'en', 'au', 'de', 'pour'].includes(p1.norm)
-      && ((p2 !== undefined && (p2.upper || LOCATED_HEADS.has(p2.norm)) && ORG_HEADS.has(p2.norm)) || (p2?.norm === 'the' && p3 !== undefined && p3.upper && ORG_HEADS.has(p3.norm))));
+    // inside an organisation's name or at its seat: "Mission in Mali", "Islamic State of Iraq",
+    // "supply hub in Fiji", and the country after such a seat's town ("headquarters in Bridgetown, Barbados")
+    const previous = mentions[mentions.indexOf(m) - 1];
+    const inOrg = inOrganisation(m, tokens)
+      || (byName && previous !== undefined && previous.iso3 === iso3 && (previous.via === 't' || previous.via === 'c') && /^\s*,\s*$/.test(text.slice(previous.end, m.start)) && inOrganisation(previous, tokens));
     // context windows stay inside the mention's sentence
     const next = tokens[m.tokenEnd];
     const nextInSentence = next !== undefined && !next.sentenceStart;
