@@ -28,7 +28,7 @@ export function classify(input: ClassifyInput): Classification {
   const tokens = tokenize(text);
   const language = (safe.language ?? detectLanguage(text)).toLowerCase().slice(0, 2);
   const places = analysePlaces(text, tokens, layout);
-  const { themes, primary } = scoreThemes(text, tokens, layout.titleEnd);
+  const { themes, primary } = scoreThemes(text, tokens, layout.titleEnd, { donorInTitle: places.donorInTitle });
   return {
     countries: places.countries,
     mentioned: places.mentioned,

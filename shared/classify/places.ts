@@ -30,6 +30,8 @@ export interface PlaceResult {
   readonly mentions: PlaceMention[];
   /** Score of each mentioned country (higher = more central). */
   readonly scores: Map<string, number>;
+  /** Whether the title names a country as a donor ("Japan contributes US$3.5 million to UNHCR …"). */
+  readonly donorInTitle: boolean;
 }
 
 const ALLOWED_BEFORE_PERSONLIKE = new Set([
@@ -881,5 +883,6 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     regions: [...regionSet].sort(),
     mentions,
     scores,
+    donorInTitle: [...feats.values()].some((f) => f.titleDonor > 0),
   };
 }

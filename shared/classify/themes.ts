@@ -584,7 +584,7 @@ function hitScore(h: ConceptHit, w: ArrayLike<number>): number {
 }
 
 /** Pick 1 to 4 themes with evidence. */
-export function scoreThemes(text: string, tokens: readonly Token[], titleEnd: number): { themes: ThemeTag[]; primary: ThemeId | null } {
+export function scoreThemes(text: string, tokens: readonly Token[], titleEnd: number, hints: ThemeHints = {}): { themes: ThemeTag[]; primary: ThemeId | null } {
   const m = getThemeModel();
   const hits = findConcepts(tokens, titleEnd);
   const x = conceptFeatures(hits, m.concepts.length);
@@ -611,6 +611,10 @@ export function scoreThemes(text: string, tokens: readonly Token[], titleEnd: nu
         bestScore = sc;
       }
     }
+    // A headline announcing a country's gift of money is primarily about the contribution,
+    // whatever it pays for ("Germany contributes €50 million to UNICEF for safe water in Yemen").
+    const contributions = m.themes.indexOf('contributions');
+    if (hints.donorInTitle && contributions >= 0 && chosen.includes(contributions) && MONEY.test(text.slice(0, titleEnd))) best = chosen.indexOf(contributions);
     if (best > 0) chosen.unshift(...chosen.splice(best, 1));
   }
   const themes: ThemeTag[] = chosen.map((t) => ({
@@ -620,6 +624,15 @@ export function scoreThemes(text: string, tokens: readonly Token[], titleEnd: nu
   }));
   return { themes, primary: themes[0]?.id ?? null };
 }
+
+/** What the rest of the classifier knows that bears on the themes. */
+export interface ThemeHints {
+  /** The title names a country as a donor (see `PlaceResult.donorInTitle`). */
+  readonly donorInTitle?: boolean;
+}
+
+/** An amount of money: a currency sign or word next to a number. */
+const MONEY = /(?:US\$|\$|€|£|¥)\s?\d|\d[\d.,]*\s*(?:(?:millions?|milliards?|billions?|млн|млрд|тыс)\.?\s*(?:(?:de|d['’]|of)\s*)?)?(?:US\s?dollars?|dollars?|euros?|pounds?|yen|francs?|USD|EUR|GBP|CHF|JPY|долл\p{L}*|евро|фунт\p{L}*|иен|франк\p{L}*)(?!\p{L})|(?:USD|EUR|GBP|CHF|JPY)\s?\d/u;
 
 /** Added to the evidence rank of a theme's own concepts (larger than any single hit's score). */
 const OWN_EVIDENCE_FIRST = 1e6;

@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classify, documentText } from '../../shared/classify/index';
 import { CONCEPTS, ORGANISATION_NAMES } from '../../shared/classify/lexicon';
-import { conceptFeatures, featureIds, findConcepts, getThemeModel, isOrganisationName, neighbourVotes, primaryPropensity, priorModel, RESCORE_FEATURES, rescore, scoreThemes, selectThemes, setThemeModel, type ThemeNeighbours } from '../../shared/classify/themes';
+import { analysePlaces } from '../../shared/classify/places';
+import { conceptFeatures, featureIds, findConcepts, getThemeModel, isOrganisationName, neighbourVotes, primaryPropensity, priorModel, RESCORE_FEATURES, rescore, scoreThemes, selectThemes, setThemeModel, type ThemeHints, type ThemeNeighbours } from '../../shared/classify/themes';
 import { documentLayout, normalizeToken, tokenize } from '../../shared/classify/text';
 import { THEME_IDS } from '../../shared/taxonomy/themes';
 
@@ -223,11 +224,11 @@ describe('the primary theme', () => {
     const text = documentText({ title, body });
     return { text, tokens: tokenize(text), titleEnd: documentLayout({ title, body }).titleEnd };
   };
-  const primaryWith = (primaryPrior: number[] | undefined, title: string, body: string) => {
+  const primaryWith = (primaryPrior: number[] | undefined, title: string, body: string, hints?: ThemeHints) => {
     setThemeModel({ ...priorModel(), threshold: 0.01, relative: 0, primaryPrior });
     try {
       const r = report(title, body);
-      return scoreThemes(r.text, r.tokens, r.titleEnd).primary;
+      return scoreThemes(r.text, r.tokens, r.titleEnd, hints).primary;
     } finally {
       setThemeModel(undefined);
     }
@@ -254,6 +255,26 @@ describe('the primary theme', () => {
     const m = getThemeModel();
     expect(m.primaryPrior).toHaveLength(THEME_IDS.length);
     for (const v of m.primaryPrior!) expect(v).toBeLessThan(0);
+  });
+
+  it('makes a headline announcing a country\'s gift of money primarily about the contribution', () => {
+    const favourWash = THEME_IDS.map((t) => (t === 'wash' ? -0.1 : -3));
+    const body = 'The contribution will fund drinking water, latrines and hygiene kits for 200,000 people in camps for displaced families, where cholera cases are rising.';
+    const donorIn = (title: string) => {
+      const input = { title, body };
+      const text = documentText(input);
+      return analysePlaces(text, tokenize(text), documentLayout(input)).donorInTitle;
+    };
+    const gifts = ['Norway contributes US$4 million to UNICEF for safe water in Yemen', "La Norvège alloue 4 millions d'euros à l'UNICEF pour l'eau potable au Yémen"];
+    for (const title of gifts) {
+      expect(donorIn(title)).toBe(true);
+      // the country gives: contributions leads whatever the money pays for
+      expect(primaryWith(favourWash, title, body, { donorInTitle: true })).toBe('contributions');
+    }
+    // no money named in the title, or no country giving in it: what the money pays for may lead
+    expect(primaryWith(favourWash, 'Norway supports safe water in Yemen', body, { donorInTitle: true })).toBe('wash');
+    expect(donorIn('UN releases US$4 million for safe water in Yemen')).toBe(false);
+    expect(primaryWith(favourWash, 'UN releases US$4 million for safe water in Yemen', body, { donorInTitle: false })).toBe('wash');
   });
 
   it('lets the prior decide between themes the report supports equally', () => {
