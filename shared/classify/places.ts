@@ -435,7 +435,7 @@ const SENT_FROM = new Set(['team', 'teams', 'aircraft', 'planes', 'ships', 'cont
  * between the verb and the amount when it is an acronym ("Германия выделила ВПП 5 млн евро",
  * "Japan gives WFP $5 million"): `PLEDGE_TO_ACRONYM` captures it for the caller to check.
  */
-const PLEDGE_HEAD = String.raw`^\s*(?:['’]s\s+Government\s+|Government\s+)?(?:,[^,.;]{1,80},\s*)?(?:(?:has|have|will|would|also|today|is|are|again|further|decided\s+to|continue\s+to)\s+)*(?:announc|pledg|contribut|donat|provid|allocat|grant|giv|commit|disburs|extend|annonce|octroie|verse|alloue|выдел|предостав|передал)\S*\s+`;
+const PLEDGE_HEAD = String.raw`^\s*(?:['’]s\s+Government\s+|Government\s+)?(?:,[^,.;]{1,80},\s*)?(?:(?:has|have|will|would|also|today|is|are|again|further|decided\s+to|continue\s+to)\s+)*(?:announc|pledg|contribut|donat|provid|allocat|grant|giv|commit|disburs|extend|annonce|octroie|verse|alloue|débloqu|mobilis|выдел|предостав|передал)\S*\s+`;
 const PLEDGE_AMOUNT = String.raw`(?:(?:an?|the|another|additional|a further|further|new|more than|over|nearly|almost|some|about|around|un|une|nouveau|nouvelle|plus de|près de|свыше|более)\s+)*(?:(?:(?:emergency\s+)?(?:grant\s+aid|grants?|aid|assistance|funding|contributions?|donations?)\s+(?:of|worth)\s+)?(?:[£$€¥]|US\$|USD|EUR|CHF|\d)|(?:(?:emergency|necessary|humanitarian|relief|food|medical)\s+)*(?:relief\s+goods|relief\s+supplies|humanitarian\s+aid|assistance|aid)\b)`;
 const PLEDGE_AFTER = new RegExp(PLEDGE_HEAD + PLEDGE_AMOUNT, 'i');
 const PLEDGE_TO_ACRONYM = new RegExp(`${PLEDGE_HEAD}(\\S{2,8})\\s+${PLEDGE_AMOUNT}`, 'i');
@@ -452,6 +452,16 @@ function pledgesAfter(after: string): boolean {
  * "средств, ранее предоставленных правительством Японии" (provided by; not "предоставленных Японии", to it).
  */
 const SUPPORTED_BY_BEFORE = /(?:при\s+(?:финансовой\s+)?поддержке|на\s+средства|за\s+сч[её]т\s+средств|(?:про)?финансиру\S*|(?:предоставленн|выделенн)\S*\s+правительством)\s+(?:правительств\S*\s+)?(?:(?:[^\s,.;]+\s+){1,3}(?:и\s+|,\s*)(?:правительств\S*\s+)?)?$/iu;
+/**
+ * Right before a country, a route through it: "транзитом через территорию Узбекистана", "in
+ * transit through Uzbekistan", "en transit par le Niger": passed through, like an origin.
+ */
+const TRANSIT_BEFORE = /(?:транзит\p{L}*\s+)?через\s+(?:территори\p{L}+\s+)?$|transit(?:ing)?\s+(?:through|via)\s+(?:the\s+territory\s+of\s+)?(?:the\s+)?$|\bvia\s+(?:the\s+)?$|transit\s+par\s+(?:le\s+|la\s+|les\s+|l['’]\s*)?$/iu;
+/**
+ * Right before a country, French aid "of" it: "l'aide humanitaire d'urgence de la France", "le
+ * soutien financier du Japon", "une contribution de l'Allemagne": the country gives.
+ */
+const AID_OF_BEFORE = /(?<!\p{L})(?:aide|assistance|soutien|appui|contribution|don|financement)(?:\s+(?:humanitaire|financi[eè]re?|alimentaire|d['’]urgence|supplémentaire|nouvelle|généreuse?|exceptionnelle?))*\s+(?:de\s+la|de\s+l['’]|du|des)\s*$/iu;
 /**
  * Earlier in the sentence, a country that receives condolences or sent the peacekeeper ("condolences
  * to the families … and to the Government of Zambia", "un soldat de la paix originaire du Malawi"):
@@ -527,14 +537,16 @@ const ROLE_BEFORE_LIST = new RegExp(
     '|(?:teams?|aircraft|planes|ships|contingents?|troops|soldiers|personnel|rescuers|doctors|medics|supplies|equipment|donations)\\s+from' +
     // "подразделения из Индии, Японии и Непала": units, contingents or rescuers sent from
     '|(?:подразделени\\S*|контингент\\S*|спасател\\S*|военнослужащ\\S*)\\s+из' +
-    '|(?:médiation|facilitation|soutien|financement)\\s+(?:de|du|des)' +
+    // "grâce aux contributions volontaires du Canada, de la France, de la Suisse et de Monaco"
+    '|(?:médiation|facilitation|soutien|financement|appui|aide|dons?|contributions?(?:\\s+(?:volontaires|financières|généreuses))?)\\s+(?:de|du|des)' +
     // "des contingents rwandais, bangladais et pakistanais", "contingents du Népal, du Bangladesh …"
     '|(?:contingents?|casques bleus|soldats de la paix|troupes)\\s+(?:(?:de|du|des|d[\'’])\\s*)?' +
     // "fournis par l'Inde, le Pakistan et le Bangladesh", "financé par"
     '|(?:fourni|offert|financ|soutenu|appuy|parrain)\\S*\\s+par' +
     // "pays contributeurs de troupes et de police, à savoir le Burundi, Djibouti …"
     '|(?:garants?|pays garants|médiateurs?|observateurs?|bailleurs?|pays contributeurs(?:\\s+de\\s+troupes(?:\\s+et\\s+de\\s+police)?)?)\\s*[:,(]?\\s*(?:(?:dont|notamment|parmi lesquels|à savoir)\\s*)?' +
-    '|(?:при\\s+посредничестве|при\\s+содействии|при\\s+поддержке|гарант\\S*|посредник\\S*|наблюдател\\S*|донор\\S*)\\s*[:,(]?\\s*(?:(?:в том числе|включая)\\s*)?' +
+    // "финансируется Германией, Норвегией и Соединёнными Штатами"
+    '|(?:при\\s+посредничестве|при\\s+содействии|при\\s+поддержке|(?:про)?финансиру\\S*|гарант\\S*|посредник\\S*|наблюдател\\S*|донор\\S*)\\s*[:,(]?\\s*(?:(?:в том числе|включая)\\s*)?' +
   ')\\s*(?:the\\s+|de\\s+|du\\s+|de\\s+la\\s+|des\\s+|l[\'’]\\s*|le\\s+|la\\s+|les\\s+)?$',
   'i',
 );
@@ -697,7 +709,7 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     // context windows stay inside the mention's sentence
     const next = tokens[m.tokenEnd];
     const nextInSentence = next !== undefined && !next.sentenceStart;
-    const origin = nextInSentence && ORIGIN_WORDS.has(next.norm);
+    const origin = (nextInSentence && ORIGIN_WORDS.has(next.norm)) || TRANSIT_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start));
     const weight = inOrg ? 0.3 : origin ? 0.3 : 1;
     if (inOrg) f.org++;
     if (byName && !inOrg) f.named++;
@@ -785,7 +797,7 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
       if (k === m.tokenEnd && GOV_WORDS.has(w) && !(w === 'people' && tokens[k]!.upper)) f.gov++;
       if (DONOR_WORDS.has(w) || SUPPORT_AFTER.has(w) || (w === 's' && (DONOR_WORDS.has(tokens[k + 1]?.norm ?? '') || SUPPORT_AFTER.has(tokens[k + 1]?.norm ?? '')))) f.donor++;
     }
-    if (pledgesAfter(text.slice(m.end, m.end + 160)) || SUPPORTED_BY_BEFORE.test(text.slice(Math.max(0, m.start - 70), m.start))) f.donor++;
+    if (pledgesAfter(text.slice(m.end, m.end + 160)) || SUPPORTED_BY_BEFORE.test(text.slice(Math.max(0, m.start - 70), m.start)) || AID_OF_BEFORE.test(text.slice(Math.max(0, m.start - 70), m.start))) f.donor++;
     if (aboutMissionPersonnel) for (let k = m.tokenIndex - 1; k >= Math.max(0, m.tokenIndex - CONDOLENCE_REACH); k--) {
       if (CONDOLENCE_WORDS.has(tokens[k]!.norm) || (ORIGINATING.has(tokens[k]!.norm) && PEACEKEEPER_TAILS.has(tokens[k - 1]?.norm ?? ''))) {
         f.donor++;
@@ -831,11 +843,18 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     // datelined in the country (named there, in the title or in the text); a seat city's dateline
     // counts for little, and so does a regional hub's ("SUVA, Fiji" over a title about Vanuatu)
     const hubDateline = namedInTitle && f.titleName + f.titleCity === 0;
-    const partner = mostlyDonor(f);
+    // named in the title only as the giver, beside the country or region that receives ("Japan
+    // contributes US$1.5 million to UNHCR … in Ecuador"): a partner however often the release
+    // thanks it, unless its people are the subject
+    const titleGiver = f.titleName > 0 && f.titleDonor >= f.titleName && f.people === 0
+      && (titleAreas > 0 || [...feats].some(([other, g]) => other !== iso3 && g.titleName + g.titleCity > g.titleDonor));
+    const partner = mostlyDonor(f) || titleGiver;
     if (f.dateline > 0) s += !hubDateline && !partner && (f.titleName > 0 || (f.named > 0 && f.seatDateline < f.dateline)) ? 2 : 0.3;
     s -= 1.2 * Math.min(f.donor, 2);
     // mostly named as a donor or an embassy: a partner, not the subject
     if (partner) s *= 0.4;
+    // the title's giver stays below the concern threshold however often the release thanks it
+    if (titleGiver) s = Math.min(s, 2);
     // a title naming another country and only a city of this one ("Yemen truce talks in Muscat",
     // "accord de paix signé à N'Djamena"): the venue of another country's affairs, weighed like a country known only by a city
     if (namedInTitle && f.titleName === 0 && f.titleCity > 0) s *= 0.4;
