@@ -452,6 +452,8 @@ function pledgesAfter(after: string): boolean {
  * "средств, ранее предоставленных правительством Японии" (provided by; not "предоставленных Японии", to it).
  */
 const SUPPORTED_BY_BEFORE = /(?:при\s+(?:финансовой\s+)?поддержке|на\s+средства|за\s+сч[её]т\s+средств|(?:про)?финансиру\S*|(?:предоставленн|выделенн)\S*\s+правительством)\s+(?:правительств\S*\s+)?(?:(?:[^\s,.;]+\s+){1,3}(?:и\s+|,\s*)(?:правительств\S*\s+)?)?$/iu;
+/** Thanks earlier in the sentence: "thanked the Korean people", "remercié le peuple japonais", "поблагодарил японский народ". */
+const THANKED_BEFORE = /(?<!\p{L})(?:thank\p{L}*|grateful|gratitude|remerci\p{L}*|reconnaissance|благодар\p{L}*|признательн\p{L}*)(?!\p{L})/iu;
 /**
  * Right before a country, a route through it: "транзитом через территорию Узбекистана", "in
  * transit through Uzbekistan", "en transit par le Niger": passed through, like an origin.
@@ -792,7 +794,11 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
       // the countries of a compound before a border word: "the Tajik-Afghan border", "таджикско-афганской границе"
       if (BORDER_WORDS.has(w) && (text.charCodeAt(m.start - 1) === 45 || text.charCodeAt(m.end) === 45)) f.border++;
       // "Afghan refugees", not "Norwegian People's Aid"
-      if (k === m.tokenEnd && (m.via === 'd' || tokens[k]!.cyr) && PEOPLE_WORDS.has(w) && (!tokens[k]!.upper || tokens[k]!.cyr)) f.people++;
+      // ("thanked the Korean people for their support": a donor's people, thanked)
+      if (k === m.tokenEnd && (m.via === 'd' || tokens[k]!.cyr) && PEOPLE_WORDS.has(w) && (!tokens[k]!.upper || tokens[k]!.cyr)) {
+        if (THANKED_BEFORE.test(sentenceBefore(text, m.start).slice(-60))) f.donor++;
+        else f.people++;
+      }
       // ("the Afghan Government", but not the "People" of "Norwegian People's Aid")
       if (k === m.tokenEnd && GOV_WORDS.has(w) && !(w === 'people' && tokens[k]!.upper)) f.gov++;
       if (DONOR_WORDS.has(w) || SUPPORT_AFTER.has(w) || (w === 's' && (DONOR_WORDS.has(tokens[k + 1]?.norm ?? '') || SUPPORT_AFTER.has(tokens[k + 1]?.norm ?? '')))) f.donor++;

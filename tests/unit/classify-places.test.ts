@@ -537,6 +537,10 @@ describe('concern: the two sides and organisations', () => {
     expect(r.countries).toEqual(['ECU']);
     expect(r.mentioned).toEqual(['ECU', 'JPN']);
   });
+  it('a people thanked for their support are a donor\'s, not the subject', () => {
+    const r = doc('WFP has welcomed a contribution of US$2 million from the Government of the Republic of Korea to help rural communities in Tajikistan adapt to climate change. The agreement was signed by the Ambassador of the Republic of Korea. "Korea is pleased to support communities in Tajikistan," the Korean Ambassador said. The WFP Representative thanked the Korean people for their support. Korea has funded WFP projects in Tajikistan since 2019.', 'Republic of Korea contributes US$2 million to WFP for climate resilience in Tajikistan', 'DUSHANBE, Tajikistan');
+    expect(r.countries).toEqual(['TJK']);
+  });
   it('French aid "of" a country and a release of money by it make it a donor', () => {
     const aid = doc("L'aide humanitaire d'urgence de la France comprend 40 tonnes de médicaments pour les personnes déplacées au Liban. La France a affrété un avion vers Beyrouth.", "Liban – Aide humanitaire d'urgence de la France aux populations déplacées", 'PARIS');
     expect(aid.countries).toEqual(['LBN']);
