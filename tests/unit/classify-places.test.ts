@@ -537,6 +537,12 @@ describe('concern: the two sides and organisations', () => {
     expect(r.countries).toEqual(['ECU']);
     expect(r.mentioned).toEqual(['ECU', 'JPN']);
   });
+  it('a country that sent teams, experts or aircraft is where help came from', () => {
+    const one = doc('A landslide buried part of Yambali village in Enga Province, Papua New Guinea. The Australian Government deployed technical experts and Royal Australian Air Force aircraft to move relief supplies from Port Moresby. In Papua New Guinea, 7,800 people have been displaced.', 'Papua New Guinea: IOM supports families displaced by the Enga landslide', 'PORT MORESBY, Papua New Guinea');
+    expect(one.countries).toEqual(['PNG']);
+    const list = doc('A magnitude 7.3 earthquake struck Efate, Vanuatu, killing 14 people. The Vanuatu Red Cross is distributing relief items with the support of the Australian Red Cross and the New Zealand Red Cross, while the governments of Australia, New Zealand and France have sent urban search and rescue teams and relief flights. Damage in Vanuatu is severe.', 'Vanuatu: Earthquake – IFRC releases emergency funds', 'PORT VILA, Vanuatu');
+    expect(list.countries).toEqual(['VUT']);
+  });
   it('a people thanked for their support are a donor\'s, not the subject', () => {
     const r = doc('WFP has welcomed a contribution of US$2 million from the Government of the Republic of Korea to help rural communities in Tajikistan adapt to climate change. The agreement was signed by the Ambassador of the Republic of Korea. "Korea is pleased to support communities in Tajikistan," the Korean Ambassador said. The WFP Representative thanked the Korean people for their support. Korea has funded WFP projects in Tajikistan since 2019.', 'Republic of Korea contributes US$2 million to WFP for climate resilience in Tajikistan', 'DUSHANBE, Tajikistan');
     expect(r.countries).toEqual(['TJK']);
