@@ -146,6 +146,9 @@ export function findPlaces(text: string, tokens: readonly Token[], titleCase = 0
   const g = getGazetteer();
   const out: PlaceMention[] = [];
   const n = tokens.length;
+  // Russian words the text also writes in lower case are common words, not names ("Машины будут
+  // направлены …" beside "две машины"): the transliteration fallback skips them
+  let lowerCyrillic: Set<string> | undefined;
   let i = 0;
   while (i < n) {
     let bestEnd = -1;
@@ -197,7 +200,8 @@ export function findPlaces(text: string, tokens: readonly Token[], titleCase = 0
     const nextTok = tokens[i + 1];
     const inNameRun = (nextTok !== undefined && nextTok.upper && !nextTok.sentenceStart && !nextTok.allCaps && nextTok.start === tok.end + 1)
       || (prevTok !== undefined && prevTok.upper && !tok.sentenceStart && !prevTok.allCaps && tok.start === prevTok.end + 1);
-    if (tok.cyr && tok.upper && tok.norm.length >= 4 && !inNameRun) {
+    if (tok.cyr && tok.upper && tok.norm.length >= 4 && !inNameRun
+      && !(lowerCyrillic ??= new Set(tokens.filter((t) => t.cyr && !t.upper).map((t) => t.norm))).has(tok.norm)) {
       const hit = translitLookup(tok.norm, g.latinSingles, g.latinSkeletons);
       if (hit && !(tok.sentenceStart && hit.some((e) => e.personLike))) {
         emit(out, hit, tok.start, tok.end, i, i + 1, text);
@@ -547,6 +551,8 @@ const ROLE_BEFORE_LIST = new RegExp(
     '|(?:fourni|offert|financ|soutenu|appuy|parrain)\\S*\\s+par' +
     // "pays contributeurs de troupes et de police, à savoir le Burundi, Djibouti …"
     '|(?:garants?|pays garants|médiateurs?|observateurs?|bailleurs?|pays contributeurs(?:\\s+de\\s+troupes(?:\\s+et\\s+de\\s+police)?)?)\\s*[:,(]?\\s*(?:(?:dont|notamment|parmi lesquels|à savoir)\\s*)?' +
+    // the nuclear-weapon States named as such ("пятью ядерными государствами — Россией, США, …"): a treaty's guarantors
+    '|(?:nuclear[- ]weapon\\s+States|États\\s+dotés\\s+de\\s+l[\'’]arme\\s+nucléaire|ядерн\\S*\\s+(?:государств\\S*|держав\\S*))\\s*(?:[:,(—–-]\\s*)?(?:(?:namely|including|à savoir|notamment)\\s*)?' +
     // "финансируется Германией, Норвегией и Соединёнными Штатами"
     '|(?:при\\s+посредничестве|при\\s+содействии|при\\s+поддержке|(?:про)?финансиру\\S*|гарант\\S*|посредник\\S*|наблюдател\\S*|донор\\S*)\\s*[:,(]?\\s*(?:(?:в том числе|включая)\\s*)?' +
   ')\\s*(?:the\\s+|de\\s+|du\\s+|de\\s+la\\s+|des\\s+|l[\'’]\\s*|le\\s+|la\\s+|les\\s+)?$',
