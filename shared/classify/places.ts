@@ -34,6 +34,9 @@ export interface PlaceResult {
   readonly donorInTitle: boolean;
 }
 
+/** Titles before a surname. */
+const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'mme', 'mlle', 'madame', 'monsieur', 'sr', 'sra', 'senor', 'senora', 'господин', 'госпожа', 'г-н', 'г-жа']);
+
 const ALLOWED_BEFORE_PERSONLIKE = new Set([
   'republic', 'kingdom', 'state', 'government', 'president', 'minister', 'north', 'south', 'east', 'west', 'northern', 'southern',
   'eastern', 'western', 'central', 'neighbouring', 'neighboring', 'hashemite', 'in', 'of', 'and', 'the', 'un', 'unicef', 'unhcr',
@@ -87,7 +90,7 @@ const MEETING_AFTER = new Set(['de', 'du', 'des', 'd', 'sur', 'avec', 'entre', '
   'consultative', 'conjointe', 'extraordinaire', 'informelle', 'speciale', 'bilaterale', 'trilaterale', 'tripartite', 'internationale', 'preparatoire']);
 
 /** True when the entry may match the tokens [i, j). */
-function caseOk(entry: PlaceEntry, text: string, tokens: readonly Token[], i: number, j: number, titleCaseEnd: number): boolean {
+function caseOk(entry: PlaceEntry, text: string, tokens: readonly Token[], i: number, j: number, titleCaseEnd: number, persons?: Set<string>): boolean {
   const first = tokens[i]!;
   if (entry.via === 'b') return true;
   if (entry.acronym) {
@@ -108,16 +111,22 @@ function caseOk(entry: PlaceEntry, text: string, tokens: readonly Token[], i: nu
     // In a title that capitalises every word ("Jordan Hosts Regional Talks") capitals say nothing of persons: only a surname does.
     const inTitleCase = first.start < titleCaseEnd;
     const prev = tokens[i - 1];
+    const person = (): false => {
+      if (j - i === 1) persons?.add(first.norm);
+      return false;
+    };
     if (!inTitleCase && prev && prev.upper && !prev.allCaps && !first.sentenceStart && !ALLOWED_BEFORE_PERSONLIKE.has(prev.norm) && prev.end + 1 === first.start) {
-      return false; // "Michael Jordan", "Chad Smith" (previous capitalised word in the same phrase)
+      return false; // "Michael Jordan", "Chad Smith" (previous capitalised word in the same phrase; weak: not recorded as a person)
     }
     const next = tokens[j];
     if (next && next.upper && !next.allCaps && next.start === first.end + 1 && getGazetteer().surnames.has(next.norm)) {
-      return false; // "Jordan Henderson", "Chad Smith": a given name and a surname
+      return person(); // "Jordan Henderson", "Chad Smith": a given name and a surname
     }
     if (prev && prev.upper && !prev.allCaps && prev.end + 1 === first.start && getGazetteer().givenNames.has(prev.norm)) {
-      return false; // "Michael Jordan": a given name before it
+      return person(); // "Michael Jordan": a given name before it
     }
+    // "Ms. Salvador", "Mme Salvador", "г-жа Сальвадор"
+    if (prev && first.start - prev.end <= 2 && (HONORIFICS.has(prev.norm) || (prev.norm === 'm' && text[prev.end] === '.'))) return person();
   }
   return true;
 }
@@ -142,7 +151,7 @@ export function titleCaseEnd(tokens: readonly Token[], titleEnd: number): number
  * Find every place mention: longest valid match first, left to right, non-overlapping.
  * `titleCase`: where a Title Case title ends (see `titleCaseEnd`), 0 when there is none.
  */
-export function findPlaces(text: string, tokens: readonly Token[], titleCase = 0): PlaceMention[] {
+export function findPlaces(text: string, tokens: readonly Token[], titleCase = 0, persons?: Set<string>): PlaceMention[] {
   const g = getGazetteer();
   const out: PlaceMention[] = [];
   const n = tokens.length;
@@ -162,7 +171,7 @@ export function findPlaces(text: string, tokens: readonly Token[], titleCase = 0
       let j = i + 1;
       while (node) {
         if (node.entries) {
-          const valid = node.entries.filter((e) => caseOk(e, text, tokens, i, j, titleCase));
+          const valid = node.entries.filter((e) => caseOk(e, text, tokens, i, j, titleCase, persons));
           if (valid.length > 0) {
             bestEnd = j;
             bestEntries = valid;
@@ -631,7 +640,13 @@ function mostlyDonor(f: Features): boolean {
 
 /** Find places and decide mentioned / concerned / primary / regions. */
 export function analysePlaces(text: string, tokens: readonly Token[], layout: DocumentLayout): PlaceResult {
-  const mentions = resolve(findPlaces(text, tokens, titleCaseEnd(tokens, layout.titleEnd)), tokens, text).filter((m) => !(m.start >= layout.bodyStart && surnameLike(m, tokens)));
+  // One sense per text for the title: a one-word name the text gives a person elsewhere ("María
+  // Isabel Salvador", "Ms. Salvador") is that person in the title too ("Salvador tells Security Council …")
+  const persons = new Set<string>();
+  const found = findPlaces(text, tokens, titleCaseEnd(tokens, layout.titleEnd), persons);
+  const inTitleAsPerson = (m: PlaceMention): boolean =>
+    persons.size > 0 && m.start < layout.titleEnd && m.tokenEnd - m.tokenIndex === 1 && persons.has(tokens[m.tokenIndex]!.norm) && m.via !== 'd';
+  const mentions = resolve(found.filter((m) => !inTitleAsPerson(m)), tokens, text).filter((m) => !(m.start >= layout.bodyStart && surnameLike(m, tokens)));
   const feats = new Map<string, Features>();
   const bodyLen = Math.max(1, text.length - layout.bodyStart);
   const areas = new Set<string>();
@@ -696,7 +711,8 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
   // the same for a border word
   let bordered: { end: number; neighbour: boolean } | undefined;
   const aboutMissionPersonnel = MISSION_PERSONNEL.test(text);
-  for (const m of mentions) {
+  for (let mi = 0; mi < mentions.length; mi++) {
+    const m = mentions[mi]!;
     if (m.area) {
       areas.add(m.area);
       if (m.start < layout.titleEnd) titleAreas++;
@@ -711,7 +727,7 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     const byName = m.via === 'n' || m.via === 'd';
     // inside an organisation's name or at its seat: "Mission in Mali", "Islamic State of Iraq",
     // "supply hub in Fiji", and the country after such a seat's town ("headquarters in Bridgetown, Barbados")
-    const previous = mentions[mentions.indexOf(m) - 1];
+    const previous = mentions[mi - 1];
     const inOrg = inOrganisation(m, tokens)
       || (byName && previous !== undefined && previous.iso3 === iso3 && (previous.via === 't' || previous.via === 'c') && /^\s*,\s*$/.test(text.slice(previous.end, m.start)) && inOrganisation(previous, tokens));
     // context windows stay inside the mention's sentence

@@ -135,7 +135,9 @@ export const CITY_EXONYMS: ReadonlyArray<readonly [string, string]> = [
  * Country names that are also common given names or words: they need the capital letter and
  * must not look like part of a person's name ("Michael Jordan", "Chad Smith").
  */
-export const PERSON_AMBIGUOUS: readonly string[] = ['Jordan', 'Chad', 'Georgia', 'Israel', 'Kenya', 'India', 'Mali', 'Guinea', 'Jersey', 'Chile', 'Niger', 'Togo', 'Того', 'Чад', 'Мали', 'Перу', 'Куба'];
+export const PERSON_AMBIGUOUS: readonly string[] = ['Jordan', 'Chad', 'Georgia', 'Israel', 'Kenya', 'India', 'Mali', 'Guinea', 'Jersey', 'Chile', 'Niger', 'Togo', 'Того', 'Чад', 'Мали', 'Перу', 'Куба',
+  // French "le Salvador"; in English a surname ("María Isabel Salvador")
+  'Salvador'];
 
 /** Demonyms missing from or dated in world-countries (its English demonyms give "Tadzhik", "Kirghiz"). */
 export const EXTRA_DEMONYMS: ReadonlyArray<readonly [string, string, string]> = [

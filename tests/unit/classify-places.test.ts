@@ -135,6 +135,16 @@ describe('ambiguous names', () => {
     expect(mentioned('ПРООН передала Украине две машины для разминирования. Машины будут направлены в Харьковскую область.')).toEqual(['UKR']);
     expect(mentioned('Груз прибыл в Кабул.')).toEqual(['AFG']);
   });
+  it('a name the text gives a person ("María Isabel Salvador", "Ms. Salvador") is that person in the title too', () => {
+    const r = classify({
+      title: 'Salvador tells Security Council gang violence in Haiti is spreading',
+      body: 'The Special Representative for Haiti, María Isabel Salvador, briefed the Security Council. Ms. Salvador said gangs control most of Port-au-Prince.',
+    });
+    expect(r.mentioned).toEqual(['HTI']);
+    expect(mentioned('Mr. Jordan told reporters that aid would reach Gaza.')).toEqual(['PSE']);
+    // the country keeps its names: "El Salvador", French "le Salvador"
+    expect(mentioned('Floods hit El Salvador. Le Salvador et le Honduras demandent de l\'aide.')).toEqual(['HND', 'SLV']);
+  });
   it('Jordan and Chad as given names are not countries', () => {
     expect(mentioned('The report was written by Michael Jordan and Mary Chad.')).toEqual([]);
     expect(mentioned('Refugees arrived in Jordan and Chad.')).toEqual(['JOR', 'TCD']);
