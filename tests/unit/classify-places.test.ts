@@ -557,6 +557,8 @@ describe('concern: the two sides and organisations', () => {
     expect(one.countries).toEqual(['PNG']);
     const list = doc('A magnitude 7.3 earthquake struck Efate, Vanuatu, killing 14 people. The Vanuatu Red Cross is distributing relief items with the support of the Australian Red Cross and the New Zealand Red Cross, while the governments of Australia, New Zealand and France have sent urban search and rescue teams and relief flights. Damage in Vanuatu is severe.', 'Vanuatu: Earthquake – IFRC releases emergency funds', 'PORT VILA, Vanuatu');
     expect(list.countries).toEqual(['VUT']);
+    const which = doc('A 7.7 magnitude earthquake struck central Myanmar, killing more than 3,000 people. The Special Envoy is in contact with neighbouring countries, including Thailand, China and India, which have dispatched search and rescue teams. In Thailand, tremors damaged buildings. Relief is reaching Mandalay in Myanmar.', 'Special Envoy on Myanmar urges parties to extend ceasefires after the earthquake');
+    expect(which.countries).toEqual(['MMR']);
   });
   it('the nuclear-weapon States listed as such are a treaty\'s guarantors, not its subject', () => {
     const ru = doc('В Астане прошли консультации государств — участников Договора о зоне, свободной от ядерного оружия, в Центральной Азии: Казахстана, Кыргызстана, Таджикистана, Туркменистана и Узбекистана. Участники обсудили протокол о гарантиях, подписанный пятью ядерными государствами — Россией, США, Китаем, Великобританией и Францией.', 'В Астане обсудили выполнение Договора о безъядерной зоне в Центральной Азии', 'АСТАНА, Казахстан');
