@@ -471,6 +471,10 @@ const THANKED_BEFORE = /(?<!\p{L})(?:thank\p{L}*|grateful|gratitude|remerci\p{L}
  * Right before a country, a route through it: "транзитом через территорию Узбекистана", "in
  * transit through Uzbekistan", "en transit par le Niger": passed through, like an origin.
  */
+/** The last words TRANSIT_BEFORE can end with. */
+const TRANSIT_LAST_WORDS = new Set(['через', 'территорию', 'территории', 'through', 'via', 'the', 'of', 'par', 'le', 'la', 'les', 'l']);
+/** The French words "of" an AID_OF_BEFORE phrase ends with. */
+const FRENCH_OF = new Set(['de', 'du', 'des', 'la', 'l']);
 const TRANSIT_BEFORE = /(?:транзит\p{L}*\s+)?через\s+(?:территори\p{L}+\s+)?$|transit(?:ing)?\s+(?:through|via)\s+(?:the\s+territory\s+of\s+)?(?:the\s+)?$|\bvia\s+(?:the\s+)?$|transit\s+par\s+(?:le\s+|la\s+|les\s+|l['’]\s*)?$/iu;
 /**
  * Right before a country, French aid "of" it: "l'aide humanitaire d'urgence de la France", "le
@@ -733,7 +737,9 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     // context windows stay inside the mention's sentence
     const next = tokens[m.tokenEnd];
     const nextInSentence = next !== undefined && !next.sentenceStart;
-    const origin = (nextInSentence && ORIGIN_WORDS.has(next.norm)) || TRANSIT_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start));
+    const before1 = tokens[m.tokenIndex - 1];
+    const origin = (nextInSentence && ORIGIN_WORDS.has(next.norm))
+      || (before1 !== undefined && TRANSIT_LAST_WORDS.has(before1.norm) && TRANSIT_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start)));
     const weight = inOrg ? 0.3 : origin ? 0.3 : 1;
     if (inOrg) f.org++;
     if (byName && !inOrg) f.named++;
@@ -825,7 +831,10 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
       if (k === m.tokenEnd && GOV_WORDS.has(w) && !(w === 'people' && tokens[k]!.upper)) f.gov++;
       if (DONOR_WORDS.has(w) || SUPPORT_AFTER.has(w) || (w === 's' && (DONOR_WORDS.has(tokens[k + 1]?.norm ?? '') || SUPPORT_AFTER.has(tokens[k + 1]?.norm ?? '')))) f.donor++;
     }
-    if (pledgesAfter(text.slice(m.end, m.end + 160)) || SUPPORTED_BY_BEFORE.test(text.slice(Math.max(0, m.start - 70), m.start)) || AID_OF_BEFORE.test(text.slice(Math.max(0, m.start - 70), m.start))) f.donor++;
+    // (the phrases before are Russian, or end in a French article: the regular expressions run only then)
+    if (pledgesAfter(text.slice(m.end, m.end + 160))
+      || (before1?.cyr === true && SUPPORTED_BY_BEFORE.test(text.slice(Math.max(0, m.start - 70), m.start)))
+      || (before1 !== undefined && FRENCH_OF.has(before1.norm) && AID_OF_BEFORE.test(text.slice(Math.max(0, m.start - 70), m.start)))) f.donor++;
     if (aboutMissionPersonnel) for (let k = m.tokenIndex - 1; k >= Math.max(0, m.tokenIndex - CONDOLENCE_REACH); k--) {
       if (CONDOLENCE_WORDS.has(tokens[k]!.norm) || (ORIGINATING.has(tokens[k]!.norm) && PEACEKEEPER_TAILS.has(tokens[k - 1]?.norm ?? ''))) {
         f.donor++;

@@ -96,41 +96,69 @@ export function normalizeToken(raw: string): string {
 }
 
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
-const CYR = /[\u0400-\u04ff]/;
+const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
+
+/**
+ * Whether a code point belongs to a word (a letter, a combining mark or a digit: what WORD
+ * matches). The scripts reports are written in are decided by range; anything else asks the
+ * regular expression.
+ */
+function isWordCodePoint(c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  if (c >= 0x400 && c <= 0x4ff) return c !== 0x482; // Cyrillic (0x482 is a sign)
+  if (c >= 0xc0 && c <= 0x24f) return c !== 0xd7 && c !== 0xf7; // Latin-1 letters, Latin Extended-A and -B
+  if (c >= 0x300 && c <= 0x36f) return true; // combining diacritics
+  return WORD_CHAR.test(String.fromCodePoint(c));
+}
 
 /** Split text into word tokens with offsets. Hyphens, apostrophes and punctuation separate words. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  WORD.lastIndex = 0;
+  const n = text.length;
   let prevEnd = 0;
-  let m: RegExpExecArray | null;
-  while ((m = WORD.exec(text)) !== null) {
-    const raw = m[0];
-    const start = m.index;
-    const end = start + raw.length;
-    const first = raw.charAt(0);
-    const lowerFirst = first.toLowerCase();
-    const upper = first !== lowerFirst;
+  let i = 0;
+  while (i < n) {
+    // a scan by code point, not a regular expression per word: the tokenizer runs over every character
+    let c = text.codePointAt(i)!;
+    if (!isWordCodePoint(c)) {
+      i += c > 0xffff ? 2 : 1;
+      continue;
+    }
+    const start = i;
+    // an ASCII word needs only lower-casing (what normalizeToken would do, without its cache lookup)
+    let ascii = true;
+    let asciiUpper = false;
+    do {
+      if (c >= 128) ascii = false;
+      else if (c <= 90 && c >= 65) asciiUpper = true;
+      i += c > 0xffff ? 2 : 1;
+      if (i >= n) break;
+      c = text.codePointAt(i)!;
+    } while (isWordCodePoint(c));
+    const end = i;
+    const raw = text.slice(start, end);
+    const f = text.charCodeAt(start);
+    const upper = f < 128 ? f >= 65 && f <= 90 : raw.charAt(0) !== raw.charAt(0).toLowerCase();
     const allCaps = upper && raw.length > 1 && raw === raw.toUpperCase();
     let sentenceStart = tokens.length === 0;
     if (!sentenceStart) {
-      for (let i = prevEnd; i < start; i++) {
-        const c = text.charCodeAt(i);
+      for (let k = prevEnd; k < start; k++) {
+        const ch = text.charCodeAt(k);
         // . ! ? newline
-        if (c === 46 || c === 33 || c === 63 || c === 10 || c === 0x2026) {
+        if (ch === 46 || ch === 33 || ch === 63 || ch === 10 || ch === 0x2026) {
           sentenceStart = true;
           break;
         }
       }
     }
     tokens.push({
-      norm: normalizeToken(raw),
+      norm: ascii ? (asciiUpper ? raw.toLowerCase() : raw) : normalizeToken(raw),
       start,
       end,
       upper,
       allCaps,
       sentenceStart,
-      cyr: CYR.test(first),
+      cyr: f >= 0x400 && f <= 0x4ff,
     });
     prevEnd = end;
   }
@@ -157,15 +185,40 @@ export function detectLanguage(text: string): string {
     else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f)) latin++;
   }
   if (cyr > latin) return 'ru';
-  const words = sample.toLowerCase().match(/[a-zàâçéèêëîïôûùüÿœ']+/g) ?? [];
+  // Runs of [a-zàâçéèêëîïôûùüÿœ'] in the lower-cased sample; only the short ones can be function
+  // words, so only those become strings.
   let fr = 0;
   let en = 0;
-  for (const w of words) {
+  let i = 0;
+  while (i < sample.length) {
+    if (!isDetectLetter(sample.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < sample.length && isDetectLetter(sample.charCodeAt(i))) i++;
+    if (i - start > MAX_FUNCTION_WORD) continue;
+    const w = sample.slice(start, i).toLowerCase();
     if (FR_WORDS.has(w)) fr++;
     else if (EN_WORDS.has(w)) en++;
   }
   return fr > en ? 'fr' : 'en';
 }
 
+/** The letters of French and English words, either case, and the apostrophe. */
+const DETECT_LETTERS = (() => {
+  const set = new Uint8Array(0x180);
+  for (const ch of "abcdefghijklmnopqrstuvwxyzàâçéèêëîïôûùüÿ'") {
+    set[ch.charCodeAt(0)] = 1;
+    set[ch.toUpperCase().charCodeAt(0)] = 1;
+  }
+  return set;
+})();
+function isDetectLetter(c: number): boolean {
+  return c < 0x180 ? DETECT_LETTERS[c] === 1 : c === 0x153 || c === 0x152; // œ Œ (and Ÿ is 0x178, inside the table)
+}
+
 const FR_WORDS = new Set(['le', 'la', 'les', 'des', 'du', 'de', 'et', 'est', 'une', 'un', 'pour', 'dans', 'sur', 'au', 'aux', 'qui', 'que', 'par', 'avec', 'ont', 'été', 'a', 'ce', 'cette', 'ses', 'leur', 'sont', 'pas', 'plus', 'l', 'd', 'qu', 'à']);
 const EN_WORDS = new Set(['the', 'and', 'of', 'to', 'in', 'is', 'for', 'on', 'with', 'that', 'by', 'was', 'were', 'are', 'from', 'as', 'at', 'an', 'be', 'this', 'it', 'has', 'have', 'which', 'its', 'their', 'not']);
+/** The longest word of FR_WORDS and EN_WORDS: longer runs of letters are not looked up. */
+const MAX_FUNCTION_WORD = Math.max(...[...FR_WORDS, ...EN_WORDS].map((w) => w.length));

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classify, documentText } from '../../shared/classify/index';
+import { detectLanguage, normalizeToken, tokenize } from '../../shared/classify/text';
 import { THEME_IDS } from '../../shared/taxonomy/themes';
 
 const words = fc.constantFrom(
@@ -46,6 +47,47 @@ describe('classifier properties', () => {
         }
       }),
       { numRuns: 400 },
+    );
+  });
+
+  // characters at the edges of the tokenizer's ranges: signs inside letter blocks, letters outside them, astral letters
+  const boundaryText = fc
+    .array(fc.constantFrom('\u0482', '\u00d7', '\u00f7', '\u00aa', '\u00b5', '\u00b2', '\u0300', '\u036f', '\u0400', '\u04ff', '\u00bf', '\u0250', 'A', 'z', '0', '9', '@', '[', '`', '{', ' ', '.', '\u{1d400}', '\u{1f600}', '\ud800', 'É', 'Ё', 'ß'), { maxLength: 40 })
+    .map((cs) => cs.join(''));
+  it('tokens are exactly the runs of letters, marks and digits, normalised as normalizeToken does', () => {
+    // the tokenizer scans by code point ranges for speed; this is its definition
+    fc.assert(
+      fc.property(fc.oneof(textArb, fc.string({ unit: 'grapheme', maxLength: 200 }), boundaryText), (text) => {
+        const tokens = tokenize(text);
+        const runs = [...text.matchAll(/[\p{L}\p{M}\p{N}]+/gu)];
+        expect(tokens.map((t) => [t.start, t.end])).toEqual(runs.map((m) => [m.index, m.index + m[0].length]));
+        for (const t of tokens) {
+          const raw = text.slice(t.start, t.end);
+          expect(t.norm).toBe(normalizeToken(raw));
+          expect(t.cyr).toBe(/^[\u0400-\u04ff]/.test(raw));
+          expect(t.upper).toBe(raw.charAt(0) !== raw.charAt(0).toLowerCase());
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('language detection counts function words as the regular-expression definition does', () => {
+    // the definition: Cyrillic letters outnumbering Latin ones make it Russian; else French
+    // function words outnumbering English ones among the runs of [a-zàâçéèêëîïôûùüÿœ'] of the lower-cased text
+    const FR = new Set(['le', 'la', 'les', 'des', 'du', 'de', 'et', 'est', 'une', 'un', 'pour', 'dans', 'sur', 'au', 'aux', 'qui', 'que', 'par', 'avec', 'ont', 'été', 'a', 'ce', 'cette', 'ses', 'leur', 'sont', 'pas', 'plus', 'l', 'd', 'qu', 'à']);
+    const EN = new Set(['the', 'and', 'of', 'to', 'in', 'is', 'for', 'on', 'with', 'that', 'by', 'was', 'were', 'are', 'from', 'as', 'at', 'an', 'be', 'this', 'it', 'has', 'have', 'which', 'its', 'their', 'not']);
+    const latinWords = (text: string) => {
+      const ws = text.toLowerCase().match(/[a-zàâçéèêëîïôûùüÿœ']+/g) ?? [];
+      return { fr: ws.filter((w) => FR.has(w)).length, en: ws.filter((w) => !FR.has(w) && EN.has(w)).length };
+    };
+    const mixed = fc.array(fc.constantFrom('le', 'LA', 'the', 'Of', 'été', 'À', "l'aide", "L'ONU", 'œuvre', 'cette', 'which', 'their', 'avec', 'hello', 'x', ' ', '.', "'", 'ÿ'), { maxLength: 50 }).map((ws) => ws.join(' '));
+    fc.assert(
+      fc.property(mixed, (text) => {
+        const { fr, en } = latinWords(text);
+        expect(detectLanguage(text)).toBe(fr > en ? 'fr' : 'en');
+      }),
+      { numRuns: 2000 },
     );
   });
 });
