@@ -519,9 +519,18 @@ export function neighbourVotes(x: ArrayLike<number>, nb: ThemeNeighbours, themeC
   const bestDoc = new Int32Array(k).fill(-1);
   let kept = 0;
   const D = nb.start.length - 1;
+  // Similarities through the memory's concept → reports index: only the reports that share a
+  // concept with this one are touched. Each report's terms are added in concept order, as a
+  // pass over its own entries would add them, so the sums are the same to the last bit.
+  const byConcept = invertedMemory(nb);
+  const sims = new Float64Array(D);
+  for (let c = 0; c < C; c++) {
+    const v = q[c]!;
+    if (v === 0) continue;
+    for (let e = byConcept.start[c]!; e < byConcept.start[c + 1]!; e++) sims[byConcept.doc[e]!]! += v * byConcept.weight[e]!;
+  }
   for (let d = 0; d < D; d++) {
-    let s = 0;
-    for (let e = nb.start[d]!; e < nb.start[d + 1]!; e++) s += q[nb.concept[e]!]! * nb.weight[e]!;
+    const s = sims[d]!;
     if (s <= 0 || (kept === k && s <= bestSim[k - 1]!)) continue;
     let at = kept < k ? kept++ : k - 1;
     while (at > 0 && bestSim[at - 1]! < s) {
@@ -542,6 +551,36 @@ export function neighbourVotes(x: ArrayLike<number>, nb: ThemeNeighbours, themeC
   if (total === 0) return votes;
   for (let t = 0; t < themeCount; t++) votes[t]! /= total;
   return votes;
+}
+
+/** The neighbour memory transposed: for each concept, the reports holding it and their weights (in report order). */
+interface InvertedMemory {
+  readonly start: Int32Array;
+  readonly doc: Int32Array;
+  readonly weight: Float32Array;
+}
+const invertedMemories = new WeakMap<ThemeNeighbours, InvertedMemory>();
+function invertedMemory(nb: ThemeNeighbours): InvertedMemory {
+  let inv = invertedMemories.get(nb);
+  if (inv !== undefined) return inv;
+  const C = nb.idf.length;
+  const D = nb.start.length - 1;
+  const start = new Int32Array(C + 1);
+  for (let e = 0; e < nb.concept.length; e++) start[nb.concept[e]! + 1]!++;
+  for (let c = 0; c < C; c++) start[c + 1]! += start[c]!;
+  const next = start.slice(0, C);
+  const doc = new Int32Array(nb.concept.length);
+  const weight = new Float32Array(nb.concept.length);
+  for (let d = 0; d < D; d++) {
+    for (let e = nb.start[d]!; e < nb.start[d + 1]!; e++) {
+      const at = next[nb.concept[e]!]!++;
+      doc[at] = d;
+      weight[at] = nb.weight[e]!;
+    }
+  }
+  inv = { start, doc, weight };
+  invertedMemories.set(nb, inv);
+  return inv;
 }
 
 const LOGIT_FLOOR = -8;
