@@ -35,7 +35,7 @@ export interface PlaceResult {
 }
 
 /** Titles before a surname. */
-const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'mme', 'mlle', 'madame', 'monsieur', 'sr', 'sra', 'senor', 'senora', 'господин', 'госпожа', 'г-н', 'г-жа']);
+const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'mme', 'mlle', 'madame', 'monsieur', 'sr', 'sra', 'senor', 'senora', 'господин', 'госпожа']);
 
 const ALLOWED_BEFORE_PERSONLIKE = new Set([
   'republic', 'kingdom', 'state', 'government', 'president', 'minister', 'north', 'south', 'east', 'west', 'northern', 'southern',
@@ -125,7 +125,7 @@ function caseOk(entry: PlaceEntry, text: string, tokens: readonly Token[], i: nu
     if (prev && prev.upper && !prev.allCaps && prev.end + 1 === first.start && getGazetteer().givenNames.has(prev.norm)) {
       return person(); // "Michael Jordan": a given name before it
     }
-    // "Ms. Salvador", "Mme Salvador", "г-жа Сальвадор"
+    // "Ms. Salvador", "Mme Salvador", "госпожа Сальвадор"
     if (prev && first.start - prev.end <= 2 && (HONORIFICS.has(prev.norm) || (prev.norm === 'm' && text[prev.end] === '.'))) return person();
   }
   return true;
@@ -467,14 +467,14 @@ function pledgesAfter(after: string): boolean {
 const SUPPORTED_BY_BEFORE = /(?:при\s+(?:финансовой\s+)?поддержке|на\s+средства|за\s+сч[её]т\s+средств|(?:про)?финансиру\S*|(?:предоставленн|выделенн)\S*\s+правительством)\s+(?:правительств\S*\s+)?(?:(?:[^\s,.;]+\s+){1,3}(?:и\s+|,\s*)(?:правительств\S*\s+)?)?$/iu;
 /** Thanks earlier in the sentence: "thanked the Korean people", "remercié le peuple japonais", "поблагодарил японский народ". */
 const THANKED_BEFORE = /(?<!\p{L})(?:thank\p{L}*|grateful|gratitude|remerci\p{L}*|reconnaissance|благодар\p{L}*|признательн\p{L}*)(?!\p{L})/iu;
-/**
- * Right before a country, a route through it: "транзитом через территорию Узбекистана", "in
- * transit through Uzbekistan", "en transit par le Niger": passed through, like an origin.
- */
 /** The last words TRANSIT_BEFORE can end with. */
 const TRANSIT_LAST_WORDS = new Set(['через', 'территорию', 'территории', 'through', 'via', 'the', 'of', 'par', 'le', 'la', 'les', 'l']);
 /** The French words "of" an AID_OF_BEFORE phrase ends with. */
 const FRENCH_OF = new Set(['de', 'du', 'des', 'la', 'l']);
+/**
+ * Right before a country, a route through it: "транзитом через территорию Узбекистана", "in
+ * transit through Uzbekistan", "en transit par le Niger": passed through, like an origin.
+ */
 const TRANSIT_BEFORE = /(?:транзит\p{L}*\s+)?через\s+(?:территори\p{L}+\s+)?$|transit(?:ing)?\s+(?:through|via)\s+(?:the\s+territory\s+of\s+)?(?:the\s+)?$|\bvia\s+(?:the\s+)?$|transit\s+par\s+(?:le\s+|la\s+|les\s+|l['’]\s*)?$/iu;
 /**
  * Right before a country, French aid "of" it: "l'aide humanitaire d'urgence de la France", "le
