@@ -623,6 +623,9 @@ interface Features {
   example: number;
   /** Mentions in a list a border verb governs ("Kagera borders Uganda, Rwanda and Burundi"). */
   adjacent: number;
+  /** Mentions by a town or city, and those by a seat of international bodies among them (Geneva, Vienna, New York …). */
+  towns: number;
+  seatTowns: number;
 }
 
 /**
@@ -725,7 +728,7 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     const iso3 = m.iso3!;
     let f = feats.get(iso3);
     if (!f) {
-      f = { titleName: 0, titleCity: 0, dateline: 0, seatDateline: 0, body: 0, named: 0, first: 1, gov: 0, loc: 0, border: 0, neighbour: 0, donor: 0, list: 0, org: 0, people: 0, titleDonor: 0, participant: 0, example: 0, adjacent: 0 };
+      f = { titleName: 0, titleCity: 0, dateline: 0, seatDateline: 0, body: 0, named: 0, first: 1, gov: 0, loc: 0, border: 0, neighbour: 0, donor: 0, list: 0, org: 0, people: 0, titleDonor: 0, participant: 0, example: 0, adjacent: 0, towns: 0, seatTowns: 0 };
       feats.set(iso3, f);
     }
     const byName = m.via === 'n' || m.via === 'd';
@@ -743,6 +746,10 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     const weight = inOrg ? 0.3 : origin ? 0.3 : 1;
     if (inOrg) f.org++;
     if (byName && !inOrg) f.named++;
+    if (!byName) {
+      f.towns++;
+      if (SEAT_CITIES.has(phraseTokens(text.slice(m.start, m.end)).join(' '))) f.seatTowns++;
+    }
     if (m.start < layout.titleEnd) {
       if (byName) f.titleName++;
       else f.titleCity++;
@@ -852,6 +859,8 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     if (m.start < layout.titleEnd) f.titleDonor += f.donor - donorBefore;
   }
   const scores = new Map<string, number>();
+  // countries kept below the threshold whatever their score: a title's giver, a country known only by seats of international bodies
+  const onlyMentioned = new Set<string>();
   const regionalTitle = REGIONAL_TITLE.test(text.slice(0, layout.titleEnd));
   const namedInTitle = [...feats.values()].some((f) => f.titleName > 0);
   // the title places the report in a country, by name or by one of its towns ("Convoy reaches Kharkiv region")
@@ -890,8 +899,13 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     s -= 1.2 * Math.min(f.donor, 2);
     // mostly named as a donor or an embassy: a partner, not the subject
     if (partner) s *= 0.4;
-    // the title's giver stays below the concern threshold however often the release thanks it
-    if (titleGiver) s = Math.min(s, 2);
+    // the title's giver stays below the concern threshold however often the release thanks it;
+    // so does a country known only by seats of international bodies ("the Geneva International
+    // Discussions", "GENEVA"): the talks held there are about somewhere else
+    if (titleGiver || (f.named === 0 && f.seatTowns > 0 && f.seatTowns === f.towns)) {
+      s = Math.min(s, 2);
+      onlyMentioned.add(iso3);
+    }
     // a title naming another country and only a city of this one ("Yemen truce talks in Muscat",
     // "accord de paix signé à N'Djamena"): the venue of another country's affairs, weighed like a country known only by a city
     if (namedInTitle && f.titleName === 0 && f.titleCity > 0) s *= 0.4;
@@ -913,7 +927,8 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     // (a country named only as an example of a count is not promoted by the region it belongs to)
     .filter(([c, s]) => (s >= 2.2 && s >= 0.2 * top) || (regional && s >= 1 && (feats.get(c)!.list > 0 || (areaCountries.has(c) && feats.get(c)!.example < feats.get(c)!.named))))
     .map(([c]) => c);
-  if (concerned.length === 0 && ranked.length > 0 && top > 0) concerned.push(ranked[0]![0]);
+  // nothing reaches the threshold: the best-scored country, unless it is only a giver or a seat of talks and another is named
+  if (concerned.length === 0 && ranked.length > 0 && top > 0) concerned.push((ranked.find(([c, sc]) => sc > 0 && !onlyMentioned.has(c)) ?? ranked[0]!)[0]);
   // the best-scored concerned country: a regional report may concern countries that rank below one it only mentions
   // A title that names one country and only a city of another ("Yemen truce talks in Muscat") is
   // about the country it names: the other is the venue, however often the text names it. Not a

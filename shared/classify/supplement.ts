@@ -120,6 +120,8 @@ export const CITY_EXONYMS: ReadonlyArray<readonly [string, string]> = [
   ['Addis-Abeba', 'ETH'], ['Saint-Domingue', 'DOM'],
   // Kyrgyzstan's Talas (town, province and river): without it "на Таласе" met Tallahassee's spelling skeleton
   ['Talas', 'KGZ'], ['Талас', 'KGZ'],
+  // the towns of Georgia's breakaway regions, below the city list's population threshold ("Сухуми" had met a Ukrainian town's skeleton)
+  ['Sukhumi', 'GEO'], ['Sokhumi', 'GEO'], ['Сухуми', 'GEO'], ['Сухум', 'GEO'], ['Tskhinvali', 'GEO'], ['Цхинвали', 'GEO'], ['Цхинвал', 'GEO'],
   // Russian names of Ukrainian cities, far from the Ukrainian spellings the city list has (Mykolaiv, Dnipro, Lviv)
   ['Николаев', 'UKR'], ['Днепр', 'UKR'], ['Запорожье', 'UKR'], ['Запорожья', 'UKR'], ['Запорожью', 'UKR'], ['Львов', 'UKR'], ['Чернигов', 'UKR'], ['Кривой Рог', 'UKR'],
   ['Луганск', 'UKR'], ['Славянск', 'UKR'], ['Винница', 'UKR'], ['Ивано-Франковск', 'UKR'], ['Краматорск', 'UKR'], ['Бахмут', 'UKR'],

@@ -145,6 +145,11 @@ describe('ambiguous names', () => {
     // the country keeps its names: "El Salvador", French "le Salvador"
     expect(mentioned('Floods hit El Salvador. Le Salvador et le Honduras demandent de l\'aide.')).toEqual(['HND', 'SLV']);
   });
+  it('knows the towns of Georgia\'s breakaway regions', () => {
+    // "Сухуми" had met a Ukrainian town's spelling skeleton
+    expect(mentioned('В дискуссиях участвовали представители из Сухуми и Цхинвали.')).toEqual(['GEO']);
+    expect(mentioned('Participants from Sukhumi and Tskhinvali took part.')).toEqual(['GEO']);
+  });
   it('Jordan and Chad as given names are not countries', () => {
     expect(mentioned('The report was written by Michael Jordan and Mary Chad.')).toEqual([]);
     expect(mentioned('Refugees arrived in Jordan and Chad.')).toEqual(['JOR', 'TCD']);
@@ -565,6 +570,11 @@ describe('concern: the two sides and organisations', () => {
     expect(ru.countries).toEqual(['KAZ', 'KGZ', 'TJK', 'TKM', 'UZB']);
     const en = doc('Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan reviewed the Treaty on a Nuclear-Weapon-Free Zone in Central Asia. They welcomed the protocol signed by the nuclear-weapon States, namely China, France, Russia, the United Kingdom and the United States.', 'Central Asian states review nuclear-weapon-free zone treaty', 'ASTANA, Kazakhstan');
     expect(en.countries).toEqual(['KAZ', 'KGZ', 'TJK', 'TKM', 'UZB']);
+  });
+  it('a country known only by a seat of international bodies is where talks were held, not what they were about', () => {
+    const r = doc('The 63rd round of the Geneva International Discussions took place on 25-26 March. Participants from Tbilisi took part. The Co-Chairs noted concerns about fences along the administrative boundary line and detentions for crossings. The next round will take place in Geneva in July.', 'Press communiqué of the Co-Chairs of the Geneva International Discussions', 'GENEVA');
+    expect(r.countries).toEqual(['GEO']);
+    expect(r.mentioned).toEqual(['CHE', 'GEO']);
   });
   it('a people thanked for their support are a donor\'s, not the subject', () => {
     const r = doc('WFP has welcomed a contribution of US$2 million from the Government of the Republic of Korea to help rural communities in Tajikistan adapt to climate change. The agreement was signed by the Ambassador of the Republic of Korea. "Korea is pleased to support communities in Tajikistan," the Korean Ambassador said. The WFP Representative thanked the Korean people for their support. Korea has funded WFP projects in Tajikistan since 2019.', 'Republic of Korea contributes US$2 million to WFP for climate resilience in Tajikistan', 'DUSHANBE, Tajikistan');
