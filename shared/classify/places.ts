@@ -567,16 +567,17 @@ const ROLE_BEFORE_LIST = new RegExp(
     // the nuclear-weapon States named as such ("пятью ядерными государствами — Россией, США, …"): a treaty's guarantors
     '|(?:nuclear[- ]weapon\\s+States|États\\s+dotés\\s+de\\s+l[\'’]arme\\s+nucléaire|ядерн\\S*\\s+(?:государств\\S*|держав\\S*))\\s*(?:[:,(—–-]\\s*)?(?:(?:namely|including|à savoir|notamment)\\s*)?' +
     // "финансируется Германией, Норвегией и Соединёнными Штатами"
-    '|(?:при\\s+посредничестве|при\\s+содействии|при\\s+поддержке|(?:про)?финансиру\\S*|гарант\\S*|посредник\\S*|наблюдател\\S*|донор\\S*)\\s*[:,(]?\\s*(?:(?:в том числе|включая)\\s*)?' +
+    '|(?:при\\s+посредничестве|при\\s+содействии|при\\s+поддержке|(?:про)?финансиру\\S*|гарант\\S*|посредник\\S*|наблюдател\\S*|донор\\S*(?:\\s+(?:выступа\\S*|являются|стали))?)\\s*[:,(]?\\s*(?:(?:в том числе|включая)\\s*)?' +
   ')\\s*(?:the\\s+|de\\s+|du\\s+|de\\s+la\\s+|des\\s+|l[\'’]\\s*|le\\s+|la\\s+|les\\s+)?$',
   'i',
 );
 /**
  * Names enumerated before a list of countries, which the list continues: "financed by Germany,
- * the European Union, the United Kingdom, Sweden and …" (an organisation breaks the run of
- * countries, not the list). Removed to find the role phrase before the whole enumeration.
+ * the European Union, the United Kingdom, Sweden and …", "донорами выступают Европейский союз,
+ * Норвегия, Япония …" (an organisation breaks the run of countries, not the list; a Russian
+ * name may go on in lower case). Removed to find the role phrase before the whole enumeration.
  */
-const ENUMERATION_TAIL = /(?:(?:(?:the|le|la|les|l['’])\s*)?\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+(?:(?:of|for|de|du|des|d['’])\s*)?\p{Lu}[\p{L}\p{M}.'’-]*)*\s*,\s*)+(?:(?:the|le|la|les|l['’])\s*)?$/u;
+const ENUMERATION_TAIL = /(?:(?:(?:the|le|la|les|l['’])\s*)?\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+(?:(?:of|for|de|du|des|d['’])\s*)?\p{Lu}[\p{L}\p{M}.'’-]*)*(?:\s+[а-яё]+)?\s*,\s*)+(?:(?:the|le|la|les|l['’])\s*)?$/u;
 /** Right before a list of countries: who took part ("representatives of", "delegations from", "представители"). */
 const PARTICIPANTS_BEFORE_LIST = /(?:representatives|delegations|delegates|officials|ministers|participants|experts|diplomats|leaders|heads of state|members|représentants|délégations|délégués|responsables|ministres|participants|experts|представител\S*|делегаци\S*|министр\S*|участник\S*|эксперт\S*|руководител\S*|глав\S*)(?:\s+(?:of foreign affairs|from|of|de|du|des|d['’]|из|от))?\s*(?:the\s+|la\s+|le\s+|l['’])?$/i;
 /**
@@ -626,6 +627,8 @@ interface Features {
   /** Mentions by a town or city, and those by a seat of international bodies among them (Geneva, Vienna, New York …). */
   towns: number;
   seatTowns: number;
+  /** Mentions by name inside the dateline ("ISTANBUL, Türkiye"). */
+  datelineNamed: number;
 }
 
 /**
@@ -728,7 +731,7 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     const iso3 = m.iso3!;
     let f = feats.get(iso3);
     if (!f) {
-      f = { titleName: 0, titleCity: 0, dateline: 0, seatDateline: 0, body: 0, named: 0, first: 1, gov: 0, loc: 0, border: 0, neighbour: 0, donor: 0, list: 0, org: 0, people: 0, titleDonor: 0, participant: 0, example: 0, adjacent: 0, towns: 0, seatTowns: 0 };
+      f = { titleName: 0, titleCity: 0, dateline: 0, seatDateline: 0, body: 0, named: 0, first: 1, gov: 0, loc: 0, border: 0, neighbour: 0, donor: 0, list: 0, org: 0, people: 0, titleDonor: 0, participant: 0, example: 0, adjacent: 0, towns: 0, seatTowns: 0, datelineNamed: 0 };
       feats.set(iso3, f);
     }
     const byName = m.via === 'n' || m.via === 'd';
@@ -755,6 +758,7 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
       else f.titleCity++;
     } else if (layout.datelineStart >= 0 && m.start >= layout.datelineStart && m.end <= layout.datelineEnd) {
       f.dateline++;
+      if (byName) f.datelineNamed++;
       if (!byName && SEAT_CITIES.has(phraseTokens(text.slice(m.start, m.end)).join(' '))) f.seatDateline++;
     }
     else {
@@ -902,7 +906,12 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     // the title's giver stays below the concern threshold however often the release thanks it;
     // so does a country known only by seats of international bodies ("the Geneva International
     // Discussions", "GENEVA"): the talks held there are about somewhere else
-    if (titleGiver || (f.named === 0 && f.seatTowns > 0 && f.seatTowns === f.towns)) {
+    // and so does the venue of a meeting about a region or another country: named in the title
+    // only by its city ("OSCE convenes Central Asian financial intelligence units in Istanbul"),
+    // by name only in the dateline ("ISTANBUL, Türkiye"), and by nothing that makes it a subject
+    const venue = f.titleName === 0 && f.titleCity > 0 && f.named === f.datelineNamed && f.gov + f.people + f.border + f.list === 0
+      && (titleAreas > 0 || [...feats].some(([other, g]) => other !== iso3 && g.titleName > g.titleDonor));
+    if (titleGiver || venue || (f.named === 0 && f.seatTowns > 0 && f.seatTowns === f.towns)) {
       s = Math.min(s, 2);
       onlyMentioned.add(iso3);
     }

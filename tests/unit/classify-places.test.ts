@@ -576,6 +576,15 @@ describe('concern: the two sides and organisations', () => {
     expect(r.countries).toEqual(['GEO']);
     expect(r.mentioned).toEqual(['CHE', 'GEO']);
   });
+  it('the venue of a meeting about a region, named in the title by its city and by name only in the dateline, is not its subject', () => {
+    const r = doc('Financial intelligence officers of Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan gathered in Istanbul from 12 to 14 November to learn how to trace virtual assets used by traffickers.', 'OSCE convenes Central Asian financial intelligence units in Istanbul', 'ISTANBUL, Türkiye');
+    expect(r.countries).toEqual(['KAZ', 'KGZ', 'TJK', 'TKM', 'UZB']);
+    expect(r.mentioned).toContain('TUR');
+  });
+  it('Russian "донорами выступают Европейский союз, Норвегия, Япония …" lists donors past the organisation', () => {
+    const r = doc('В Каракалпакстане Узбекистана запущены новые проекты фонда. Его донорами выступают Европейский союз, Норвегия, Япония, Республика Корея и ряд других партнёров. Проекты охватят 40 000 жителей Узбекистана.', 'Трастовый фонд ООН запустил новые проекты в Каракалпакстане', 'НУКУС, Узбекистан');
+    expect(r.countries).toEqual(['UZB']);
+  });
   it('a people thanked for their support are a donor\'s, not the subject', () => {
     const r = doc('WFP has welcomed a contribution of US$2 million from the Government of the Republic of Korea to help rural communities in Tajikistan adapt to climate change. The agreement was signed by the Ambassador of the Republic of Korea. "Korea is pleased to support communities in Tajikistan," the Korean Ambassador said. The WFP Representative thanked the Korean people for their support. Korea has funded WFP projects in Tajikistan since 2019.', 'Republic of Korea contributes US$2 million to WFP for climate resilience in Tajikistan', 'DUSHANBE, Tajikistan');
     expect(r.countries).toEqual(['TJK']);
