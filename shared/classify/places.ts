@@ -289,11 +289,15 @@ function resolve(mentions: PlaceMention[], tokens: readonly Token[], text: strin
   const out: PlaceMention[] = [];
   let usContext: boolean | undefined;
   let geoContext: boolean | undefined;
-  for (const m of mentions) {
+  for (let mi = 0; mi < mentions.length; mi++) {
+    const m = mentions[mi]!;
     if (speaks(m, tokens) || namesLanguage(m, tokens, text)) continue;
     if (m.candidates) {
       let pick = m.candidates[0]!;
       for (const c of m.candidates) if ((sure.get(c) ?? 0) > (sure.get(pick) ?? 0)) pick = c;
+      // "le Cameroun, le Congo, la Guinée équatoriale, la République démocratique du Congo": a
+      // bare "Congo" listed beside the DR Congo named in full is the Republic of the Congo
+      if (pick === 'COD' && m.candidates.includes('COG') && listedBeside(mentions, mi, text, 'COD')) pick = 'COG';
       out.push({ ...m, iso3: pick, candidates: undefined });
       continue;
     }
@@ -308,6 +312,19 @@ function resolve(mentions: PlaceMention[], tokens: readonly Token[], text: strin
     out.push(m);
   }
   return out;
+}
+
+/** Whether the list that mention `at` belongs to (mentions joined by commas and "and") also names `iso3` unambiguously. */
+function listedBeside(mentions: readonly PlaceMention[], at: number, text: string, iso3: string): boolean {
+  for (const step of [-1, 1]) {
+    for (let k = at; k + step >= 0 && k + step < mentions.length; k += step) {
+      const [a, b] = step < 0 ? [mentions[k + step]!, mentions[k]!] : [mentions[k]!, mentions[k + step]!];
+      if (!LIST_GAP.test(text.slice(a.end, b.start))) break;
+      const other = mentions[k + step]!;
+      if (other.iso3 === iso3 && !other.candidates) return true;
+    }
+  }
+  return false;
 }
 
 // Verbs of speech: a one-word town that says something is a person ("Tábora said", "added Tábora")

@@ -120,6 +120,8 @@ export const CITY_EXONYMS: ReadonlyArray<readonly [string, string]> = [
   ['Addis-Abeba', 'ETH'], ['Saint-Domingue', 'DOM'],
   // Kyrgyzstan's Talas (town, province and river): without it "на Таласе" met Tallahassee's spelling skeleton
   ['Talas', 'KGZ'], ['Талас', 'KGZ'],
+  // the DR Congo's Équateur province shares Ecuador's French name: in a report that names the DR Congo, it is the province
+  ['Équateur', 'COD'],
   // the towns of Georgia's breakaway regions, below the city list's population threshold ("Сухуми" had met a Ukrainian town's skeleton)
   ['Sukhumi', 'GEO'], ['Sokhumi', 'GEO'], ['Сухуми', 'GEO'], ['Сухум', 'GEO'], ['Tskhinvali', 'GEO'], ['Цхинвали', 'GEO'], ['Цхинвал', 'GEO'],
   // Russian names of Ukrainian cities, far from the Ukrainian spellings the city list has (Mykolaiv, Dnipro, Lviv)

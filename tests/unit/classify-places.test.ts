@@ -145,6 +145,12 @@ describe('ambiguous names', () => {
     // the country keeps its names: "El Salvador", French "le Salvador"
     expect(mentioned('Floods hit El Salvador. Le Salvador et le Honduras demandent de l\'aide.')).toEqual(['HND', 'SLV']);
   });
+  it('a bare "Congo" listed beside the DR Congo named in full is the Republic of the Congo; Équateur is the DR Congo\'s province where the text names it', () => {
+    expect(mentioned("Les États membres de la CEEAC : le Cameroun, le Congo, le Gabon et la République démocratique du Congo.")).toEqual(['CMR', 'COD', 'COG', 'GAB']);
+    expect(mentioned('Floods hit Congo.')).toEqual(['COD']);
+    expect(mentioned("La vaccination s'étend au Nord-Kivu, à l'Équateur et à la Tshopo, en République démocratique du Congo.")).toEqual(['COD']);
+    expect(mentioned("Des inondations ont frappé l'Équateur.")).toEqual(['ECU']);
+  });
   it('knows the towns of Georgia\'s breakaway regions', () => {
     // "Сухуми" had met a Ukrainian town's spelling skeleton
     expect(mentioned('В дискуссиях участвовали представители из Сухуми и Цхинвали.')).toEqual(['GEO']);
