@@ -591,6 +591,12 @@ describe('concern: the two sides and organisations', () => {
     const r = doc('В Каракалпакстане Узбекистана запущены новые проекты фонда. Его донорами выступают Европейский союз, Норвегия, Япония, Республика Корея и ряд других партнёров. Проекты охватят 40 000 жителей Узбекистана.', 'Трастовый фонд ООН запустил новые проекты в Каракалпакстане', 'НУКУС, Узбекистан');
     expect(r.countries).toEqual(['UZB']);
   });
+  it('Russian observers "от" a list of countries, and a protocol "его ратифицировали" by a list, are partners', () => {
+    const observers = doc('Миссия наблюдателей от СНГ признала выборы в Азербайджане состоявшимися. В состав миссии вошли наблюдатели от Беларуси, Казахстана, Кыргызстана и России. Выборы в Азербайджане прошли спокойно. Заключение миссии будет направлено в Исполнительный комитет СНГ в Минске.', 'Наблюдатели от СНГ оценили выборы в Азербайджане', 'БАКУ, Азербайджан');
+    expect(observers.countries).toEqual(['AZE']);
+    const ratified = doc('В Астане государства Центральной Азии — Казахстан, Кыргызстан, Таджикистан, Туркменистан и Узбекистан — обсудили договор о безъядерной зоне. Его ратифицировали Китай, Россия, Франция и Великобритания, тогда как США пока не ратифицировали.', 'В Астане обсудили договор о безъядерной зоне в Центральной Азии', 'АСТАНА, Казахстан');
+    expect(ratified.countries).toEqual(['KAZ', 'KGZ', 'TJK', 'TKM', 'UZB']);
+  });
   it('a people thanked for their support are a donor\'s, not the subject', () => {
     const r = doc('WFP has welcomed a contribution of US$2 million from the Government of the Republic of Korea to help rural communities in Tajikistan adapt to climate change. The agreement was signed by the Ambassador of the Republic of Korea. "Korea is pleased to support communities in Tajikistan," the Korean Ambassador said. The WFP Representative thanked the Korean people for their support. Korea has funded WFP projects in Tajikistan since 2019.', 'Republic of Korea contributes US$2 million to WFP for climate resilience in Tajikistan', 'DUSHANBE, Tajikistan');
     expect(r.countries).toEqual(['TJK']);
