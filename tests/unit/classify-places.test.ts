@@ -597,6 +597,13 @@ describe('concern: the two sides and organisations', () => {
     const ratified = doc('В Астане государства Центральной Азии — Казахстан, Кыргызстан, Таджикистан, Туркменистан и Узбекистан — обсудили договор о безъядерной зоне. Его ратифицировали Китай, Россия, Франция и Великобритания, тогда как США пока не ратифицировали.', 'В Астане обсудили договор о безъядерной зоне в Центральной Азии', 'АСТАНА, Казахстан');
     expect(ratified.countries).toEqual(['KAZ', 'KGZ', 'TJK', 'TKM', 'UZB']);
   });
+  it('countries commended "in brokering" an agreement are its mediators', () => {
+    const r = doc('The Secretary-General welcomes the agreement to secure a ceasefire in Gaza, reached in Sharm el-Sheikh, Egypt. He commends the diplomatic efforts of the United States, Egypt, Qatar and Türkiye in brokering this breakthrough. Supplies are pre-positioned in Jordan and Egypt. He calls on Israel to allow aid into Gaza.', 'Secretary-General welcomes Gaza ceasefire agreement', 'NEW YORK');
+    expect(r.countries).not.toContain('QAT');
+    expect(r.countries).not.toContain('TUR');
+    expect(r.countries).not.toContain('USA');
+    expect(r.mentioned).toEqual(expect.arrayContaining(['QAT', 'TUR', 'USA']));
+  });
   it('a people thanked for their support are a donor\'s, not the subject', () => {
     const r = doc('WFP has welcomed a contribution of US$2 million from the Government of the Republic of Korea to help rural communities in Tajikistan adapt to climate change. The agreement was signed by the Ambassador of the Republic of Korea. "Korea is pleased to support communities in Tajikistan," the Korean Ambassador said. The WFP Representative thanked the Korean people for their support. Korea has funded WFP projects in Tajikistan since 2019.', 'Republic of Korea contributes US$2 million to WFP for climate resilience in Tajikistan', 'DUSHANBE, Tajikistan');
     expect(r.countries).toEqual(['TJK']);
