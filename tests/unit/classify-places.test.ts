@@ -597,6 +597,10 @@ describe('concern: the two sides and organisations', () => {
     const ratified = doc('В Астане государства Центральной Азии — Казахстан, Кыргызстан, Таджикистан, Туркменистан и Узбекистан — обсудили договор о безъядерной зоне. Его ратифицировали Китай, Россия, Франция и Великобритания, тогда как США пока не ратифицировали.', 'В Астане обсудили договор о безъядерной зоне в Центральной Азии', 'АСТАНА, Казахстан');
     expect(ratified.countries).toEqual(['KAZ', 'KGZ', 'TJK', 'TKM', 'UZB']);
   });
+  it('a pledge in Australian, Canadian or New Zealand dollars is a donor\'s', () => {
+    const r = doc('WFP welcomed a contribution of A$4 million from the Government of Australia to treat malnutrition in Timor-Leste. "Australia is proud to support mothers and children," said the Australian Ambassador. The programme will reach 30,000 people in Timor-Leste.', 'Australia contributes A$4 million to WFP to improve nutrition in Timor-Leste', 'DILI, Timor-Leste');
+    expect(r.countries).toEqual(['TLS']);
+  });
   it('countries commended "in brokering" an agreement are its mediators', () => {
     const r = doc('The Secretary-General welcomes the agreement to secure a ceasefire in Gaza, reached in Sharm el-Sheikh, Egypt. He commends the diplomatic efforts of the United States, Egypt, Qatar and Türkiye in brokering this breakthrough. Supplies are pre-positioned in Jordan and Egypt. He calls on Israel to allow aid into Gaza.', 'Secretary-General welcomes Gaza ceasefire agreement', 'NEW YORK');
     expect(r.countries).not.toContain('QAT');
