@@ -60,7 +60,9 @@ export const handler = httpHandler(async (event) => {
   }
   // The public feed entries: idempotent, so a retry rewrites any a crash left unwritten.
   await putFeedEntries(ddb, table, result.report);
-  logger.info(result.created ? 'Report stored' : 'Report replayed', { publisherId: publisher.publisherId, countries: classification.countries, themes: classification.themes.map((t) => t.id) });
+  // (the id is also named here, not only in the appended keys: where several handlers share one
+  // process, as in `npm start`, another handler's removeKeys may run between append and log)
+  logger.info(result.created ? 'Report stored' : 'Report replayed', { reportId: id, publisherId: publisher.publisherId, countries: classification.countries, themes: classification.themes.map((t) => t.id) });
   return json(result.created ? 201 : 200, publicReport(result.report), {
     location: `/reports/${id}`,
     ...(result.created ? {} : { 'idempotent-replayed': 'true' }),

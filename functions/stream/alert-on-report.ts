@@ -133,7 +133,8 @@ export async function processRecords(records: readonly DynamoDBRecord[]): Promis
     if (!isNewReportRecord(record as Parameters<typeof isNewReportRecord>[0]) || !record.dynamodb?.NewImage) continue;
     const image = record.dynamodb.NewImage as Record<string, AttributeValue>;
     // The report id is the correlation id of every log line about this record.
-    logger.appendKeys({ reportId: image['id']?.S ?? 'unknown' });
+    const reportId = image['id']?.S ?? 'unknown';
+    logger.appendKeys({ reportId });
     try {
       const report = toReport(unmarshall(image));
       if (!rules) {
@@ -141,7 +142,7 @@ export async function processRecords(records: readonly DynamoDBRecord[]): Promis
         for await (const rule of activeInstantRules(ddb, subscriptionsTable)) rules.push(rule);
       }
       const result = await alertSubscribers(report, rules);
-      logger.info('Report alerts processed', result);
+      logger.info('Report alerts processed', { reportId, ...result });
     } catch (error) {
       logger.error('Alerting failed; the record will be retried', { sequenceNumber: record.dynamodb.SequenceNumber, ...errorFields(error) });
       batchItemFailures.push({ itemIdentifier: record.dynamodb.SequenceNumber! });
