@@ -424,29 +424,19 @@ class ReportIndex {
     if (regionCount === 0) return;
     const themeCount = this.themesOf(rule.themes);
     if (themeCount === 0) return;
-    const { ruleRegions, ruleThemes, pairStart, pairEnd, entryWord, entryBits, stride } = this;
+    const { ruleRegions, ruleThemes, pairStart, pairEnd, stride } = this;
     for (let i = 0; i < regionCount; i++) {
       const base = ruleRegions[i]! * stride;
       for (let j = 0; j < themeCount; j++) {
         const pair = base + ruleThemes[j]!;
-        if (pairStart[pair]! < 0) {
-          this.computePair(pair);
-          // The entry arrays may have grown.
-          this.orEntries(pairStart[pair]!, pairEnd[pair]!, wlo, whi, out, at);
-          continue;
-        }
+        if (pairStart[pair]! < 0) this.computePair(pair);
+        // (the entry arrays are read after computePair, which may have grown them)
+        const { entryWord, entryBits } = this;
         for (let e = pairStart[pair]!, end = pairEnd[pair]!; e < end; e++) {
           const w = entryWord[e]!;
           if (w >= wlo && w <= whi) out[at + w]! |= entryBits[e]!;
         }
       }
-    }
-  }
-
-  private orEntries(from: number, to: number, wlo: number, whi: number, out: Uint32Array, at: number): void {
-    for (let e = from; e < to; e++) {
-      const w = this.entryWord[e]!;
-      if (w >= wlo && w <= whi) out[at + w]! |= this.entryBits[e]!;
     }
   }
 
