@@ -128,18 +128,31 @@ export function tokenize(text: string): Token[] {
     // an ASCII word needs only lower-casing (what normalizeToken would do, without its cache lookup)
     let ascii = true;
     let asciiUpper = false;
+    let asciiLower = false;
     do {
       if (c >= 128) ascii = false;
       else if (c <= 90 && c >= 65) asciiUpper = true;
+      else if (c >= 97 && c <= 122) asciiLower = true;
       i += c > 0xffff ? 2 : 1;
       if (i >= n) break;
       c = text.codePointAt(i)!;
     } while (isWordCodePoint(c));
     const end = i;
-    const raw = text.slice(start, end);
     const f = text.charCodeAt(start);
-    const upper = f < 128 ? f >= 65 && f <= 90 : raw.charAt(0) !== raw.charAt(0).toLowerCase();
-    const allCaps = upper && raw.length > 1 && raw === raw.toUpperCase();
+    let norm: string;
+    let upper: boolean;
+    let allCaps: boolean;
+    if (ascii) {
+      // (an ASCII word is all capitals when it has no lower-case letter: what comparing it with its upper-cased copy says)
+      norm = asciiUpper ? text.slice(start, end).toLowerCase() : text.slice(start, end);
+      upper = f >= 65 && f <= 90;
+      allCaps = upper && end - start > 1 && !asciiLower;
+    } else {
+      const raw = text.slice(start, end);
+      norm = normalizeToken(raw);
+      upper = raw.charAt(0) !== raw.charAt(0).toLowerCase();
+      allCaps = upper && raw.length > 1 && raw === raw.toUpperCase();
+    }
     let sentenceStart = tokens.length === 0;
     if (!sentenceStart) {
       for (let k = prevEnd; k < start; k++) {
@@ -152,7 +165,7 @@ export function tokenize(text: string): Token[] {
       }
     }
     tokens.push({
-      norm: ascii ? (asciiUpper ? raw.toLowerCase() : raw) : normalizeToken(raw),
+      norm,
       start,
       end,
       upper,

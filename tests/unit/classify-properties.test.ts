@@ -52,7 +52,7 @@ describe('classifier properties', () => {
 
   // characters at the edges of the tokenizer's ranges: signs inside letter blocks, letters outside them, astral letters
   const boundaryText = fc
-    .array(fc.constantFrom('\u0482', '\u00d7', '\u00f7', '\u00aa', '\u00b5', '\u00b2', '\u0300', '\u036f', '\u0400', '\u04ff', '\u00bf', '\u0250', 'A', 'z', '0', '9', '@', '[', '`', '{', ' ', '.', '\u{1d400}', '\u{1f600}', '\ud800', 'É', 'Ё', 'ß'), { maxLength: 40 })
+    .array(fc.constantFrom('AB', 'Ab', 'A1', 'ÉA', 'Aé',  '\u00d7', '\u00f7', '\u00aa', '\u00b5', '\u00b2', '\u0300', '\u036f', '\u0400', '\u04ff', '\u00bf', '\u0250', 'A', 'z', '0', '9', '@', '[', '`', '{', ' ', '.', '\u{1d400}', '\u{1f600}', '\ud800', 'É', 'Ё', 'ß'), { maxLength: 40 })
     .map((cs) => cs.join(''));
   it('tokens are exactly the runs of letters, marks and digits, normalised as normalizeToken does', () => {
     // the tokenizer scans by code point ranges for speed; this is its definition
@@ -66,6 +66,7 @@ describe('classifier properties', () => {
           expect(t.norm).toBe(normalizeToken(raw));
           expect(t.cyr).toBe(/^[\u0400-\u04ff]/.test(raw));
           expect(t.upper).toBe(raw.charAt(0) !== raw.charAt(0).toLowerCase());
+          expect(t.allCaps).toBe(t.upper && raw.length > 1 && raw === raw.toUpperCase());
         }
       }),
       { numRuns: 1000 },
