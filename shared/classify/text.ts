@@ -192,29 +192,33 @@ export function detectLanguage(text: string): string {
   let cyr = 0;
   let latin = 0;
   const sample = text.length > 4000 ? text.slice(0, 4000) : text;
-  for (let i = 0; i < sample.length; i++) {
-    const c = sample.charCodeAt(i);
-    if (c >= 0x400 && c <= 0x4ff) cyr++;
-    else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f)) latin++;
-  }
-  if (cyr > latin) return 'ru';
-  // Runs of [a-zàâçéèêëîïôûùüÿœ'] in the lower-cased sample; only the short ones can be function
-  // words, so only those become strings.
+  // One pass counts the scripts' letters and, in runs of [a-zàâçéèêëîïôûùüÿœ'] (either case),
+  // the function words; only short runs can be function words, so only those become strings.
   let fr = 0;
   let en = 0;
   let i = 0;
-  while (i < sample.length) {
-    if (!isDetectLetter(sample.charCodeAt(i))) {
+  const n = sample.length;
+  while (i < n) {
+    const c = sample.charCodeAt(i);
+    if (!isDetectLetter(c)) {
+      if (c >= 0x400 && c <= 0x4ff) cyr++;
+      else if (c >= 0xc0 && c <= 0x24f) latin++;
       i++;
       continue;
     }
     const start = i;
-    while (i < sample.length && isDetectLetter(sample.charCodeAt(i))) i++;
+    let d = c;
+    do {
+      if ((d >= 65 && d <= 90) || (d >= 97 && d <= 122) || (d >= 0xc0 && d <= 0x24f)) latin++;
+      if (++i >= n) break;
+      d = sample.charCodeAt(i);
+    } while (isDetectLetter(d));
     if (i - start > MAX_FUNCTION_WORD) continue;
     const w = sample.slice(start, i).toLowerCase();
     if (FR_WORDS.has(w)) fr++;
     else if (EN_WORDS.has(w)) en++;
   }
+  if (cyr > latin) return 'ru';
   return fr > en ? 'fr' : 'en';
 }
 

@@ -82,11 +82,16 @@ describe('classifier properties', () => {
       const ws = text.toLowerCase().match(/[a-zàâçéèêëîïôûùüÿœ']+/g) ?? [];
       return { fr: ws.filter((w) => FR.has(w)).length, en: ws.filter((w) => !FR.has(w) && EN.has(w)).length };
     };
-    const mixed = fc.array(fc.constantFrom('le', 'LA', 'the', 'Of', 'été', 'À', "l'aide", "L'ONU", 'œuvre', 'cette', 'which', 'their', 'avec', 'hello', 'x', ' ', '.', "'", 'ÿ'), { maxLength: 50 }).map((ws) => ws.join(' '));
+    // letters of either script: Cyrillic ones outnumbering [A-Za-zÀ-ɏ] make it Russian
+    const scripts = (text: string) => ({ cyr: (text.match(/[\u0400-\u04ff]/g) ?? []).length, latin: (text.match(/[A-Za-z\u00c0-\u024f]/g) ?? []).length });
+    const mixed = fc
+      .array(fc.constantFrom('le', 'LA', 'the', 'Of', 'été', 'À', "l'aide", "L'ONU", 'œuvre', 'cette', 'which', 'their', 'avec', 'hello', 'x', ' ', '.', "'", 'ÿ', 'в', 'Таджикистане', 'и', 'ñ', '×', 'Ɏ', 'ß', 'ȁ'), { maxLength: 50 })
+      .map((ws) => ws.join(' '));
     fc.assert(
       fc.property(mixed, (text) => {
         const { fr, en } = latinWords(text);
-        expect(detectLanguage(text)).toBe(fr > en ? 'fr' : 'en');
+        const { cyr, latin } = scripts(text);
+        expect(detectLanguage(text)).toBe(cyr > latin ? 'ru' : fr > en ? 'fr' : 'en');
       }),
       { numRuns: 2000 },
     );
