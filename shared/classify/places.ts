@@ -291,7 +291,7 @@ function resolve(mentions: PlaceMention[], tokens: readonly Token[], text: strin
   let geoContext: boolean | undefined;
   for (let mi = 0; mi < mentions.length; mi++) {
     const m = mentions[mi]!;
-    if (speaks(m, tokens) || namesLanguage(m, tokens, text)) continue;
+    if (speaks(m, tokens) || namesLanguage(m, tokens, text) || namesCurrency(m, tokens)) continue;
     if (m.candidates) {
       let pick = m.candidates[0]!;
       for (const c of m.candidates) if ((sure.get(c) ?? 0) > (sure.get(pick) ?? 0)) pick = c;
@@ -356,6 +356,35 @@ function surnameLike(m: PlaceMention, tokens: readonly Token[]): boolean {
   const prev = tokens[m.tokenIndex - 1];
   return prev !== undefined && !first.sentenceStart && prev.upper && !prev.allCaps && prev.end + 1 === first.start
     && !ALLOWED_BEFORE_PERSONLIKE.has(prev.norm) && !BEFORE_TOWN_IN_NAMES.has(prev.norm);
+}
+
+// Currencies named after a country: "6 million Swiss francs", "27 US cents", "Norwegian kroner",
+// "francs suisses", "dollars canadiens", "швейцарских франков", "норвежских крон".
+const CURRENCY_AFTER = new Set(['franc', 'francs', 'dollar', 'dollars', 'cent', 'cents', 'pound', 'pounds', 'rupee', 'rupees', 'yen', 'yuan', 'renminbi',
+  'krone', 'kroner', 'krona', 'kronor', 'peso', 'pesos', 'shekel', 'shekels', 'dinar', 'dinars', 'dirham', 'dirhams', 'riyal', 'riyals', 'rial', 'rials',
+  'rand', 'lira', 'manat', 'somoni', 'tenge', 'rouble', 'roubles', 'ruble', 'rubles', 'taka', 'kyat', 'afghani', 'afghanis', 'birr', 'naira', 'shilling',
+  'shillings', 'cedi', 'cedis', 'kwacha', 'real', 'reais', 'won', 'baht', 'dong', 'ringgit', 'rupiah', 'hryvnia', 'lari', 'dram', 'leu', 'lei', 'zloty', 'forint']);
+// after a country's name (not its adjective) these are more often other words: "Israel pounds", "Korea won"
+const CURRENCY_ALSO_VERBS = new Set(['won', 'real', 'rand', 'dong', 'dram', 'leu', 'lei', 'lari', 'pound', 'pounds', 'yen']);
+const CURRENCY_BEFORE = new Set(['franc', 'francs', 'dollar', 'dollars', 'cent', 'cents', 'couronne', 'couronnes', 'roupie', 'roupies', 'livre', 'livres',
+  'yen', 'yens', 'yuan', 'yuans', 'peso', 'pesos', 'shekel', 'shekels', 'dinar', 'dinars', 'dirham', 'dirhams', 'rial', 'rials', 'riyal', 'riyals', 'rand',
+  'rands', 'real', 'reais', 'rouble', 'roubles', 'shilling', 'shillings', 'manat', 'manats', 'somoni', 'tenge', 'lire']);
+const CURRENCY_STEMS_RU = ['франк', 'доллар', 'цент', 'крон', 'иен', 'йен', 'рупи', 'юан', 'рубл', 'фунт', 'песо', 'динар', 'шекел', 'дирхам', 'риал', 'риял',
+  'лир', 'манат', 'сомони', 'тенге', 'шиллинг', 'найр', 'лари', 'драм', 'гривн'];
+
+/**
+ * A country's adjective, demonym or short name that names its currency, not the country: the
+ * currency word right after it (English, Russian) or, in French, right before it. Whatever else
+ * the text says of the country still counts.
+ */
+function namesCurrency(m: PlaceMention, tokens: readonly Token[]): boolean {
+  const next = tokens[m.tokenEnd];
+  if (next !== undefined && !next.sentenceStart && next.start - tokens[m.tokenEnd - 1]!.end <= 1) {
+    if (CURRENCY_AFTER.has(next.norm) && (m.via === 'd' || !CURRENCY_ALSO_VERBS.has(next.norm))) return true;
+    if (next.cyr && CURRENCY_STEMS_RU.some((stem) => next.norm.startsWith(stem))) return true;
+  }
+  const prev = tokens[m.tokenIndex - 1];
+  return prev !== undefined && !tokens[m.tokenIndex]!.sentenceStart && tokens[m.tokenIndex]!.start - prev.end <= 1 && CURRENCY_BEFORE.has(prev.norm) && m.via === 'd';
 }
 
 const LANGUAGE_BEFORE = new Set(['in', 'into', 'en', 'на']);

@@ -212,6 +212,13 @@ describe('organisations and features named after places', () => {
   it('US dollars are not the United States', () => {
     expect(mentioned('The project costs US$ 5 million, or 4 million US dollars.')).toEqual([]);
   });
+  it('other currencies named after countries are not the countries, in English, French and Russian', () => {
+    expect(mentioned('The IFRC appeal seeks 6 million Swiss francs; each refugee receives 27 US cents a day.')).toEqual([]);
+    expect(mentioned('Un financement de 2 millions de francs suisses et 500 000 dollars canadiens.')).toEqual([]);
+    expect(mentioned('Выделено 2 млн швейцарских франков и 30 млн норвежских крон.')).toEqual([]);
+    // the country's other mentions still count, and its name before a verb is not a currency
+    expect(mentioned('Norway gave 30 million Norwegian kroner. South Korea won the bid; Israel pounds positions.')).toEqual(['ISR', 'KOR', 'NOR']);
+  });
   it('the Aral is the sea, not a town ("Международного фонда спасения Арала", "the Aral")', () => {
     expect(mentioned('Конференцию организовал Исполнительный комитет Международного фонда спасения Арала в Бишкеке.')).toEqual(['KGZ']);
     expect(mentioned('Dust storms from the dried bed of the Aral reach Nukus, Uzbekistan.')).toEqual(['UZB']);
