@@ -495,12 +495,21 @@ const SENT_FROM = new Set(['team', 'teams', 'aircraft', 'planes', 'ships', 'cont
  * "Japan gives WFP $5 million"): `PLEDGE_TO_ACRONYM` captures it for the caller to check.
  */
 const PLEDGE_HEAD = String.raw`^\s*(?:['’]s\s+Government\s+|Government\s+)?(?:,[^,.;]{1,80},\s*)?(?:(?:has|have|will|would|also|today|is|are|again|further|decided\s+to|continue\s+to)\s+)*(?:announc|pledg|contribut|donat|provid|allocat|grant|giv|commit|disburs|extend|annonce|octroie|verse|alloue|débloqu|mobilis|deploy|dispatch|airlift|sent|send|выдел|предостав|передал)\S*\s+`;
-const PLEDGE_AMOUNT = String.raw`(?:(?:an?|the|another|additional|a further|further|new|more than|over|nearly|almost|some|about|around|un|une|nouveau|nouvelle|plus de|près de|свыше|более)\s+)*(?:(?:(?:emergency\s+)?(?:grant\s+aid|grants?|aid|assistance|funding|contributions?|donations?)\s+(?:of|worth)\s+)?(?:[£$€¥]|(?:US|A|AU|C|CA|NZ)\$|USD|EUR|CHF|\d)|(?:(?:emergency|necessary|humanitarian|relief|food|medical)\s+)*(?:relief\s+goods|relief\s+supplies|humanitarian\s+aid|assistance|aid)\b|(?:(?:urban\s+)?search[- ]and[- ]rescue|rescue|medical|emergency\s+medical|disaster\s+response)\s+teams?\b|(?:technical\s+experts|relief\s+flights|rescuers)\b)`;
+const PLEDGE_AMOUNT = String.raw`(?:(?:an?|the|another|additional|a further|further|new|more than|over|nearly|almost|some|about|around|un|une|nouveau|nouvelle|plus de|près de|свыше|более)\s+)*(?:(?:(?:emergency\s+)?(?:grant\s+aid|grants?|aid|assistance|funding|contributions?|donations?)\s+(?:of|worth)\s+)?(?:[£$€¥]|(?:US|A|AU|C|CA|NZ)\$|USD|EUR|CHF|\d)|(?:(?:emergency|necessary|humanitarian|relief|food|medical)\s+)*(?:relief\s+goods|relief\s+supplies|humanitarian\s+aid|assistance|aid)\b|(?:(?:urban\s+)?search[- ]and[- ]rescue|rescue|medical|emergency\s+medical|disaster\s+response)\s+teams?\b|(?:technical\s+(?:experts|teams?)|relief\s+flights|rescuers)\b)`;
 const PLEDGE_AFTER = new RegExp(PLEDGE_HEAD + PLEDGE_AMOUNT, 'i');
 const PLEDGE_TO_ACRONYM = new RegExp(`${PLEDGE_HEAD}(\\S{2,8})\\s+${PLEDGE_AMOUNT}`, 'i');
-/** A pledge of money right after a country (see PLEDGE_AFTER). */
-function pledgesAfter(after: string): boolean {
+/**
+ * Russian aid sent, right after a country: "Казахстан направил в Афганистан пять тысяч тонн
+ * муки", "Республика Казахстан направила … очередную партию гуманитарной помощи", "передал
+ * Афганистану свыше 40 тысяч тонн": the recipient may stand between the verb and what is sent.
+ */
+const PLEDGE_AFTER_RU = /^\s*(?:(?:уже|вновь|также|ещё|вчера|сегодня)\s+)*(?:направ|отправ|передал|переда[её]т|выдел|предостав|пожертвова)\p{L}*\s+(?:(?:в\s+)?\p{Lu}\p{L}*\s+)?(?:(?:очередн|нов|дополнительн|свыше|более|около|почти|ещё)\p{L}*\s+)*(?:парти\p{L}*\s+)?(?:\d|(?:два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|сто|тысяч)\p{L}*\s|гуманитарн\p{L}*\s+(?:помощ|груз)|помощ|груз|продовольств|медикамент|млн|миллион)/iu;
+/** Russian prepositions: a country right after one is not the subject of the verb that follows ("Фонд для Украины направит …"). */
+const PREPOSITIONS_RU = new Set(['для', 'в', 'во', 'из', 'по', 'с', 'со', 'к', 'от', 'на', 'о', 'об', 'у', 'за', 'при', 'до', 'между']);
+/** A pledge of money right after a country (see PLEDGE_AFTER); `before` is the word before the country. */
+function pledgesAfter(after: string, before: Token | undefined): boolean {
   if (PLEDGE_AFTER.test(after)) return true;
+  if (!(before !== undefined && PREPOSITIONS_RU.has(before.norm)) && PLEDGE_AFTER_RU.test(after)) return true;
   const to = PLEDGE_TO_ACRONYM.exec(after)?.[1];
   return to !== undefined && to === to.toUpperCase() && to !== to.toLowerCase();
 }
@@ -514,14 +523,14 @@ const SUPPORTED_BY_BEFORE = /(?:при\s+(?:финансовой\s+)?подде�
 /** Thanks earlier in the sentence: "thanked the Korean people", "remercié le peuple japonais", "поблагодарил японский народ". */
 const THANKED_BEFORE = /(?<!\p{L})(?:thank\p{L}*|grateful|gratitude|remerci\p{L}*|reconnaissance|благодар\p{L}*|признательн\p{L}*)(?!\p{L})/iu;
 /** The last words TRANSIT_BEFORE can end with. */
-const TRANSIT_LAST_WORDS = new Set(['через', 'территорию', 'территории', 'through', 'via', 'the', 'of', 'par', 'le', 'la', 'les', 'l']);
+const TRANSIT_LAST_WORDS = new Set(['через', 'по', 'территорию', 'территории', 'through', 'via', 'the', 'of', 'par', 'le', 'la', 'les', 'l']);
 /** The French words "of" an AID_OF_BEFORE phrase ends with. */
 const FRENCH_OF = new Set(['de', 'du', 'des', 'la', 'l']);
 /**
  * Right before a country, a route through it: "транзитом через территорию Узбекистана", "in
  * transit through Uzbekistan", "en transit par le Niger": passed through, like an origin.
  */
-const TRANSIT_BEFORE = /(?:транзит\p{L}*\s+)?через\s+(?:территори\p{L}+\s+)?$|transit(?:ing)?\s+(?:through|via)\s+(?:the\s+territory\s+of\s+)?(?:the\s+)?$|\bvia\s+(?:the\s+)?$|transit\s+par\s+(?:le\s+|la\s+|les\s+|l['’]\s*)?$/iu;
+const TRANSIT_BEFORE = /(?:транзит\p{L}*\s+)?через\s+(?:территори\p{L}+\s+)?$|транзит\p{L}*\s+по\s+(?:территори\p{L}+\s+)?$|transit(?:ing)?\s+(?:through|via)\s+(?:the\s+territory\s+of\s+)?(?:the\s+)?$|\bvia\s+(?:the\s+)?$|transit\s+par\s+(?:le\s+|la\s+|les\s+|l['’]\s*)?$/iu;
 /**
  * Right before a country, French aid "of" it: "l'aide humanitaire d'urgence de la France", "le
  * soutien financier du Japon", "une contribution de l'Allemagne": the country gives.
@@ -572,10 +581,12 @@ const ORG_HEADS = new Set([
   'commission', 'bank', 'institute', 'society', 'force', 'forces', 'operation', 'representative', 'envoy', 'coordinator',
   'headquarters', 'миссия', 'миссии', 'центр', 'центра', 'посольство', 'фонд', 'mission', 'bureau', 'ambassade', 'fonds', 'representant',
   'university', 'universite', 'университет', 'университета', 'college', 'academy', 'academie', 'академия', 'академии',
-  'hub', 'warehouse', 'warehouses',
+  'hub', 'warehouse', 'warehouses', 'офис', 'офисе', 'представительство', 'представительстве', 'склад', 'склады', 'складе', 'складах', 'хаб', 'хабе',
 ]);
 // an organisation's seat or depot in a country: "regional office in Kazakhstan", "the supply hub in Fiji", "its warehouse in Suva"
-const LOCATED_HEADS = new Set(['office', 'embassy', 'headquarters', 'bureau', 'centre', 'center', 'hub', 'warehouse', 'warehouses']);
+// (and the Russian ones: "логистический центр ООН в Термезе", "склад в Термезе")
+const LOCATED_HEADS = new Set(['office', 'embassy', 'headquarters', 'bureau', 'centre', 'center', 'hub', 'warehouse', 'warehouses',
+  'офис', 'офисе', 'представительство', 'представительстве', 'центр', 'центре', 'склад', 'склады', 'складе', 'складах', 'хаб', 'хабе']);
 // Seats of the UN and other international bodies (as `phraseTokens` spells them): a report datelined there is usually about
 // somewhere else ("NEW YORK – The Security Council ... Sudan"), so the dateline alone does
 // not make their country concerned, even when the country is named in passing.
@@ -688,7 +699,9 @@ function inOrganisation(m: PlaceMention, tokens: readonly Token[]): boolean {
   const p2 = tokens[m.tokenIndex - 2];
   const p3 = tokens[m.tokenIndex - 3];
   return p1 !== undefined && ['in', 'of', 'for', 'to', 'в', 'по', 'en', 'au', 'de', 'pour'].includes(p1.norm)
-    && ((p2 !== undefined && (p2.upper || LOCATED_HEADS.has(p2.norm)) && ORG_HEADS.has(p2.norm)) || (p2?.norm === 'the' && p3 !== undefined && p3.upper && ORG_HEADS.has(p3.norm)));
+    && ((p2 !== undefined && (p2.upper || LOCATED_HEADS.has(p2.norm)) && ORG_HEADS.has(p2.norm)) || (p2?.norm === 'the' && p3 !== undefined && p3.upper && ORG_HEADS.has(p3.norm))
+      // a seat named with its organisation's acronym between: "логистический центр ООН в Термезе", "the hub WFP runs"
+      || (p2 !== undefined && p2.allCaps && p2.norm.length > 1 && p3 !== undefined && LOCATED_HEADS.has(p3.norm)));
 }
 
 /** Named mostly as a donor or an embassy: a partner, not the subject. */
@@ -891,7 +904,7 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
       if (DONOR_WORDS.has(w) || SUPPORT_AFTER.has(w) || (w === 's' && (DONOR_WORDS.has(tokens[k + 1]?.norm ?? '') || SUPPORT_AFTER.has(tokens[k + 1]?.norm ?? '')))) f.donor++;
     }
     // (the phrases before are Russian, or end in a French article: the regular expressions run only then)
-    if (pledgesAfter(text.slice(m.end, m.end + 160))
+    if (pledgesAfter(text.slice(m.end, m.end + 160), before1)
       || (before1?.cyr === true && SUPPORTED_BY_BEFORE.test(text.slice(Math.max(0, m.start - 70), m.start)))
       || (before1 !== undefined && FRENCH_OF.has(before1.norm) && AID_OF_BEFORE.test(text.slice(Math.max(0, m.start - 70), m.start)))) f.donor++;
     if (aboutMissionPersonnel) for (let k = m.tokenIndex - 1; k >= Math.max(0, m.tokenIndex - CONDOLENCE_REACH); k--) {
