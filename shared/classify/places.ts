@@ -424,6 +424,24 @@ const GOV_WORDS = new Set([
   'gouvernement', 'president', 'ministre', 'ministere', 'autorites', 'peuple', 'republique', 'etat', 'delegation', 'delegations',
   'правительство', 'правительства', 'правительством', 'делегация', 'делегации', 'делегаций', 'президент', 'президента', 'президентом', 'министр', 'министерство', 'власти', 'властей', 'республика', 'республики', 'народ',
 ]);
+// an organisation's chair, earlier in the sentence than a head of state or government named by country
+const CHAIR_WORDS = new Set(['chair', 'chairperson', 'chairman', 'chairwoman', 'chairmanship', 'président', 'presidente', 'présidence', 'presidence', 'председатель', 'председателя', 'председательство']);
+const HEAD_WORDS = new Set(['president', 'prime', 'minister', 'king', 'emir', 'sultan', 'premier', 'президент', 'президента', 'премьер']);
+/**
+ * Whether the country at `at` follows a head of state's or government's title ("President of",
+ * "Prime Minister of") that an organisation's chair, earlier in the sentence, introduces.
+ */
+function chairsBefore(tokens: readonly Token[], at: number): boolean {
+  let head = -1;
+  for (let k = at - 1; k >= Math.max(0, at - 4); k--) if (HEAD_WORDS.has(tokens[k]!.norm)) { head = k; break; }
+  if (head < 0) return false;
+  for (let k = head - 1; k >= Math.max(0, head - 30); k--) {
+    if (CHAIR_WORDS.has(tokens[k]!.norm)) return true;
+    // (the full stops of "H.E. Dr Samia Suluhu Hassan" end no sentence)
+    if (tokens[k]!.sentenceStart && (tokens[k - 1]?.norm.length ?? 0) > 2) break;
+  }
+  return false;
+}
 const BY_WORDS = new Set(['by', 'par', 'from']);
 const AND_WORDS = new Set(['and', 'et', 'и']);
 /** "funded by", "funding provided by": the index of the donor word right before the "by" at `k`, or -1. */
@@ -704,6 +722,15 @@ function inOrganisation(m: PlaceMention, tokens: readonly Token[]): boolean {
       || (p2 !== undefined && p2.allCaps && p2.norm.length > 1 && p3 !== undefined && LOCATED_HEADS.has(p3.norm)));
 }
 
+const MANDATE_HEADS = new Set(['envoy', 'representative', 'coordinator', 'office', 'centre', 'center', 'adviser', 'advisor', 'rapporteur', 'envoye', 'representant', 'bureau', 'посланник', 'представитель', 'центр', 'офис']);
+/** An area named as an envoy's or office's mandate: "Special Envoy for the Horn of Africa", "Office for West Africa and the Sahel". */
+function mandateArea(m: PlaceMention, tokens: readonly Token[]): boolean {
+  let k = m.tokenIndex - 1;
+  if (k >= 0 && ['the', 'la', 'le', 'l', 'les'].includes(tokens[k]!.norm)) k--;
+  if (k < 1 || !['for', 'pour', 'по'].includes(tokens[k]!.norm)) return false;
+  return MANDATE_HEADS.has(tokens[k - 1]!.norm);
+}
+
 /** Named mostly as a donor or an embassy: a partner, not the subject. */
 function mostlyDonor(f: Features): boolean {
   return f.donor > 0 && f.donor >= 0.5 * (f.titleName + f.titleCity + f.body + f.dateline);
@@ -786,7 +813,8 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     const m = mentions[mi]!;
     if (m.area) {
       areas.add(m.area);
-      if (m.start < layout.titleEnd) titleAreas++;
+      // (a region in the name of an envoy's or an office's mandate, "Special Envoy for the Horn of Africa", does not make the title regional)
+      if (m.start < layout.titleEnd && !mandateArea(m, tokens)) titleAreas++;
       continue;
     }
     const iso3 = m.iso3!;
@@ -859,6 +887,13 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
       if (BETWEEN_WORDS.has(w)) between = true;
     }
     if (between) f.neighbour = neighbourBefore;
+    // a head of state or government named as an organisation's chair ("the ASEAN Chair, Prime
+    // Minister of Malaysia Anwar Ibrahim", "Chairperson of the SADC Organ …, President of the
+    // United Republic of Tanzania"): the chair's country, a partner like a donor, not the subject
+    if (f.gov > govBefore && chairsBefore(tokens, m.tokenIndex)) {
+      f.gov = govBefore;
+      f.donor++;
+    }
     // "funded by the Government of Finland": a donor further back than the window above
     for (let k = m.tokenIndex - 1; k >= Math.max(1, m.tokenIndex - 5) && !tokens[k + 1]!.sentenceStart; k--) {
       // "funded by", "funding provided by", and a second "by" coordinated with one of them

@@ -587,6 +587,19 @@ describe('concern: the two sides and organisations', () => {
     const en = doc('Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan reviewed the Treaty on a Nuclear-Weapon-Free Zone in Central Asia. They welcomed the protocol signed by the nuclear-weapon States, namely China, France, Russia, the United Kingdom and the United States.', 'Central Asian states review nuclear-weapon-free zone treaty', 'ASTANA, Kazakhstan');
     expect(en.countries).toEqual(['KAZ', 'KGZ', 'TJK', 'TKM', 'UZB']);
   });
+  it('a head of state or government named as an organisation\'s chair is the chair\'s country, not the subject', () => {
+    const asean = doc('The Special Envoy of the ASEAN Chair on Myanmar paid a visit to Myanmar after the earthquake and met senior officials in Nay Pyi Taw. He will report on his visit to the ASEAN Chair, Prime Minister of Malaysia Anwar Ibrahim, ahead of the Summit. Relief is reaching Mandalay in Myanmar.', 'Special Envoy of the ASEAN Chair on Myanmar visits Nay Pyi Taw', 'NAY PYI TAW, Myanmar');
+    expect(asean.countries).toEqual(['MMR']);
+    expect(asean.mentioned).toEqual(['MMR', 'MYS']);
+    // (the full stops of "H.E. Dr" end no sentence)
+    const sadc = doc('The SADC Electoral Observation Mission to the general elections in the Republic of Botswana released its preliminary statement in Gaborone. The Mission was deployed on the authority of the Chairperson of the SADC Organ on Politics, Defence and Security Cooperation, H.E. Dr Samia Suluhu Hassan, President of the United Republic of Tanzania. Voting in Botswana was calm.', 'SADC Electoral Observation Mission to Botswana releases preliminary statement', 'GABORONE, Botswana');
+    expect(sadc.countries).toEqual(['BWA']);
+  });
+  it('a region named as an envoy\'s or office\'s mandate does not make the title regional', () => {
+    const r = doc('The Special Envoy met the President of Somalia in Mogadishu and discussed relations between Somalia and Ethiopia. She met the Government of Kenya on refugees from Somalia in Dadaab. Somalia prepares for elections; the Somali Government, the Government of Ethiopia and the Government of Kenya resumed talks.', 'UN Special Envoy for the Horn of Africa visits Mogadishu', 'MOGADISHU, Somalia');
+    expect(r.countries).toEqual(['ETH', 'KEN', 'SOM']);
+    expect(r.primaryCountry).toBe('SOM');
+  });
   it('a country known only by a seat of international bodies is where talks were held, not what they were about', () => {
     const r = doc('The 63rd round of the Geneva International Discussions took place on 25-26 March. Participants from Tbilisi took part. The Co-Chairs noted concerns about fences along the administrative boundary line and detentions for crossings. The next round will take place in Geneva in July.', 'Press communiqué of the Co-Chairs of the Geneva International Discussions', 'GENEVA');
     expect(r.countries).toEqual(['GEO']);
