@@ -806,6 +806,8 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
   }
   // the last country mention with a government word before it, while a list may continue it
   let governed: { end: number } | undefined;
+  // the same for a giver
+  let donorListed: { end: number } | undefined;
   // the same for a border word
   let bordered: { end: number; neighbour: boolean } | undefined;
   const aboutMissionPersonnel = MISSION_PERSONNEL.test(text);
@@ -865,6 +867,7 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     let from = Math.max(0, m.tokenIndex - 3);
     for (let k = m.tokenIndex; k > from; k--) if (tokens[k]!.sentenceStart) { from = k; break; }
     const govBefore = f.gov;
+    const peopleBefore = f.people;
     const borderBefore = f.border;
     const neighbourBefore = f.neighbour;
     let between = false;
@@ -939,9 +942,11 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
       if (DONOR_WORDS.has(w) || SUPPORT_AFTER.has(w) || (w === 's' && (DONOR_WORDS.has(tokens[k + 1]?.norm ?? '') || SUPPORT_AFTER.has(tokens[k + 1]?.norm ?? '')))) f.donor++;
     }
     // (the phrases before are Russian, or end in a French article: the regular expressions run only then)
-    if (pledgesAfter(text.slice(m.end, m.end + 160), before1)
-      || (before1?.cyr === true && SUPPORTED_BY_BEFORE.test(text.slice(Math.max(0, m.start - 70), m.start)))
-      || (before1 !== undefined && FRENCH_OF.has(before1.norm) && AID_OF_BEFORE.test(text.slice(Math.max(0, m.start - 70), m.start)))) f.donor++;
+    // (a giver named after the help, "при поддержке Германии", "le soutien financier de l'Allemagne",
+    // "support from Germany": the countries listed after it are givers too)
+    let giverAfterHelp = (before1?.cyr === true && SUPPORTED_BY_BEFORE.test(text.slice(Math.max(0, m.start - 70), m.start)))
+      || (before1 !== undefined && FRENCH_OF.has(before1.norm) && AID_OF_BEFORE.test(text.slice(Math.max(0, m.start - 70), m.start)));
+    if (giverAfterHelp || pledgesAfter(text.slice(m.end, m.end + 160), before1)) f.donor++;
     if (aboutMissionPersonnel) for (let k = m.tokenIndex - 1; k >= Math.max(0, m.tokenIndex - CONDOLENCE_REACH); k--) {
       if (CONDOLENCE_WORDS.has(tokens[k]!.norm) || (ORIGINATING.has(tokens[k]!.norm) && PEACEKEEPER_TAILS.has(tokens[k - 1]?.norm ?? ''))) {
         f.donor++;
@@ -953,9 +958,18 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     const b1 = tokens[m.tokenIndex - 1]?.norm;
     const b2 = tokens[m.tokenIndex - 2]?.norm;
     const b3 = tokens[m.tokenIndex - 3]?.norm;
-    if ((b1 === 'of' || b1 === 'from') && SUPPORT_AFTER.has(b2 ?? '') || (b1 === 'the' && (b2 === 'of' || b2 === 'from') && SUPPORT_AFTER.has(b3 ?? ''))) f.donor++;
+    if ((b1 === 'of' || b1 === 'from') && SUPPORT_AFTER.has(b2 ?? '') || (b1 === 'the' && (b2 === 'of' || b2 === 'from') && SUPPORT_AFTER.has(b3 ?? ''))) {
+      f.donor++;
+      giverAfterHelp = true;
+    }
     // "a rescue team from Japan", "aircraft from the United States": help sent by the country
     else if ((b1 === 'from' && SENT_FROM.has(b2 ?? '')) || (b1 === 'the' && b2 === 'from' && SENT_FROM.has(b3 ?? ''))) f.donor++;
+    // the rest of a list of givers ("du soutien financier de l'Allemagne, de la Suède, du Royaume-Uni
+    // et de l'Union européenne", "при поддержке Германии, Швеции и Великобритании"), unless its own
+    // words make it more ("… and Chad's government")
+    if (f.donor === donorBefore && byName && donorListed !== undefined && f.gov === govBefore && f.people === peopleBefore
+      && LIST_GAP.test(text.slice(donorListed.end, m.start))) f.donor++;
+    donorListed = giverAfterHelp || (donorListed !== undefined && f.donor > donorBefore) ? { end: m.end } : byName ? undefined : donorListed;
     if (m.start < layout.titleEnd) f.titleDonor += f.donor - donorBefore;
   }
   const scores = new Map<string, number>();

@@ -587,6 +587,11 @@ describe('concern: the two sides and organisations', () => {
     const en = doc('Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan reviewed the Treaty on a Nuclear-Weapon-Free Zone in Central Asia. They welcomed the protocol signed by the nuclear-weapon States, namely China, France, Russia, the United Kingdom and the United States.', 'Central Asian states review nuclear-weapon-free zone treaty', 'ASTANA, Kazakhstan');
     expect(en.countries).toEqual(['KAZ', 'KGZ', 'TJK', 'TKM', 'UZB']);
   });
+  it('the countries listed after a first giver named after the help ("du soutien financier de l\'Allemagne, de la Suède, du Royaume-Uni") are givers too', () => {
+    const r = doc("Les gouverneurs des provinces du bassin du lac Tchad se sont réunis à Maroua, au Cameroun. Le Forum a rassemblé les gouverneurs de l'Extrême-Nord pour le Cameroun, du Lac pour le Tchad, de Diffa pour le Niger et de Borno pour le Nigéria. Le Mécanisme de stabilisation bénéficie du soutien financier de l'Allemagne, de la Suède, du Royaume-Uni et de l'Union européenne.", "Bassin du lac Tchad : les gouverneurs s'engagent à accélérer la stabilisation", 'MAROUA, Cameroun');
+    expect(r.countries).toEqual(['CMR', 'NER', 'NGA', 'TCD']);
+    expect(r.mentioned).toEqual(['CMR', 'DEU', 'GBR', 'NER', 'NGA', 'SWE', 'TCD']);
+  });
   it('a head of state or government named as an organisation\'s chair is the chair\'s country, not the subject', () => {
     const asean = doc('The Special Envoy of the ASEAN Chair on Myanmar paid a visit to Myanmar after the earthquake and met senior officials in Nay Pyi Taw. He will report on his visit to the ASEAN Chair, Prime Minister of Malaysia Anwar Ibrahim, ahead of the Summit. Relief is reaching Mandalay in Myanmar.', 'Special Envoy of the ASEAN Chair on Myanmar visits Nay Pyi Taw', 'NAY PYI TAW, Myanmar');
     expect(asean.countries).toEqual(['MMR']);
