@@ -658,6 +658,13 @@ const ENUMERATION_TAIL = /(?:(?:(?:the|le|la|les|l['’])\s*)?\p{Lu}[\p{L}\p{M}.
 /** Right before a list of countries: who took part ("representatives of", "delegations from", "представители"). */
 const PARTICIPANTS_BEFORE_LIST = /(?:representatives|delegations|delegates|officials|ministers|participants|experts|diplomats|leaders|heads of state|members|représentants|délégations|délégués|responsables|ministres|participants|experts|представител\S*|делегаци\S*|министр\S*|участник\S*|эксперт\S*|руководител\S*|глав\S*)(?:\s+(?:of foreign affairs|from|of|de|du|des|d['’]|из|от))?\s*(?:the\s+|la\s+|le\s+|l['’])?$/i;
 /**
+ * The same with the bodies they come from between ("representatives of the competent
+ * authorities of", "представители компетентных органов"): only for observers (see
+ * OBSERVERS_BEFORE). (As participants it made the heads of border agencies of a CIS council
+ * that met about one border concerned countries, against two writers' labels.)
+ */
+const PARTICIPANTS_OF_BODIES_BEFORE_LIST = /(?:representatives|delegates|officials|experts|représentants|délégués|responsables|experts|представител\S*|эксперт\S*|руководител\S*|сотрудник\S*)(?:\s+(?:of|from|de|du|des|d['’]))?\s*(?:the\s+|la\s+|le\s+|l['’])?(?:(?:[a-z-]+\s+){0,2}(?:authorities|agencies|ministries|services|bodies|forces|institutions)\s+(?:of|from)|(?:[a-zéè-]+\s+){0,2}(?:autorités|ministères|services|institutions|forces|agences)(?:\s+[a-zéè]+)?\s+(?:de|du|des|d['’])|(?:[а-яё-]+\s+){0,2}(?:органов|ведомств|служб|министерств|структур|подразделений|агентств|сил))\s*(?:the\s+|la\s+|le\s+|l['’])?$/i;
+/**
  * Right before a list, a count of which the list gives examples ("came from more than 50
  * countries, including Indonesia, India, Ethiopia and Kenya"): the list is illustration, not
  * the report's subject.
@@ -769,7 +776,7 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
       const before = text.slice(Math.max(0, first.start - 48), first.start);
       if (ROLE_BEFORE_LIST.test(before) || ROLE_AFTER_LIST.test(text.slice(last.end, last.end + 48))
         || ROLE_BEFORE_LIST.test(text.slice(Math.max(0, first.start - 160), first.start).replace(ENUMERATION_TAIL, ''))
-        || (PARTICIPANTS_BEFORE_LIST.test(before) && OBSERVERS_BEFORE.test(sentenceBefore(text, first.start)))) {
+        || ((PARTICIPANTS_BEFORE_LIST.test(before) || PARTICIPANTS_OF_BODIES_BEFORE_LIST.test(before)) && OBSERVERS_BEFORE.test(sentenceBefore(text, first.start)))) {
         for (const m of run) inRoleList.add(m);
       } else if (countries >= 3 && EXAMPLES_BEFORE_LIST.test(before)) {
         for (const m of run) inExampleList.add(m);

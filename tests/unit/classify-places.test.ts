@@ -555,6 +555,8 @@ describe('concern: the two sides and organisations', () => {
   it('representatives after observers in their sentence are observers: partners, not the subject', () => {
     const ru = doc('Миссия наблюдателей от СНГ завершила работу на выборах в Казахстане. В состав миссии вошли 200 наблюдателей — представители Армении, Беларуси, Кыргызстана и России. Выборы в Казахстане прошли спокойно.', 'Наблюдатели от СНГ оценили выборы в Казахстане', 'АСТАНА, Казахстан');
     expect(ru.countries).toEqual(['KAZ']);
+    const bodies = doc('Подведены итоги антинаркотической операции ОДКБ. В операции участвовали сотрудники органов внутренних дел Беларуси, Казахстана, Кыргызстана, России и Таджикистана. В качестве наблюдателей работали представители компетентных органов Ирана, Китая, Монголии и Сербии. Изъято 12 тонн наркотиков.', 'Подведены итоги антинаркотической операции ОДКБ «Канал – Центр»', 'МОСКВА');
+    expect(bodies.countries).toEqual(['BLR', 'KAZ', 'KGZ', 'RUS', 'TJK']);
     const en = doc('The OSCE observed the parliamentary elections in Georgia. The observation mission of 350 observers included representatives of Poland, Sweden, Canada and Norway. Voting in Georgia was orderly.', 'Observers assess parliamentary elections in Georgia', 'TBILISI, Georgia');
     expect(en.countries).toEqual(['GEO']);
   });
