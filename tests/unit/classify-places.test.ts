@@ -677,6 +677,12 @@ describe('concern: the two sides and organisations', () => {
     const fundText = documentText(fundInput);
     expect(analysePlaces(fundText, tokenize(fundText), documentLayout(fundInput)).donorInTitle).toBe(false);
   });
+  it('a country the contributors "also include" is a contributor, alone or in a list', () => {
+    const r = doc('The Special Representatives visited the Lake Chad Basin Commission in N\'Djamena, Chad. They discussed attacks in the Far North region of Cameroon, the Lac province of Chad, the Diffa region of Niger and Borno State in Nigeria, and coordination among the troop-contributing countries, which also include Benin.', 'Heads of UNOCA and UNOWAS visit the Lake Chad Basin Commission', "N'DJAMENA, Chad");
+    expect(r.countries).not.toContain('BEN');
+    expect(r.countries).toEqual(expect.arrayContaining(['CMR', 'NER', 'TCD']));
+    expect(r.mentioned).toContain('BEN');
+  });
   it('a list of countries "among the largest donors" is a list of partners', () => {
     const r = doc('The Emergency Relief Coordinator released US$110 million from the Central Emergency Response Fund for crises in Chad, Mali and Niger. Since 2006 the Fund has received contributions from more than 130 Member States, with Germany, Sweden, the United Kingdom, the Netherlands and Norway among the largest donors.', 'CERF releases US$110 million for neglected crises in the Sahel', 'NEW YORK');
     expect(r.countries).toEqual(['MLI', 'NER', 'TCD']);
