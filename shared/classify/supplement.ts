@@ -57,7 +57,7 @@ export const BLOCK_PHRASES: readonly string[] = [
   'Lake Chad', 'lac Tchad', 'озеро Чад', 'Gulf of Guinea', 'golfe de Guinée', 'Гвинейский залив', 'Guinea worm', 'Guinea pig', 'guinea fowl',
   'Niger River', 'River Niger', 'Niger Delta', 'Niger basin', 'fleuve Niger', 'delta du Niger', 'река Нигер',
   // Somalia's Juba river, not South Sudan's capital (Lower and Middle Juba are Somali provinces in the gazetteer)
-  'Juba River', 'River Juba', 'Juba and Shabelle', 'Shabelle and Juba', 'Juba Valley',
+  'Juba River', 'River Juba', 'Juba and Shabelle', 'Shabelle and Juba', 'Juba Valley', 'Juba-Shabelle', 'Shabelle-Juba', 'Juba–Shabelle',
   'Congo River', 'Congo Basin', 'fleuve Congo', 'bassin du Congo', 'река Конго', 'Jordan River', 'River Jordan', 'Jordan Valley',
   'Indian Ocean', 'océan Indien', 'Индийский океан', 'Persian Gulf', 'Arabian Sea', 'Arabian Peninsula', 'Lake Victoria', 'Lake Geneva', 'Lake Tanganyika',
   'New Guinea', 'New Mexico', 'New Jersey', 'New South Wales', 'New England', 'Nouvelle-Guinée', 'Korean Peninsula', 'péninsule coréenne', 'Корейский полуостров',

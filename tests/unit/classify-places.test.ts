@@ -789,6 +789,7 @@ describe('concern: the two sides and organisations', () => {
     const so = doc('Levels of the Juba and Shabelle rivers rose after heavy rains. Farmers in Lower Juba and Middle Juba lost crops along the Juba River. Flights from Juba were suspended.', 'Somalia: floods along the rivers', 'MOGADISHU');
     // only the last "Juba" is the city
     expect(so.mentioned).toEqual(['SOM', 'SSD']);
+    expect(mentioned('IGAD brought together the Juba-Shabelle basin countries Ethiopia, Kenya and Somalia.')).toEqual(['ETH', 'KEN', 'SOM']);
     expect(mentioned('The mission helped Bissau-Guinean stakeholders reach a consensus.')).toEqual(['GNB']);
     // Tajikistan's Rasht valley is not Iran's city of Rasht
     expect(mentioned('Suspected hazardous areas remain in the Rasht valley.')).toEqual(['TJK']);
