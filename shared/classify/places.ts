@@ -587,6 +587,8 @@ const DONOR_WORDS = new Set([
   // "grâce à un don du Japon", "la générosité du Gouvernement japonais"
   'don', 'dons', 'generosite',
   'thanks', 'generous', 'generously', 'financial', 'funds', 'former',
+  // "repas chauds grâce au Luxembourg", "благодаря Японии": thanks to the giver
+  'grace', 'благодаря',
   // a third country that facilitates talks between others: "facilitated by Angola"
   'facilitated', 'facilitating', 'facilitation', 'facilitator', 'facilitators', 'facilitee', 'содействии',
 ]);

@@ -573,6 +573,11 @@ describe('concern: the two sides and organisations', () => {
     expect(r.countries).toEqual(['ECU']);
     expect(r.mentioned).toEqual(['ECU', 'JPN']);
   });
+  it('a country thanked for the help in the title ("grâce au Luxembourg") is the giver', () => {
+    const r = doc("Le PAM et le gouvernement du Sénégal ont lancé à Kolda un programme de cantines scolaires. Grâce à une contribution de 2 millions d'euros du Grand-Duché de Luxembourg, 45 000 élèves recevront un repas chaud. « Le Luxembourg est fier de soutenir ce modèle », a déclaré l'ambassadeur luxembourgeois. Au Sénégal, le programme couvre 210 écoles.", 'Cantines scolaires : 45 000 élèves de Kolda bénéficient de repas chauds grâce au Luxembourg', 'KOLDA, Sénégal');
+    expect(r.countries).toEqual(['SEN']);
+    expect(r.primaryCountry).toBe('SEN');
+  });
   it('a country that sent teams, experts or aircraft is where help came from', () => {
     const one = doc('A landslide buried part of Yambali village in Enga Province, Papua New Guinea. The Australian Government deployed technical experts and Royal Australian Air Force aircraft to move relief supplies from Port Moresby. In Papua New Guinea, 7,800 people have been displaced.', 'Papua New Guinea: IOM supports families displaced by the Enga landslide', 'PORT MORESBY, Papua New Guinea');
     expect(one.countries).toEqual(['PNG']);
