@@ -128,6 +128,12 @@ function caseOk(entry: PlaceEntry, text: string, tokens: readonly Token[], i: nu
     // "Ms. Salvador", "Mme Salvador", "госпожа Сальвадор"
     if (prev && first.start - prev.end <= 2 && (HONORIFICS.has(prev.norm) || (prev.norm === 'm' && text[prev.end] === '.'))) return person();
   }
+  // an honorific makes a one-word town a person's name too: "Ms. Holguín" (María Ángela Holguín), "Mr. Lima"
+  const before = tokens[i - 1];
+  if (j - i === 1 && (entry.via === 't' || entry.via === 'c') && before && first.start - before.end <= 2 && (HONORIFICS.has(before.norm) || (before.norm === 'm' && text[before.end] === '.'))) {
+    persons?.add(first.norm);
+    return false;
+  }
   return true;
 }
 
@@ -628,7 +634,7 @@ const ROLE_BEFORE_LIST = new RegExp(
     // "mediated by", "supported in particular by", "funded jointly by the"
     '(?:mediated|brokered|facilitated|sponsored|co-sponsored|guaranteed|funded|financed|supported|co-chaired)\\s+(?:(?:jointly|notably|in particular|mainly|especially|generously)\\s+)?by' +
     // "the guarantor countries, ...", "troop- and police-contributing countries, including ...", "donors such as"
-    '|(?:guarantors?|guarantor countries|mediators?|facilitators?|observers?|donors?|donor countries|sponsors?|contributors?|contributing countries|accompanying countries|partners)\\s*(?:,|:|\\(|—|–|-)?\\s*(?:(?:including|such as|namely|notably|in particular|among them)\\s*,?)?' +
+    '|(?:guarantors?|guarantor countries|guarantor powers|mediators?|facilitators?|observers?|donors?|donor countries|sponsors?|contributors?|contributing countries|accompanying countries|partners)\\s*(?:,|:|\\(|—|–|-)?\\s*(?:(?:including|such as|namely|notably|in particular|among them)\\s*,?)?' +
     // "rescue teams from Australia and New Zealand", "aircraft from Australia, New Zealand and France": who sent help
     '|(?:teams?|aircraft|planes|ships|contingents?|troops|soldiers|personnel|rescuers|doctors|medics|supplies|equipment|donations)\\s+from' +
     // "подразделения из Индии, Японии и Непала": units, contingents or rescuers sent from

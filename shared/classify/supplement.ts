@@ -152,6 +152,9 @@ export const EXTRA_DEMONYMS: ReadonlyArray<readonly [string, string, string]> = 
   ['Ecuadorian', 'ECU', 'en'],
   // Guinea-Bissau's demonym, which would otherwise read as "Guinean"
   ['Bissau-Guinean', 'GNB', 'en'], ['bissau-guinéen', 'GNB', 'fr'],
+  // Cyprus's communities: "the Greek Cypriot leader" is a Cypriot, not Greece
+  ['Greek Cypriot', 'CYP', 'en'], ['Turkish Cypriot', 'CYP', 'en'], ['chypriote grec', 'CYP', 'fr'], ['chypriote turc', 'CYP', 'fr'],
+  ['кипрско-греческий', 'CYP', 'ru'], ['кипрско-турецкий', 'CYP', 'ru'],
   // the Russian adjective Kyrgyzstan's own texts use (the packages have only "киргизский")
   ['кыргызский', 'KGZ', 'ru'], ['кыргызстанский', 'KGZ', 'ru'],
   // Russian adjectives that do not follow from the country's name by the build's rules (Германия → немецкий, Украина → украинский)

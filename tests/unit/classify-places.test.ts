@@ -573,6 +573,12 @@ describe('concern: the two sides and organisations', () => {
     expect(r.countries).toEqual(['ECU']);
     expect(r.mentioned).toEqual(['ECU', 'JPN']);
   });
+  it('Cyprus\'s communities are Cypriots, the guarantor powers partners, and an honorific makes a town a person', () => {
+    const r = doc('The Special Adviser on Cyprus, María Ángela Holguín Cuéllar, met on Monday with Greek Cypriot leader Nikos Christodoulides and Turkish Cypriot leader Ersin Tatar in Nicosia. Ms. Holguín described the exchange as constructive. The initiatives were discussed at an informal meeting attended by the guarantor powers Greece, Türkiye and the United Kingdom. The Greek Cypriot and Turkish Cypriot sides agreed to meet again.', 'Cyprus: UN envoy meets both leaders in Nicosia', 'NICOSIA');
+    expect(r.countries).toEqual(['CYP']);
+    expect(r.mentioned).toEqual(['CYP', 'GBR', 'GRC', 'TUR']);
+    expect(mentioned('Ms. Holguín said the talks would continue.')).toEqual([]);
+  });
   it('a country thanked for the help in the title ("grâce au Luxembourg") is the giver', () => {
     const r = doc("Le PAM et le gouvernement du Sénégal ont lancé à Kolda un programme de cantines scolaires. Grâce à une contribution de 2 millions d'euros du Grand-Duché de Luxembourg, 45 000 élèves recevront un repas chaud. « Le Luxembourg est fier de soutenir ce modèle », a déclaré l'ambassadeur luxembourgeois. Au Sénégal, le programme couvre 210 écoles.", 'Cantines scolaires : 45 000 élèves de Kolda bénéficient de repas chauds grâce au Luxembourg', 'KOLDA, Sénégal');
     expect(r.countries).toEqual(['SEN']);
