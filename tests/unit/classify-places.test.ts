@@ -578,6 +578,8 @@ describe('concern: the two sides and organisations', () => {
     expect(r.countries).toEqual(['CYP']);
     expect(r.mentioned).toEqual(['CYP', 'GBR', 'GRC', 'TUR']);
     expect(mentioned('Ms. Holguín said the talks would continue.')).toEqual([]);
+    const geneva = doc("The two leaders of the island met the Secretary-General. The meeting was attended by the guarantor powers Greece, Türkiye and the United Kingdom. The leaders of Cyprus's two communities agreed on new crossing points in Cyprus.", 'Informal meeting in a broader format held in Geneva', 'GENEVA');
+    expect(geneva.countries).toEqual(['CYP']);
   });
   it('a country thanked for the help in the title ("grâce au Luxembourg") is the giver', () => {
     const r = doc("Le PAM et le gouvernement du Sénégal ont lancé à Kolda un programme de cantines scolaires. Grâce à une contribution de 2 millions d'euros du Grand-Duché de Luxembourg, 45 000 élèves recevront un repas chaud. « Le Luxembourg est fier de soutenir ce modèle », a déclaré l'ambassadeur luxembourgeois. Au Sénégal, le programme couvre 210 écoles.", 'Cantines scolaires : 45 000 élèves de Kolda bénéficient de repas chauds grâce au Luxembourg', 'KOLDA, Sénégal');
