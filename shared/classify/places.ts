@@ -856,7 +856,10 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     const before1 = tokens[m.tokenIndex - 1];
     const origin = (nextInSentence && ORIGIN_WORDS.has(next.norm))
       || (before1 !== undefined && TRANSIT_LAST_WORDS.has(before1.norm) && TRANSIT_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start)));
-    const weight = inOrg ? 0.3 : origin ? 0.3 : 1;
+    // a speaker's country in brackets after their name: "Council President Yamazaki Kazuyuki (Japan)"
+    const speakersCountry = byName && text.charCodeAt(m.start - 1) === 40 && text.charCodeAt(m.end) === 41
+      && before1 !== undefined && before1.upper && !before1.allCaps && before1.end + 2 === m.start;
+    const weight = inOrg ? 0.3 : origin || speakersCountry ? 0.3 : 1;
     if (inOrg) f.org++;
     if (byName && !inOrg) f.named++;
     if (!byName) {
@@ -880,7 +883,7 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     if (inParticipantList.has(m)) f.participant++;
     if (inExampleList.has(m)) f.example++;
     if (inAdjacentList.has(m)) f.adjacent++;
-    if (inOrg || origin) continue;
+    if (inOrg || origin || speakersCountry) continue;
     if (inRoleList.has(m)) f.donor++;
     const donorBefore = f.donor;
     let from = Math.max(0, m.tokenIndex - 3);

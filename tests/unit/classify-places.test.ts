@@ -581,6 +581,11 @@ describe('concern: the two sides and organisations', () => {
     const geneva = doc("The two leaders of the island met the Secretary-General. The meeting was attended by the guarantor powers Greece, Türkiye and the United Kingdom. The leaders of Cyprus's two communities agreed on new crossing points in Cyprus.", 'Informal meeting in a broader format held in Geneva', 'GENEVA');
     expect(geneva.countries).toEqual(['CYP']);
   });
+  it('a speaker\'s country in brackets after their name is mentioned, not concerned', () => {
+    const r = doc('The following Security Council press statement was issued today by Council President Yamazaki Kazuyuki (Japan): The members of the Security Council condemned in the strongest terms the heinous and cowardly terrorist attack near Besham, Khyber Pakhtunkhwa, Pakistan. They expressed condolences to the families of the victims and to the Government of Pakistan.', 'Security Council Press Statement on Terrorist Attack near Besham, Pakistan', 'NEW YORK');
+    expect(r.countries).toEqual(['PAK']);
+    expect(r.mentioned).toContain('JPN');
+  });
   it('a country thanked for the help in the title ("grâce au Luxembourg") is the giver', () => {
     const r = doc("Le PAM et le gouvernement du Sénégal ont lancé à Kolda un programme de cantines scolaires. Grâce à une contribution de 2 millions d'euros du Grand-Duché de Luxembourg, 45 000 élèves recevront un repas chaud. « Le Luxembourg est fier de soutenir ce modèle », a déclaré l'ambassadeur luxembourgeois. Au Sénégal, le programme couvre 210 écoles.", 'Cantines scolaires : 45 000 élèves de Kolda bénéficient de repas chauds grâce au Luxembourg', 'KOLDA, Sénégal');
     expect(r.countries).toEqual(['SEN']);
