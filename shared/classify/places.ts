@@ -217,8 +217,11 @@ export function findPlaces(text: string, tokens: readonly Token[], titleCase = 0
       || (prevTok !== undefined && prevTok.upper && !tok.sentenceStart && !prevTok.allCaps && tok.start === prevTok.end + 1);
     if (tok.cyr && tok.upper && tok.norm.length >= 4 && !inNameRun
       && !(lowerCyrillic ??= new Set(tokens.filter((t) => t.cyr && !t.upper).map((t) => t.norm))).has(tok.norm)) {
-      const hit = translitLookup(tok.norm, g.latinSingles, g.latinSkeletons);
-      if (hit && !(tok.sentenceStart && hit.some((e) => e.personLike))) {
+      // (not a part of a hyphenated name, "Кала-и-Нау"; not a town at a sentence's start, where
+      // any word has a capital: "Далее следуют …" is not Yemen's Dhale)
+      const hyphenated = text.charCodeAt(tok.start - 1) === 45 || text.charCodeAt(tok.end) === 45;
+      const hit = hyphenated ? undefined : translitLookup(tok.norm, g.latinSingles, g.latinSkeletons);
+      if (hit && !(tok.sentenceStart && hit.some((e) => e.personLike || e.via === 't'))) {
         emit(out, hit, tok.start, tok.end, i, i + 1, text);
       }
     }

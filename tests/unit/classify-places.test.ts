@@ -224,6 +224,10 @@ describe('organisations and features named after places', () => {
     expect(mentioned('Конференцию организовал Исполнительный комитет Международного фонда спасения Арала в Бишкеке.')).toEqual(['KGZ']);
     expect(mentioned('Dust storms from the dried bed of the Aral reach Nukus, Uzbekistan.')).toEqual(['UZB']);
   });
+  it('the Cyrillic transliteration fallback reads no part of a hyphenated name and no town at a sentence\'s start', () => {
+    expect(mentioned('Пострадавших доставили в больницу в Кала-и-Нау, Афганистан.')).toEqual(['AFG']);
+    expect(mentioned('Больше всего мигрантов работает в России. Далее следуют Казахстан и Турция.')).toEqual(['KAZ', 'RUS', 'TUR']);
+  });
 });
 
 describe('region phrases', () => {
