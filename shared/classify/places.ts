@@ -667,6 +667,7 @@ const ROLE_BEFORE_LIST = new RegExp(
  */
 const ENUMERATION_TAIL = /(?:(?:(?:the|le|la|les|l['’])\s*)?\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+(?:(?:of|for|de|du|des|d['’])\s*)?\p{Lu}[\p{L}\p{M}.'’-]*)*(?:\s+[а-яё]+)?\s*,\s*)+(?:(?:the|le|la|les|l['’])\s*)?$/u;
 /** Contributors or donors, then what they include: "the troop-contributing countries, which also include", "donors include". */
+const INCLUDE_VERB = /includ|comprenn|inclu|включа/i;
 const CONTRIBUTORS_INCLUDE_BEFORE = /(?:contributing countries|contributors|donors|donor countries|pays contributeurs|bailleurs|доноры|страны-доноры)\s*,?\s*(?:(?:which|who|that|qui|которые)\s+)?(?:(?:also|aussi|également|также)\s+)?(?:include|includes|included|comprennent|incluent|включают)\s+(?:the\s+|le\s+|la\s+|les\s+|l['’])?$/i;
 /** Right before a list of countries: who took part ("representatives of", "delegations from", "представители"). */
 const PARTICIPANTS_BEFORE_LIST = /(?:representatives|delegations|delegates|officials|ministers|participants|experts|diplomats|leaders|heads of state|members|représentants|délégations|délégués|responsables|ministres|participants|experts|представител\S*|делегаци\S*|министр\S*|участник\S*|эксперт\S*|руководител\S*|глав\S*)(?:\s+(?:of foreign affairs|from|of|de|du|des|d['’]|из|от))?\s*(?:the\s+|la\s+|le\s+|l['’])?$/i;
@@ -786,7 +787,11 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     const last = run[run.length - 1];
     const countries = new Set(run.map((m) => m.iso3)).size;
     // one country after "the troop-contributing countries, which also include": a contributor like the listed ones
-    if (first && countries === 1 && CONTRIBUTORS_INCLUDE_BEFORE.test(text.slice(Math.max(0, first.start - 80), first.start))) for (const m of run) inRoleList.add(m);
+    if (first && countries === 1) {
+      const before = text.slice(Math.max(0, first.start - 80), first.start);
+      // (the verb first: the pattern runs only where one of its verbs is)
+      if (INCLUDE_VERB.test(before) && CONTRIBUTORS_INCLUDE_BEFORE.test(before)) for (const m of run) inRoleList.add(m);
+    }
     if (first && last && countries >= 2) {
       const before = text.slice(Math.max(0, first.start - 48), first.start);
       if (ROLE_BEFORE_LIST.test(before) || ROLE_AFTER_LIST.test(text.slice(last.end, last.end + 48)) || CONTRIBUTORS_INCLUDE_BEFORE.test(before)
