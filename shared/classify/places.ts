@@ -6,7 +6,7 @@
 import { ancestorsOf, areaAncestors, countriesIn } from '../taxonomy/m49';
 import { GEORGIA_COUNTRY_CONTEXT, US_STATE_CONTEXT } from './supplement';
 import { getGazetteer, spellingSkeleton, transliterate, type PlaceEntry, type TrieNode } from './gazetteer';
-import { phraseTokens, type DocumentLayout, type Token } from './text';
+import { isFunctionWord, phraseTokens, type DocumentLayout, type Token } from './text';
 
 /** One recognised place in the text. */
 export interface PlaceMention {
@@ -127,6 +127,16 @@ function caseOk(entry: PlaceEntry, text: string, tokens: readonly Token[], i: nu
     }
     // "Ms. Salvador", "Mme Salvador", "госпожа Сальвадор"
     if (prev && first.start - prev.end <= 2 && (HONORIFICS.has(prev.norm) || (prev.norm === 'm' && text[prev.end] === '.'))) return person();
+  }
+  // a one-word town that is a French or English function word opening a sentence ("Sur le
+  // terrain, …" is not Oman's Sur), or that a given name follows ("Téte António", Angola's minister)
+  if (j - i === 1 && (entry.via === 't' || entry.via === 'c')) {
+    if (first.sentenceStart && isFunctionWord(first.norm)) return false;
+    const after = tokens[j];
+    if (after && after.upper && !after.allCaps && after.start === first.end + 1 && getGazetteer().givenNames.has(after.norm)) {
+      persons?.add(first.norm);
+      return false;
+    }
   }
   // an honorific makes a one-word town a person's name too: "Ms. Holguín" (María Ángela Holguín), "Mr. Lima"
   const before = tokens[i - 1];
@@ -546,7 +556,7 @@ function pledgesAfter(after: string, before: Token | undefined): boolean {
  * Японии", "которую финансируют правительство Республики Корея и Швейцарское агентство …",
  * "средств, ранее предоставленных правительством Японии" (provided by; not "предоставленных Японии", to it).
  */
-const SUPPORTED_BY_BEFORE = /(?:при\s+(?:финансовой\s+)?поддержке|на\s+средства|за\s+сч[её]т\s+средств|(?:про)?финансиру\S*|(?:предоставленн|выделенн)\S*\s+правительством)\s+(?:правительств\S*\s+)?(?:(?:[^\s,.;]+\s+){1,3}(?:и\s+|,\s*)(?:правительств\S*\s+)?)?$/iu;
+const SUPPORTED_BY_BEFORE = /(?:при\s+(?:финансовой\s+)?поддержке|на\s+средства|за\s+сч[её]т\s+средств|(?:про)?финансиру\S*|(?:про)?финансировал\S*|выделил\S*|(?:предоставленн|выделенн)\S*\s+правительством)\s+(?:правительств\S*\s+)?(?:(?:[^\s,.;]+\s+){1,3}(?:и\s+|,\s*)(?:правительств\S*\s+)?)?$/iu;
 /** Thanks earlier in the sentence: "thanked the Korean people", "remercié le peuple japonais", "поблагодарил японский народ". */
 const THANKED_BEFORE = /(?<!\p{L})(?:thank\p{L}*|grateful|gratitude|remerci\p{L}*|reconnaissance|благодар\p{L}*|признательн\p{L}*)(?!\p{L})/iu;
 /** The last words TRANSIT_BEFORE can end with. */
@@ -642,6 +652,8 @@ const ROLE_BEFORE_LIST = new RegExp(
     '|(?:teams?|aircraft|planes|ships|contingents?|troops|soldiers|personnel|rescuers|doctors|medics|supplies|equipment|donations)\\s+from' +
     // "подразделения из Индии, Японии и Непала": units, contingents or rescuers sent from
     '|(?:подразделени\\S*|контингент\\S*|спасател\\S*|военнослужащ\\S*)\\s+из' +
+    // "l'appui des équipes de recherche et de sauvetage de l'Espagne, du Royaume-Uni, du Qatar …": teams sent
+    "|(?:équipes?|secouristes|sauveteurs)(?:\\s+(?:de\\s+recherche\\s+et\\s+de\\s+sauvetage|de\\s+secours|de\\s+sauvetage|médicales|d['’]urgence))?\\s+(?:de|du|des)" +
     // "grâce aux contributions volontaires du Canada, de la France, de la Suisse et de Monaco"
     '|(?:médiation|facilitation|soutien|financement|appui|aide|dons?|contributions?(?:\\s+(?:volontaires|financières|généreuses))?)\\s+(?:de|du|des)' +
     // "des contingents rwandais, bangladais et pakistanais", "contingents du Népal, du Bangladesh …"

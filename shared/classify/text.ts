@@ -237,5 +237,10 @@ function isDetectLetter(c: number): boolean {
 
 const FR_WORDS = new Set(['le', 'la', 'les', 'des', 'du', 'de', 'et', 'est', 'une', 'un', 'pour', 'dans', 'sur', 'au', 'aux', 'qui', 'que', 'par', 'avec', 'ont', 'été', 'a', 'ce', 'cette', 'ses', 'leur', 'sont', 'pas', 'plus', 'l', 'd', 'qu', 'à']);
 const EN_WORDS = new Set(['the', 'and', 'of', 'to', 'in', 'is', 'for', 'on', 'with', 'that', 'by', 'was', 'were', 'are', 'from', 'as', 'at', 'an', 'be', 'this', 'it', 'has', 'have', 'which', 'its', 'their', 'not']);
+
+/** Whether a (normalised) word is one of the French or English function words language detection counts. */
+export function isFunctionWord(norm: string): boolean {
+  return FR_WORDS.has(norm) || EN_WORDS.has(norm);
+}
 /** The longest word of FR_WORDS and EN_WORDS: longer runs of letters are not looked up. */
 const MAX_FUNCTION_WORD = Math.max(...[...FR_WORDS, ...EN_WORDS].map((w) => w.length));

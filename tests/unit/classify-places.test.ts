@@ -585,6 +585,16 @@ describe('concern: the two sides and organisations', () => {
     const geneva = doc("The two leaders of the island met the Secretary-General. The meeting was attended by the guarantor powers Greece, Türkiye and the United Kingdom. The leaders of Cyprus's two communities agreed on new crossing points in Cyprus.", 'Informal meeting in a broader format held in Geneva', 'GENEVA');
     expect(geneva.countries).toEqual(['CYP']);
   });
+  it('Russian projects "финансировался Европейским союзом и правительством Японии" and French "équipes de recherche et de sauvetage de l\'Espagne, du Royaume-Uni …" name partners', () => {
+    const ru = doc('В Физулинском районе Азербайджана очищено от мин более 2 тысяч гектаров. Проект финансировался Европейским союзом и правительством Японии. Азербайджан продолжает разминирование.', 'ПРООН и ANAMA: в Физулинском районе очищено от мин более 2 тысяч гектаров', 'БАКУ, Азербайджан');
+    expect(ru.countries).toEqual(['AZE']);
+    const fr = doc("Le séisme d'Al Haouz a détruit 50 000 logements au Maroc. Le Maroc a reconstruit les écoles. Le Royaume a accepté l'appui des équipes de recherche et de sauvetage de l'Espagne, du Royaume-Uni, du Qatar et des Émirats arabes unis.", "Séisme d'Al Haouz : plus de 50 000 logements reconstruits", 'RABAT, Maroc');
+    expect(fr.countries).toEqual(['MAR']);
+  });
+  it('a one-word town that is a function word opening a sentence, or that a given name follows, is not a place', () => {
+    expect(mentioned('Sur le terrain, la situation demeure préoccupante au Mali.')).toEqual(['MLI']);
+    expect(mentioned("Les délégations se sont réunies sous la facilitation de leur homologue, Téte António, à Luanda.")).toEqual(['AGO']);
+  });
   it('a speaker\'s country in brackets after their name is mentioned, not concerned', () => {
     const r = doc('The following Security Council press statement was issued today by Council President Yamazaki Kazuyuki (Japan): The members of the Security Council condemned in the strongest terms the heinous and cowardly terrorist attack near Besham, Khyber Pakhtunkhwa, Pakistan. They expressed condolences to the families of the victims and to the Government of Pakistan.', 'Security Council Press Statement on Terrorist Attack near Besham, Pakistan', 'NEW YORK');
     expect(r.countries).toEqual(['PAK']);
