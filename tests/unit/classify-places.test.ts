@@ -591,6 +591,12 @@ describe('concern: the two sides and organisations', () => {
     const fr = doc("Le séisme d'Al Haouz a détruit 50 000 logements au Maroc. Le Maroc a reconstruit les écoles. Le Royaume a accepté l'appui des équipes de recherche et de sauvetage de l'Espagne, du Royaume-Uni, du Qatar et des Émirats arabes unis.", "Séisme d'Al Haouz : plus de 50 000 logements reconstruits", 'RABAT, Maroc');
     expect(fr.countries).toEqual(['MAR']);
   });
+  it('Ethiopia\'s Somali Region is Ethiopia; a country that "delivers humanitarian aid to" another in the title is its giver', () => {
+    expect(mentioned('Drought hit pastoralists in the Somali Region and Afar.')).toEqual(['ETH']);
+    const r = doc('Kazakhstan delivered 5,000 tonnes of flour to Afghanistan by rail through Termez. WFP will distribute it to families in Balkh and Faryab provinces of Afghanistan. Afghanistan faces acute food insecurity.', 'Kazakhstan delivers humanitarian aid to Afghanistan', 'ASTANA, Kazakhstan');
+    expect(r.countries).toEqual(['AFG']);
+    expect(r.primaryCountry).toBe('AFG');
+  });
   it('a one-word town that is a function word opening a sentence, or that a given name follows, is not a place', () => {
     expect(mentioned('Sur le terrain, la situation demeure préoccupante au Mali.')).toEqual(['MLI']);
     expect(mentioned("Les délégations se sont réunies sous la facilitation de leur homologue, Téte António, à Luanda.")).toEqual(['AGO']);
