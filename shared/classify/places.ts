@@ -559,6 +559,10 @@ function pledgesAfter(after: string, before: Token | undefined): boolean {
 const SUPPORTED_BY_BEFORE = /(?:при\s+(?:финансовой\s+)?поддержке|на\s+средства|за\s+сч[её]т\s+средств|(?:про)?финансиру\S*|(?:про)?финансировал\S*|выделил\S*|(?:предоставленн|выделенн)\S*\s+правительством)\s+(?:правительств\S*\s+)?(?:(?:[^\s,.;]+\s+){1,3}(?:и\s+|,\s*)(?:правительств\S*\s+)?)?$/iu;
 /** Thanks earlier in the sentence: "thanked the Korean people", "remercié le peuple japonais", "поблагодарил японский народ". */
 const THANKED_BEFORE = /(?<!\p{L})(?:thank\p{L}*|grateful|gratitude|remerci\p{L}*|reconnaissance|благодар\p{L}*|признательн\p{L}*)(?!\p{L})/iu;
+/** Right after a country, a process it leads as a third party: "Qatari-led mediation", "US-brokered ceasefire". */
+const MEDIATOR_AFTER = /^-(?:led|brokered|facilitated|mediated)\s+(?:mediation|talks|negotiations|process|efforts|initiative|facilitation|ceasefire|truce|agreement|deal)\b/i;
+/** Mediation words right before a country or its "of" ("the mediation of Qatar", "при посредничестве Катара"). */
+const MEDIATION_WORDS = new Set(['mediation', 'mediator', 'facilitation', 'посредничестве', 'посредничеством']);
 /** The last words TRANSIT_BEFORE can end with. */
 const TRANSIT_LAST_WORDS = new Set(['через', 'по', 'территорию', 'территории', 'through', 'via', 'the', 'of', 'par', 'le', 'la', 'les', 'l']);
 /** The French words "of" an AID_OF_BEFORE phrase ends with. */
@@ -986,6 +990,10 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     // (the phrases before are Russian, or end in a French article: the regular expressions run only then)
     // (a giver named after the help, "при поддержке Германии", "le soutien financier de l'Allemagne",
     // "support from Germany": the countries listed after it are givers too)
+    // a mediator: "Qatari-led mediation", "US-brokered talks", "the mediation of Qatar", "sous la médiation du Qatar", "при посредничестве Катара"
+    if (MEDIATOR_AFTER.test(text.slice(m.end, m.end + 30)) || (before1 !== undefined && MEDIATION_WORDS.has(before1.norm))
+      || (before1 !== undefined && FRENCH_OF.has(before1.norm) && MEDIATION_WORDS.has(tokens[m.tokenIndex - 2]?.norm ?? ''))
+      || (before1 !== undefined && ['of', 'by'].includes(before1.norm) && MEDIATION_WORDS.has(tokens[m.tokenIndex - 2]?.norm ?? ''))) f.donor++;
     let giverAfterHelp = (before1?.cyr === true && SUPPORTED_BY_BEFORE.test(text.slice(Math.max(0, m.start - 70), m.start)))
       || (before1 !== undefined && FRENCH_OF.has(before1.norm) && AID_OF_BEFORE.test(text.slice(Math.max(0, m.start - 70), m.start)));
     if (giverAfterHelp || pledgesAfter(text.slice(m.end, m.end + 160), before1)) f.donor++;

@@ -591,6 +591,11 @@ describe('concern: the two sides and organisations', () => {
     const fr = doc("Le séisme d'Al Haouz a détruit 50 000 logements au Maroc. Le Maroc a reconstruit les écoles. Le Royaume a accepté l'appui des équipes de recherche et de sauvetage de l'Espagne, du Royaume-Uni, du Qatar et des Émirats arabes unis.", "Séisme d'Al Haouz : plus de 50 000 logements reconstruits", 'RABAT, Maroc');
     expect(fr.countries).toEqual(['MAR']);
   });
+  it('a mediator ("Qatari-led mediation", "the mediation of Qatar", "при посредничестве Катара") is a partner', () => {
+    const r = doc('Representatives of the Government of the Democratic Republic of the Congo and the AFC/M23 signed on Saturday in Doha a framework agreement for peace in the eastern Democratic Republic of the Congo. The agreement, the result of talks under the mediation of Qatar, builds on earlier declarations. Qatar\'s Minister of State said the parties would meet again in Doha. Fighting continues in North Kivu, in the Democratic Republic of the Congo.', 'DRC and AFC/M23 sign framework agreement in Doha as Qatari-led mediation enters new phase', 'DOHA, Qatar');
+    expect(r.countries).toEqual(['COD']);
+    expect(r.primaryCountry).toBe('COD');
+  });
   it('Ethiopia\'s Somali Region is Ethiopia; a country that "delivers humanitarian aid to" another in the title is its giver', () => {
     expect(mentioned('Drought hit pastoralists in the Somali Region and Afar.')).toEqual(['ETH']);
     const r = doc('Kazakhstan delivered 5,000 tonnes of flour to Afghanistan by rail through Termez. WFP will distribute it to families in Balkh and Faryab provinces of Afghanistan. Afghanistan faces acute food insecurity.', 'Kazakhstan delivers humanitarian aid to Afghanistan', 'ASTANA, Kazakhstan');
