@@ -115,7 +115,8 @@ function caseOk(entry: PlaceEntry, text: string, tokens: readonly Token[], i: nu
       if (j - i === 1) persons?.add(first.norm);
       return false;
     };
-    if (!inTitleCase && prev && prev.upper && !prev.allCaps && !first.sentenceStart && !ALLOWED_BEFORE_PERSONLIKE.has(prev.norm) && prev.end + 1 === first.start) {
+    // (joined by a space: "Turkmenistan–Afghanistan–Pakistan–India gas pipeline" names four countries)
+    if (!inTitleCase && prev && prev.upper && !prev.allCaps && !first.sentenceStart && !ALLOWED_BEFORE_PERSONLIKE.has(prev.norm) && prev.end + 1 === first.start && text.charCodeAt(prev.end) === 32) {
       return false; // "Michael Jordan", "Chad Smith" (previous capitalised word in the same phrase; weak: not recorded as a person)
     }
     const next = tokens[j];
@@ -132,6 +133,8 @@ function caseOk(entry: PlaceEntry, text: string, tokens: readonly Token[], i: nu
   // terrain, …" is not Oman's Sur), or that a given name follows ("Téte António", Angola's minister)
   if (j - i === 1 && (entry.via === 't' || entry.via === 'c')) {
     if (first.sentenceStart && isFunctionWord(first.norm)) return false;
+    // a facility named after a town and numbered: "the Jeddah-1 rehabilitation centre" (in Iraq)
+    if (text.charCodeAt(first.end) === 45 && /\d/.test(text.charAt(first.end + 1))) return false;
     const after = tokens[j];
     if (after && after.upper && !after.allCaps && after.start === first.end + 1 && getGazetteer().givenNames.has(after.norm)) {
       persons?.add(first.norm);
@@ -320,7 +323,8 @@ function resolve(mentions: PlaceMention[], tokens: readonly Token[], text: strin
       out.push({ ...m, iso3: pick, candidates: undefined });
       continue;
     }
-    if (m.iso3 === 'GEO' && m.via === 'n') {
+    // (listed among other countries, "Armenia, Georgia, Kazakhstan", it is the country whatever else the text says)
+    if (m.iso3 === 'GEO' && m.via === 'n' && !listedAmongCountries(mentions, mi, text)) {
       usContext ??= hasContext(tokens, US_CONTEXT);
       geoContext ??= hasContext(tokens, GEO_CONTEXT);
       if (usContext && !geoContext) {
@@ -331,6 +335,15 @@ function resolve(mentions: PlaceMention[], tokens: readonly Token[], text: strin
     out.push(m);
   }
   return out;
+}
+
+/** Whether mention `at` is listed right beside another country's name (not the United States'). */
+function listedAmongCountries(mentions: readonly PlaceMention[], at: number, text: string): boolean {
+  const m = mentions[at]!;
+  const prev = mentions[at - 1];
+  const next = mentions[at + 1];
+  const country = (o: PlaceMention | undefined): boolean => o !== undefined && o.via === 'n' && o.iso3 !== undefined && o.iso3 !== 'USA' && o.iso3 !== 'GEO';
+  return (country(prev) && LIST_GAP.test(text.slice(prev!.end, m.start))) || (country(next) && LIST_GAP.test(text.slice(m.end, next!.start)));
 }
 
 /** Whether the list that mention `at` belongs to (mentions joined by commas and "and") also names `iso3` unambiguously. */

@@ -133,6 +133,8 @@ export const CITY_EXONYMS: ReadonlyArray<readonly [string, string]> = [
   ['Rasht Valley', 'TJK'], ['Rasht district', 'TJK'], ['Раштская долина', 'TJK'], ['vallée de Racht', 'TJK'],
   // Tajikistan's Gorno-Badakhshan Autonomous Region (CLDR has only the English name)
   ['GBAO', 'TJK'], ['ГБАО', 'TJK'], ['Горно-Бадахшанская автономная область', 'TJK'], ['Haut-Badakhchan', 'TJK'],
+  // Nigeria's Niger State
+  ['Niger State', 'NGA'], ['État du Niger', 'NGA'], ['штат Нигер', 'NGA'],
   // Ethiopia's Somali Region, named with Somalia's demonym
   ['Somali Region', 'ETH'], ['Somali regional state', 'ETH'], ['région Somali', 'ETH'], ['Сомалийский регион', 'ETH'], ['регион Сомали', 'ETH'],
 ];

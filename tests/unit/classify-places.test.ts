@@ -224,6 +224,12 @@ describe('organisations and features named after places', () => {
     expect(mentioned('Конференцию организовал Исполнительный комитет Международного фонда спасения Арала в Бишкеке.')).toEqual(['KGZ']);
     expect(mentioned('Dust storms from the dried bed of the Aral reach Nukus, Uzbekistan.')).toEqual(['UZB']);
   });
+  it('countries joined by dashes are all named; Georgia listed among countries is the country; Niger State is Nigeria\'s; a numbered facility is not its town', () => {
+    expect(mentioned('They discussed the Turkmenistan–Afghanistan–Pakistan–India gas pipeline.')).toEqual(['AFG', 'IND', 'PAK', 'TKM']);
+    expect(mentioned('Officers came from Armenia, Georgia and Moldova; the course was funded by the United States Government.')).toEqual(['ARM', 'GEO', 'MDA', 'USA']);
+    expect(mentioned('Banditry in Katsina, Zamfara and Niger State kept farmers away, Nigeria reported.')).toEqual(['NGA']);
+    expect(mentioned('Families pass through the Jeddah-1 rehabilitation centre in Ninewa, Iraq.')).toEqual(['IRQ']);
+  });
   it('the Cyrillic transliteration fallback reads no part of a hyphenated name and no town at a sentence\'s start', () => {
     expect(mentioned('Пострадавших доставили в больницу в Кала-и-Нау, Афганистан.')).toEqual(['AFG']);
     expect(mentioned('Больше всего мигрантов работает в России. Далее следуют Казахстан и Турция.')).toEqual(['KAZ', 'RUS', 'TUR']);
