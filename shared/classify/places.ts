@@ -544,8 +544,8 @@ const SENT_FROM = new Set(['team', 'teams', 'aircraft', 'planes', 'ships', 'cont
  * between the verb and the amount when it is an acronym ("Германия выделила ВПП 5 млн евро",
  * "Japan gives WFP $5 million"): `PLEDGE_TO_ACRONYM` captures it for the caller to check.
  */
-const PLEDGE_HEAD = String.raw`^\s*(?:['’]s\s+Government\s+|Government\s+)?(?:,[^,.;]{1,80},\s*)?(?:(?:has|have|will|would|also|today|is|are|again|further|decided\s+to|continue\s+to)\s+)*(?:announc|pledg|contribut|donat|provid|allocat|grant|giv|commit|disburs|extend|deliver|annonce|octroie|verse|alloue|débloqu|mobilis|deploy|dispatch|airlift|sent|send|выдел|предостав|передал)\S*\s+`;
-const PLEDGE_AMOUNT = String.raw`(?:(?:an?|the|another|additional|a further|further|new|more than|over|nearly|almost|some|about|around|un|une|nouveau|nouvelle|plus de|près de|свыше|более)\s+)*(?:(?:(?:emergency\s+)?(?:grant\s+aid|grants?|aid|assistance|funding|contributions?|donations?)\s+(?:of|worth)\s+)?(?:[£$€¥]|(?:US|A|AU|C|CA|NZ)\$|USD|EUR|CHF|\d)|(?:(?:emergency|necessary|humanitarian|relief|food|medical)\s+)*(?:relief\s+goods|relief\s+supplies|humanitarian\s+aid|assistance|aid)\b|(?:(?:urban\s+)?search[- ]and[- ]rescue|rescue|medical|emergency\s+medical|disaster\s+response)\s+teams?\b|(?:technical\s+(?:experts|teams?)|relief\s+flights|rescuers)\b)`;
+const PLEDGE_HEAD = String.raw`^\s*(?:['’]s\s+Government\s+|Government\s+)?(?:,[^,.;]{1,80},\s*)?(?:(?:has|have|will|would|also|today|is|are|again|further|decided\s+to|continue\s+to|to)\s+)*(?:announc|pledg|contribut|donat|provid|allocat|grant|giv|commit|disburs|extend|deliver|annonce|octroie|verse|alloue|débloqu|mobilis|deploy|dispatch|airlift|sent|send|выдел|предостав|передал)\S*\s+`;
+const PLEDGE_AMOUNT = String.raw`(?:(?:an?|the|another|additional|a further|further|new|more than|over|nearly|almost|some|about|around|un|une|nouveau|nouvelle|plus de|près de|свыше|более)\s+)*(?:(?:(?:emergency\s+)?(?:grant\s+aid|grants?|aid|assistance|funding|contributions?|donations?)\s+(?:of|worth)\s+)?(?:[£$€¥]|(?:US|A|AU|C|CA|NZ)\$|USD|EUR|CHF|\d)|(?:(?:emergency|necessary|humanitarian|relief|food|medical)\s+)*(?:relief\s+goods|relief\s+supplies|humanitarian\s+aid|assistance|aid|support|funding)\b|(?:(?:urban\s+)?search[- ]and[- ]rescue|rescue|medical|emergency\s+medical|disaster\s+response)\s+teams?\b|(?:technical\s+(?:experts|teams?)|relief\s+flights|rescuers)\b)`;
 const PLEDGE_AFTER = new RegExp(PLEDGE_HEAD + PLEDGE_AMOUNT, 'i');
 const PLEDGE_TO_ACRONYM = new RegExp(`${PLEDGE_HEAD}(\\S{2,8})\\s+${PLEDGE_AMOUNT}`, 'i');
 /**
@@ -639,6 +639,10 @@ const ORG_HEADS = new Set([
   'university', 'universite', 'университет', 'университета', 'college', 'academy', 'academie', 'академия', 'академии',
   'hub', 'warehouse', 'warehouses', 'офис', 'офисе', 'представительство', 'представительстве', 'склад', 'склады', 'складе', 'складах', 'хаб', 'хабе',
 ]);
+/** After a country, the rest of a donor agency's name. */
+const DONOR_AGENCY_AFTER = /^\s+(?:Fund\s+for\s+(?:International\s+)?Development|(?:International\s+)?(?:Development\s+)?Cooperation\s+Agency|Agency\s+for\s+(?:International\s+)?Development|International\s+Development\s+Agency|Development\s+Agency|Aid\b)/;
+// heads of organisation names that follow the country: "Qatar Fund for Development", "Swiss Agency for Development and Cooperation"
+const ORG_HEADS_AFTER = new Set(['fund', 'agency', 'council', 'foundation', 'society', 'institute', 'committee', 'corporation', 'bank', 'trust', 'association', 'centre', 'center']);
 // an organisation's seat or depot in a country: "regional office in Kazakhstan", "the supply hub in Fiji", "its warehouse in Suva"
 // (and the Russian ones: "логистический центр ООН в Термезе", "склад в Термезе")
 const LOCATED_HEADS = new Set(['office', 'embassy', 'headquarters', 'bureau', 'centre', 'center', 'hub', 'warehouse', 'warehouses',
@@ -763,6 +767,12 @@ interface Features {
  * "Islamic State of Iraq", "the UNICEF Pacific supply hub in Fiji".
  */
 function inOrganisation(m: PlaceMention, tokens: readonly Token[]): boolean {
+  // the country first: "Qatar Fund for Development", "Japan International Cooperation Agency", "Norwegian Refugee Council"
+  for (let k = m.tokenEnd; k < Math.min(tokens.length, m.tokenEnd + 3); k++) {
+    const t = tokens[k]!;
+    if (!t.upper || t.allCaps || t.sentenceStart || t.start !== tokens[k - 1]!.end + 1) break;
+    if (ORG_HEADS_AFTER.has(t.norm)) return true;
+  }
   const p1 = tokens[m.tokenIndex - 1];
   const p2 = tokens[m.tokenIndex - 2];
   const p3 = tokens[m.tokenIndex - 3];
@@ -920,6 +930,12 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     if (inParticipantList.has(m)) f.participant++;
     if (inExampleList.has(m)) f.example++;
     if (inAdjacentList.has(m)) f.adjacent++;
+    // a donor agency named after its country ("Qatar Fund for Development", "Korea International
+    // Cooperation Agency"): the country gives, in the title as anywhere
+    if (inOrg && DONOR_AGENCY_AFTER.test(text.slice(m.end, m.end + 60))) {
+      f.donor++;
+      if (m.start < layout.titleEnd) f.titleDonor++;
+    }
     if (inOrg || origin || speakersCountry) continue;
     if (inRoleList.has(m)) f.donor++;
     const donorBefore = f.donor;

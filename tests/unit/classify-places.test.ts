@@ -597,6 +597,14 @@ describe('concern: the two sides and organisations', () => {
     const fr = doc("Le séisme d'Al Haouz a détruit 50 000 logements au Maroc. Le Maroc a reconstruit les écoles. Le Royaume a accepté l'appui des équipes de recherche et de sauvetage de l'Espagne, du Royaume-Uni, du Qatar et des Émirats arabes unis.", "Séisme d'Al Haouz : plus de 50 000 logements reconstruits", 'RABAT, Maroc');
     expect(fr.countries).toEqual(['MAR']);
   });
+  it('donor headlines: "Korea to provide …", "UK announces humanitarian support for …", a donor agency named after its country', () => {
+    const ko = doc('The Government of the Republic of Korea will provide USD 2 million in humanitarian assistance to the Philippines to help communities affected by Typhoon Kristine. The Philippines reported 150 deaths. The assistance will be delivered through WFP in the Philippines.', 'Korea to provide USD 2 million in humanitarian assistance to the Philippines following typhoon', 'SEOUL, Republic of Korea');
+    expect(ko.countries).toEqual(['PHL']);
+    const uk = doc('The UK will provide £2 million to support survivors of the earthquake in Jajarkot, Nepal, where 150 people died. UK aid will fund shelter in Nepal through partners.', 'UK announces humanitarian support for Nepal earthquake survivors', 'LONDON');
+    expect(uk.countries).toEqual(['NPL']);
+    const qa = doc('The Qatar Fund for Development (QFFD) signed an agreement with UNHCR to provide winter assistance to 40,000 displaced families in northwest Syria. Temperatures in Syria drop below zero. The Director General said the agreement reflects the State of Qatar\'s commitment to the Syrian people.', 'Qatar Fund for Development supports winter assistance for displaced families in northwest Syria', 'DOHA, Qatar');
+    expect(qa.countries).toEqual(['SYR']);
+  });
   it('a mediator ("Qatari-led mediation", "the mediation of Qatar", "при посредничестве Катара") is a partner', () => {
     const r = doc('Representatives of the Government of the Democratic Republic of the Congo and the AFC/M23 signed on Saturday in Doha a framework agreement for peace in the eastern Democratic Republic of the Congo. The agreement, the result of talks under the mediation of Qatar, builds on earlier declarations. Qatar\'s Minister of State said the parties would meet again in Doha. Fighting continues in North Kivu, in the Democratic Republic of the Congo.', 'DRC and AFC/M23 sign framework agreement in Doha as Qatari-led mediation enters new phase', 'DOHA, Qatar');
     expect(r.countries).toEqual(['COD']);
