@@ -1004,6 +1004,8 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     for (let k = m.tokenEnd; k < Math.min(tokens.length, m.tokenEnd + 2); k++) {
       if (tokens[k]!.sentenceStart) break;
       const w = tokens[k]!.norm;
+      // a Russian "при" or "за" opens the donor that follows: "Республики Казахстан при финансовой поддержке правительства Японии"
+      if (w === 'при' || w === 'за') break;
       // the countries of a compound before a border word: "the Tajik-Afghan border", "таджикско-афганской границе"
       if (BORDER_WORDS.has(w) && (text.charCodeAt(m.start - 1) === 45 || text.charCodeAt(m.end) === 45)) f.border++;
       // "Afghan refugees", not "Norwegian People's Aid"

@@ -597,6 +597,11 @@ describe('concern: the two sides and organisations', () => {
     const fr = doc("Le séisme d'Al Haouz a détruit 50 000 logements au Maroc. Le Maroc a reconstruit les écoles. Le Royaume a accepté l'appui des équipes de recherche et de sauvetage de l'Espagne, du Royaume-Uni, du Qatar et des Émirats arabes unis.", "Séisme d'Al Haouz : plus de 50 000 logements reconstruits", 'RABAT, Maroc');
     expect(fr.countries).toEqual(['MAR']);
   });
+  it('a Russian "при финансовой поддержке" after a country opens the donor that follows', () => {
+    const r = doc('В Аральском районе Кызылординской области завершилась посадка саксаула. Проект ПРООН реализуется совместно с Министерством экологии Республики Казахстан при финансовой поддержке правительства Японии. Саксаул закрепляет пески.', 'ПРООН и Япония: в Кызылординской области высажено 1 200 гектаров саксаула', 'КЫЗЫЛОРДА, Казахстан');
+    expect(r.countries).toEqual(['KAZ']);
+    expect(r.primaryCountry).toBe('KAZ');
+  });
   it('donor headlines: "Korea to provide …", "UK announces humanitarian support for …", a donor agency named after its country', () => {
     const ko = doc('The Government of the Republic of Korea will provide USD 2 million in humanitarian assistance to the Philippines to help communities affected by Typhoon Kristine. The Philippines reported 150 deaths. The assistance will be delivered through WFP in the Philippines.', 'Korea to provide USD 2 million in humanitarian assistance to the Philippines following typhoon', 'SEOUL, Republic of Korea');
     expect(ko.countries).toEqual(['PHL']);
