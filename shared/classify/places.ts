@@ -545,7 +545,7 @@ const SENT_FROM = new Set(['team', 'teams', 'aircraft', 'planes', 'ships', 'cont
  * "Japan gives WFP $5 million"): `PLEDGE_TO_ACRONYM` captures it for the caller to check.
  */
 const PLEDGE_HEAD = String.raw`^\s*(?:['’]s\s+Government\s+|Government\s+)?(?:,[^,.;]{1,80},\s*)?(?:(?:has|have|will|would|also|today|is|are|again|further|decided\s+to|continue\s+to|to)\s+)*(?:announc|pledg|contribut|donat|provid|allocat|grant|giv|commit|disburs|extend|deliver|annonce|octroie|verse|alloue|débloqu|mobilis|deploy|dispatch|airlift|sent|send|выдел|предостав|передал)\S*\s+`;
-const PLEDGE_AMOUNT = String.raw`(?:(?:an?|the|another|additional|a further|further|new|more than|over|nearly|almost|some|about|around|un|une|nouveau|nouvelle|plus de|près de|свыше|более)\s+)*(?:(?:(?:emergency\s+)?(?:grant\s+aid|grants?|aid|assistance|funding|contributions?|donations?)\s+(?:of|worth)\s+)?(?:[£$€¥]|(?:US|A|AU|C|CA|NZ)\$|USD|EUR|CHF|\d)|(?:(?:emergency|necessary|humanitarian|relief|food|medical)\s+)*(?:relief\s+goods|relief\s+supplies|humanitarian\s+aid|assistance|aid|support|funding)\b|(?:(?:urban\s+)?search[- ]and[- ]rescue|rescue|medical|emergency\s+medical|disaster\s+response)\s+teams?\b|(?:technical\s+(?:experts|teams?)|relief\s+flights|rescuers)\b)`;
+const PLEDGE_AMOUNT = String.raw`(?:(?:an?|the|another|additional|a further|further|new|more than|over|nearly|almost|some|about|around|un|une|nouveau|nouvelle|plus de|près de|свыше|более)\s+)*(?:(?:(?:emergency\s+)?(?:grant\s+aid|grants?|aid|assistance|funding|contributions?|donations?)\s+(?:of|worth)\s+)?(?:[£$€¥]|(?:US|A|AU|C|CA|NZ)\$|USD|EUR|CHF|\d)|(?:(?:emergency|necessary|humanitarian|relief|food|medical)\s+)*(?:relief\s+goods|relief\s+supplies|humanitarian\s+aid|assistance|aid|support|funding|financement|aide|soutien|appui)\b|(?:(?:urban\s+)?search[- ]and[- ]rescue|rescue|medical|emergency\s+medical|disaster\s+response)\s+teams?\b|(?:technical\s+(?:experts|teams?)|relief\s+flights|rescuers)\b)`;
 const PLEDGE_AFTER = new RegExp(PLEDGE_HEAD + PLEDGE_AMOUNT, 'i');
 const PLEDGE_TO_ACRONYM = new RegExp(`${PLEDGE_HEAD}(\\S{2,8})\\s+${PLEDGE_AMOUNT}`, 'i');
 /**
@@ -572,6 +572,8 @@ function pledgesAfter(after: string, before: Token | undefined): boolean {
 const SUPPORTED_BY_BEFORE = /(?:при\s+(?:финансовой\s+)?поддержке|на\s+средства|за\s+сч[её]т\s+средств|(?:про)?финансиру\S*|(?:про)?финансировал\S*|выделил\S*|(?:предоставленн|выделенн)\S*\s+правительством)\s+(?:правительств\S*\s+)?(?:(?:[^\s,.;]+\s+){1,3}(?:и\s+|,\s*)(?:правительств\S*\s+)?)?$/iu;
 /** Thanks earlier in the sentence: "thanked the Korean people", "remercié le peuple japonais", "поблагодарил японский народ". */
 const THANKED_BEFORE = /(?<!\p{L})(?:thank\p{L}*|grateful|gratitude|remerci\p{L}*|reconnaissance|благодар\p{L}*|признательн\p{L}*)(?!\p{L})/iu;
+/** Right after a country, what it is thanked for: its mediation, facilitation, support or hospitality. */
+const THANKED_FOR_AFTER = /^\s*(?:for|pour)\s+(?:(?:its|their|his|her|ses|sa|son|leur|leurs)\s+)?(?:(?:continued|generous|constant|valuable|continu\S*|précieu\S*|généreu\S*)\s+)?(?:facilitation|mediation|médiation|efforts\s+de\s+médiation|mediation\s+efforts|support|soutien|appui|hospitality|hospitalité|contribution|assistance|generosity|générosité)\b/i;
 /** Right after a country, a process it leads as a third party: "Qatari-led mediation", "US-brokered ceasefire". */
 const MEDIATOR_AFTER = /^-(?:led|brokered|facilitated|mediated)\s+(?:mediation|talks|negotiations|process|efforts|initiative|facilitation|ceasefire|truce|agreement|deal)\b/i;
 /** Mediation words right before a country or its "of" ("the mediation of Qatar", "при посредничестве Катара"). */
@@ -1025,6 +1027,8 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     if (MEDIATOR_AFTER.test(text.slice(m.end, m.end + 30)) || (before1 !== undefined && MEDIATION_WORDS.has(before1.norm))
       || (before1 !== undefined && FRENCH_OF.has(before1.norm) && MEDIATION_WORDS.has(tokens[m.tokenIndex - 2]?.norm ?? ''))
       || (before1 !== undefined && ['of', 'by'].includes(before1.norm) && MEDIATION_WORDS.has(tokens[m.tokenIndex - 2]?.norm ?? ''))) f.donor++;
+    // thanked for what it did: "remercie les États-Unis pour leur facilitation", "thanked Qatar for its mediation"
+    if (THANKED_FOR_AFTER.test(text.slice(m.end, m.end + 60))) f.donor++;
     let giverAfterHelp = (before1?.cyr === true && SUPPORTED_BY_BEFORE.test(text.slice(Math.max(0, m.start - 70), m.start)))
       || (before1 !== undefined && FRENCH_OF.has(before1.norm) && AID_OF_BEFORE.test(text.slice(Math.max(0, m.start - 70), m.start)));
     if (giverAfterHelp || pledgesAfter(text.slice(m.end, m.end + 160), before1)) f.donor++;

@@ -602,6 +602,13 @@ describe('concern: the two sides and organisations', () => {
     expect(r.countries).toEqual(['KAZ']);
     expect(r.primaryCountry).toBe('KAZ');
   });
+  it('a country thanked for its mediation, facilitation or support is a partner; "Le Canada annonce un nouveau financement" is a giver', () => {
+    const en = doc('The Special Envoy for Yemen concluded a series of meetings in Riyadh and Muscat aimed at preventing a return to wider conflict in Yemen. In Riyadh, he met senior Saudi officials and members of the Government of Yemen. In Muscat, he met Ansarallah\'s chief negotiator and senior Omani officials. He thanked the Kingdom of Saudi Arabia and the Sultanate of Oman for their continued support to the efforts of the United Nations.', 'UN Special Envoy for Yemen concludes visits to Riyadh and Muscat', 'AMMAN, Jordan');
+    expect(en.countries).not.toContain('OMN');
+    expect(en.countries).toContain('YEM');
+    const fr = doc("Le ministre a annoncé aujourd'hui un financement de 40 millions de dollars pour répondre aux besoins de la population haïtienne et appuyer la sécurité en Haïti. Le Canada est un partenaire d'Haïti. En Haïti, 700 000 personnes sont déplacées.", 'Le Canada annonce un nouveau financement pour répondre aux besoins humanitaires en Haïti', 'OTTAWA, Canada');
+    expect(fr.countries).toEqual(['HTI']);
+  });
   it('donor headlines: "Korea to provide …", "UK announces humanitarian support for …", a donor agency named after its country', () => {
     const ko = doc('The Government of the Republic of Korea will provide USD 2 million in humanitarian assistance to the Philippines to help communities affected by Typhoon Kristine. The Philippines reported 150 deaths. The assistance will be delivered through WFP in the Philippines.', 'Korea to provide USD 2 million in humanitarian assistance to the Philippines following typhoon', 'SEOUL, Republic of Korea');
     expect(ko.countries).toEqual(['PHL']);
