@@ -572,6 +572,25 @@ function pledgesAfter(after: string, before: Token | undefined): boolean {
 const SUPPORTED_BY_BEFORE = /(?:при\s+(?:финансовой\s+)?поддержке|на\s+средства|за\s+сч[её]т\s+средств|(?:про)?финансиру\S*|(?:про)?финансировал\S*|выделил\S*|(?:предоставленн|выделенн)\S*\s+правительством)\s+(?:правительств\S*\s+)?(?:(?:[^\s,.;]+\s+){1,3}(?:и\s+|,\s*)(?:правительств\S*\s+)?)?$/iu;
 /** Thanks earlier in the sentence: "thanked the Korean people", "remercié le peuple japonais", "поблагодарил японский народ". */
 const THANKED_BEFORE = /(?<!\p{L})(?:thank\p{L}*|grateful|gratitude|remerci\p{L}*|reconnaissance|благодар\p{L}*|признательн\p{L}*)(?!\p{L})/iu;
+const DELEGATE_WORDS = new Set(['representative', 'representatives', 'delegate', 'delegates', 'représentant', 'représentante', 'representant', 'representante', 'представитель', 'представители']);
+const DELEGATE_SPEECH = new Set([...SPEECH_AFTER, 'expressed', 'stated', 'emphasized', 'emphasised', 'underlined', 'welcomed', 'urged', 'called', 'regretted', 'highlighted', 'voiced', 'echoed',
+  'affirmed', 'reaffirmed', 'declare', 'souligne', 'estime', 'заявил', 'подчеркнул', 'выразил']);
+/**
+ * Whether a country is named as the one a delegate in a meeting's record speaks for: "the
+ * representative of X", then a verb of speech later in the sentence (not "representatives of X
+ * and Y discussed the border": those take part).
+ */
+function speaksForCountry(tokens: readonly Token[], m: PlaceMention): boolean {
+  let k = m.tokenIndex - 1;
+  if (k >= 0 && ['the', 'la', 'le', 'l'].includes(tokens[k]!.norm)) k--;
+  if (k < 1 || !['of', 'de', 'du', 'des', 'd'].includes(tokens[k]!.norm) || !DELEGATE_WORDS.has(tokens[k - 1]!.norm)) return false;
+  for (let j = m.tokenEnd; j < Math.min(tokens.length, m.tokenEnd + 14); j++) {
+    const t = tokens[j]!;
+    if (t.sentenceStart) return false;
+    if (DELEGATE_SPEECH.has(t.norm)) return true;
+  }
+  return false;
+}
 /** Right after a country, what it is thanked for: its mediation, facilitation, support or hospitality. */
 const THANKED_FOR_AFTER = /^\s*(?:for|pour)\s+(?:(?:its|their|his|her|ses|sa|son|leur|leurs)\s+)?(?:(?:continued|generous|constant|valuable|continu\S*|précieu\S*|généreu\S*)\s+)?(?:facilitation|mediation|médiation|efforts\s+de\s+médiation|mediation\s+efforts|support|soutien|appui|hospitality|hospitalité|contribution|assistance|generosity|générosité)\b/i;
 /** Right after a country, a process it leads as a third party: "Qatari-led mediation", "US-brokered ceasefire". */
@@ -669,6 +688,10 @@ const ROLE_BEFORE_LIST = new RegExp(
   '(?:' +
     // "mediated by", "supported in particular by", "funded jointly by the"
     '(?:mediated|brokered|facilitated|sponsored|co-sponsored|guaranteed|funded|financed|supported|co-chaired)\\s+(?:(?:jointly|notably|in particular|mainly|especially|generously)\\s+)?by' +
+    // "the mediation efforts led by the United States, Qatar and the African Union"
+    '|(?:mediation|facilitation)(?:\\s+efforts)?\\s+led\\s+by' +
+    // a Council's vote: "with 6 abstentions (Algeria, China, …)", "voted against: …"
+    '|(?:abstentions?|abstaining|voted\\s+(?:in\\s+favour|against)|votes?\\s+against)\\s*[:(]?\\s*' +
     // "the guarantor countries, ...", "troop- and police-contributing countries, including ...", "donors such as"
     '|(?:guarantors?|guarantor countries|guarantor powers|mediators?|facilitators?|observers?|donors?|donor countries|sponsors?|contributors?|contributing countries|accompanying countries|partners)\\s*(?:,|:|\\(|—|–|-)?\\s*(?:(?:including|such as|namely|notably|in particular|among them)\\s*,?)?' +
     // "rescue teams from Australia and New Zealand", "aircraft from Australia, New Zealand and France": who sent help
@@ -1032,6 +1055,12 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     let giverAfterHelp = (before1?.cyr === true && SUPPORTED_BY_BEFORE.test(text.slice(Math.max(0, m.start - 70), m.start)))
       || (before1 !== undefined && FRENCH_OF.has(before1.norm) && AID_OF_BEFORE.test(text.slice(Math.max(0, m.start - 70), m.start)));
     if (giverAfterHelp || pledgesAfter(text.slice(m.end, m.end + 160), before1)) f.donor++;
+    // a delegate who speaks in a meeting's record: "the representative of Mozambique … said", "The
+    // representatives of China and the Russian Federation expressed similar views"
+    if (!giverAfterHelp && speaksForCountry(tokens, m)) {
+      f.donor++;
+      giverAfterHelp = true;
+    }
     if (aboutMissionPersonnel) for (let k = m.tokenIndex - 1; k >= Math.max(0, m.tokenIndex - CONDOLENCE_REACH); k--) {
       if (CONDOLENCE_WORDS.has(tokens[k]!.norm) || (ORIGINATING.has(tokens[k]!.norm) && PEACEKEEPER_TAILS.has(tokens[k - 1]?.norm ?? ''))) {
         f.donor++;

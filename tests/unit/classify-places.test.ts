@@ -602,6 +602,14 @@ describe('concern: the two sides and organisations', () => {
     expect(r.countries).toEqual(['KAZ']);
     expect(r.primaryCountry).toBe('KAZ');
   });
+  it('in a Council\'s record, the members that abstained and the delegates who speak are not the subject; nor are mediators "led by"', () => {
+    const vote = doc('The Security Council extended the arms embargo on South Sudan. Adopting resolution 2731 (2024) by a recorded vote of 9 in favour to none against, with 6 abstentions (Algeria, China, Guyana, Mozambique, Russian Federation, Sierra Leone), the Council decided that all Member States shall prevent the supply of arms to South Sudan. The "A3+" — Algeria, Mozambique, Sierra Leone and Guyana — had abstained because the measures did not reflect progress in South Sudan.', 'Security Council renews South Sudan arms embargo', 'NEW YORK');
+    expect(vote.countries).toEqual(['SSD']);
+    const speakers = doc('The Security Council met on South Sudan. The representative of Mozambique said the measures did not reflect progress in South Sudan. The representatives of China and the Russian Federation expressed similar views on the sanctions. The representative of China added that sanctions should be lifted. South Sudan must implement the peace agreement.', 'Security Council discusses sanctions on South Sudan', 'NEW YORK');
+    expect(speakers.countries).toEqual(['SSD']);
+    const led = doc('The envoy held consultations on the peace agreement between the Democratic Republic of the Congo and Rwanda signed in Washington and the declaration agreed in Doha. He said the framework should consolidate the commitments made in Washington and Doha and support the mediation efforts led by the United States, Qatar and the African Union. Rwanda and the Democratic Republic of the Congo agreed to meet again.', 'Great Lakes envoy holds consultations in Kinshasa, Kigali and Washington', 'NAIROBI');
+    expect(led.countries).not.toContain('QAT');
+  });
   it('a country thanked for its mediation, facilitation or support is a partner; "Le Canada annonce un nouveau financement" is a giver', () => {
     const en = doc('The Special Envoy for Yemen concluded a series of meetings in Riyadh and Muscat aimed at preventing a return to wider conflict in Yemen. In Riyadh, he met senior Saudi officials and members of the Government of Yemen. In Muscat, he met Ansarallah\'s chief negotiator and senior Omani officials. He thanked the Kingdom of Saudi Arabia and the Sultanate of Oman for their continued support to the efforts of the United Nations.', 'UN Special Envoy for Yemen concludes visits to Riyadh and Muscat', 'AMMAN, Jordan');
     expect(en.countries).not.toContain('OMN');
