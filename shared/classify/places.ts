@@ -544,7 +544,7 @@ const SENT_FROM = new Set(['team', 'teams', 'aircraft', 'planes', 'ships', 'cont
  * between the verb and the amount when it is an acronym ("Германия выделила ВПП 5 млн евро",
  * "Japan gives WFP $5 million"): `PLEDGE_TO_ACRONYM` captures it for the caller to check.
  */
-const PLEDGE_HEAD = String.raw`^\s*(?:['’]s\s+Government\s+|Government\s+)?(?:,[^,.;]{1,80},\s*)?(?:(?:has|have|will|would|also|today|is|are|again|further|decided\s+to|continue\s+to|to)\s+)*(?:announc|pledg|contribut|donat|provid|allocat|grant|giv|commit|disburs|extend|deliver|annonce|octroie|verse|alloue|débloqu|mobilis|deploy|dispatch|airlift|sent|send|выдел|предостав|передал)\S*\s+`;
+const PLEDGE_HEAD = String.raw`^\s*(?:['’]s\s+Government\s+|Government\s+)?(?:,[^,.;]{1,80},\s*)?(?:(?:has|have|will|would|also|today|is|are|again|further|decided\s+to|continue\s+to|to)\s+)*(?:announc|pledg|contribut|donat|provid|allocat|grant|giv|commit|disburs|extend|deliver|annonce|octroie|verse|alloue|débloqu|mobilis|consacr|accord|deploy|dispatch|airlift|sent|send|выдел|предостав|передал)\S*\s+`;
 const PLEDGE_AMOUNT = String.raw`(?:(?:an?|the|another|additional|a further|further|new|more than|over|nearly|almost|some|about|around|un|une|nouveau|nouvelle|plus de|près de|свыше|более)\s+)*(?:(?:(?:emergency\s+)?(?:grant\s+aid|grants?|aid|assistance|funding|contributions?|donations?)\s+(?:of|worth)\s+)?(?:[£$€¥]|(?:US|A|AU|C|CA|NZ)\$|USD|EUR|CHF|\d)|(?:(?:emergency|necessary|humanitarian|relief|food|medical)\s+)*(?:relief\s+goods|relief\s+supplies|humanitarian\s+aid|assistance|aid|support|funding|financement|aide|soutien|appui)\b|(?:(?:urban\s+)?search[- ]and[- ]rescue|rescue|medical|emergency\s+medical|disaster\s+response)\s+teams?\b|(?:technical\s+(?:experts|teams?)|relief\s+flights|rescuers)\b)`;
 const PLEDGE_AFTER = new RegExp(PLEDGE_HEAD + PLEDGE_AMOUNT, 'i');
 const PLEDGE_TO_ACRONYM = new RegExp(`${PLEDGE_HEAD}(\\S{2,8})\\s+${PLEDGE_AMOUNT}`, 'i');
@@ -569,7 +569,7 @@ function pledgesAfter(after: string, before: Token | undefined): boolean {
  * Японии", "которую финансируют правительство Республики Корея и Швейцарское агентство …",
  * "средств, ранее предоставленных правительством Японии" (provided by; not "предоставленных Японии", to it).
  */
-const SUPPORTED_BY_BEFORE = /(?:при\s+(?:финансовой\s+)?поддержке|на\s+средства|за\s+сч[её]т\s+средств|(?:про)?финансиру\S*|(?:про)?финансировал\S*|выделил\S*|(?:предоставленн|выделенн)\S*\s+правительством)\s+(?:правительств\S*\s+)?(?:(?:[^\s,.;]+\s+){1,3}(?:и\s+|,\s*)(?:правительств\S*\s+)?)?$/iu;
+const SUPPORTED_BY_BEFORE = /(?:при\s+(?:финансовой\s+)?поддержке|на\s+средства|за\s+сч[её]т\s+средств|(?:про)?финансиру\S*|(?:про)?финансировал\S*|выделил\S*|оказыва\S*|оказал\S*|(?:предоставленн|выделенн)\S*\s+правительством)\s+(?:также\s+)?(?:правительств\S*\s+)?(?:(?:[^\s,.;]+\s+){1,3}(?:и\s+|,\s*)(?:правительств\S*\s+)?)?$/iu;
 /** Thanks earlier in the sentence: "thanked the Korean people", "remercié le peuple japonais", "поблагодарил японский народ". */
 const THANKED_BEFORE = /(?<!\p{L})(?:thank\p{L}*|grateful|gratitude|remerci\p{L}*|reconnaissance|благодар\p{L}*|признательн\p{L}*)(?!\p{L})/iu;
 const DELEGATE_WORDS = new Set(['representative', 'representatives', 'delegate', 'delegates', 'représentant', 'représentante', 'representant', 'representante', 'представитель', 'представители']);
@@ -610,7 +610,7 @@ const TRANSIT_BEFORE = /(?:транзит\p{L}*\s+)?через\s+(?:террит
  * Right before a country, French aid "of" it: "l'aide humanitaire d'urgence de la France", "le
  * soutien financier du Japon", "une contribution de l'Allemagne": the country gives.
  */
-const AID_OF_BEFORE = /(?<!\p{L})(?:aide|assistance|soutien|appui|contribution|don|financement)(?:\s+(?:humanitaire|financi[eè]re?|alimentaire|d['’]urgence|supplémentaire|nouvelle|généreuse?|exceptionnelle?))*\s+(?:de\s+la|de\s+l['’]|du|des)\s*$/iu;
+const AID_OF_BEFORE = /(?<!\p{L})(?:aide|assistance|soutien|appui|contribution|don|financement)(?:\s+(?:humanitaire|financi[eè]re?|alimentaire|d['’]urgence|supplémentaire|nouvelle|généreuse?|exceptionnelle?))*\s+(?:de\s+la|de\s+l['’]|du|des)\s*(?:(?:gouvernement|peuple|royaume)\s+(?:de\s+la|de\s+l['’]|du|des)\s*)?$/iu;
 /**
  * Earlier in the sentence, a country that receives condolences or sent the peacekeeper ("condolences
  * to the families … and to the Government of Zambia", "un soldat de la paix originaire du Malawi"):

@@ -610,6 +610,14 @@ describe('concern: the two sides and organisations', () => {
     const led = doc('The envoy held consultations on the peace agreement between the Democratic Republic of the Congo and Rwanda signed in Washington and the declaration agreed in Doha. He said the framework should consolidate the commitments made in Washington and Doha and support the mediation efforts led by the United States, Qatar and the African Union. Rwanda and the Democratic Republic of the Congo agreed to meet again.', 'Great Lakes envoy holds consultations in Kinshasa, Kigali and Washington', 'NAIROBI');
     expect(led.countries).not.toContain('QAT');
   });
+  it('more donor phrasings: "оказывало также правительство Японии", "du soutien financier du gouvernement du Japon", "La Belgique consacre 25 millions"', () => {
+    const ru = doc('В Агдамском районе Азербайджана очищено 500 гектаров. Азербайджан продолжает разминирование. Поддержку деятельности в Азербайджане оказывало также правительство Японии.', 'ПРООН и ЕС передали ANAMA технику для разминирования', 'БАКУ, Азербайджан');
+    expect(ru.countries).toEqual(['AZE']);
+    const fr = doc("L'UNICEF a achevé la reconstruction de 60 écoles dans la province d'Al Haouz au Maroc. Le Maroc a mobilisé ses équipes. La reconstruction a bénéficié du soutien financier du gouvernement du Japon et de l'Agence espagnole de coopération internationale. Au Maroc, 12 000 élèves ont repris les cours.", "Maroc : l'UNICEF achève la reconstruction de 60 écoles dans la province d'Al Haouz", 'MARRAKECH, Maroc');
+    expect(fr.countries).toEqual(['MAR']);
+    const be = doc("La Belgique et le Burundi ont signé à Bujumbura une convention de 25 millions d'euros pour la santé maternelle, a annoncé l'ambassade de Belgique. Le programme couvrira quatre provinces du Burundi. Le ministre burundais a salué un partenariat renouvelé avec la Belgique.", "La Belgique consacre 25 millions d'euros à la santé maternelle au Burundi", 'BUJUMBURA, Burundi');
+    expect(be.countries).toEqual(['BDI']);
+  });
   it('a country thanked for its mediation, facilitation or support is a partner; "Le Canada annonce un nouveau financement" is a giver', () => {
     const en = doc('The Special Envoy for Yemen concluded a series of meetings in Riyadh and Muscat aimed at preventing a return to wider conflict in Yemen. In Riyadh, he met senior Saudi officials and members of the Government of Yemen. In Muscat, he met Ansarallah\'s chief negotiator and senior Omani officials. He thanked the Kingdom of Saudi Arabia and the Sultanate of Oman for their continued support to the efforts of the United Nations.', 'UN Special Envoy for Yemen concludes visits to Riyadh and Muscat', 'AMMAN, Jordan');
     expect(en.countries).not.toContain('OMN');
