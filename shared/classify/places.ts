@@ -760,6 +760,8 @@ function sentenceBefore(text: string, end: number): string {
   return cut >= 0 ? window.slice(cut + 1) : window;
 }
 
+/** A title naming a meeting about something: "meeting on Syria", "conference on Sudan", "réunion sur la Libye", "встреча по Сирии". */
+const MEETING_ON_TITLE = /(?<!\p{L})(?:meeting|conference|talks|consultations|ministerial|summit|réunion|conférence|consultations|sommet|встреч\p{L}*|совещани\p{L}*|конференци\p{L}*)\s+(?:on|about|sur|по)\s+(?:the\s+situation\s+in\s+|la\s+situation\s+(?:en|au)\s+|le\s+|la\s+|l['’]|ситуации\s+в\s+)?\p{Lu}/u;
 /**
  * A title about a regional response ("Regional plan seeks US$1.59 billion for refugees and
  * migrants from Venezuela", "plan régional", "региональный"): the countries it lists are its
@@ -1090,6 +1092,8 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
   // countries kept below the threshold whatever their score: a title's giver, a country known only by seats of international bodies
   const onlyMentioned = new Set<string>();
   const regionalTitle = REGIONAL_TITLE.test(text.slice(0, layout.titleEnd));
+  // a title about a meeting on one country: "Riyadh meeting on Syria …", "réunion sur le Soudan", "встреча по Сирии"
+  const meetingOnCountry = MEETING_ON_TITLE.test(text.slice(0, layout.titleEnd));
   const namedInTitle = [...feats.values()].some((f) => f.titleName > 0);
   // the title places the report in a country, by name or by one of its towns ("Convoy reaches Kharkiv region")
   const placedInTitle = [...feats.values()].some((f) => f.titleName + f.titleCity > 0);
@@ -1101,8 +1105,9 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     // Uzbekistan"). (Exempting the title country's sub-regional neighbours instead was worse on
     // reports labelled independently: precision 0.78 against 0.82.) A title about a regional
     // response ("Regional plan … for refugees from Venezuela") makes its list the subject.
+    // (those listed as taking part count, unless the title says the meeting is about another country: "Riyadh meeting on Syria")
     const passingListing = namedInTitle && titleAreas === 0 && !regionalTitle && f.titleName === 0 && f.body + f.dateline <= 1 && f.gov + f.border + f.people === 0
-      && f.participant === 0;
+      && (f.participant === 0 || meetingOnCountry);
     // a neighbour named once only to place something ("near the borders with Mali"), alone or in a
     // list the border verb governs ("Kagera borders Uganda, Rwanda and Burundi"), in a report whose
     // title names another country or one of its towns (not "the state borders of X, Y and Z")

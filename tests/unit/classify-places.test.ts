@@ -403,6 +403,10 @@ describe('concerned versus mentioned', () => {
     expect(r.countries).toEqual(['SDN', 'TCD']);
     expect(r.mentioned).toEqual(['CAF', 'CHE', 'EGY', 'SDN', 'SSD', 'TCD']);
   });
+  it('the participants of a meeting the title says is about another country are not its subject', () => {
+    const r = doc('The Kingdom of Saudi Arabia hosted a meeting of Arab and international ministers on Syria. The meeting was attended by the foreign ministers of the Kingdom of Bahrain, the State of Kuwait, the Sultanate of Oman, the State of Qatar, the Hashemite Kingdom of Jordan and the Republic of Türkiye, as well as by representatives of the United Kingdom, Germany and France. Syria was represented by its Minister of Foreign Affairs. The participants called for support to Syria\'s transition.', 'Riyadh meeting on Syria calls for lifting of sanctions and support for an inclusive transition', 'RIYADH');
+    expect(r.countries).toEqual(['SYR']);
+  });
   it('neighbours listed with the country a report is about take part in it', () => {
     const r = doc(
       'A regional seminar on preventing violent extremism was held in Almaty for representatives of Kazakhstan, Kyrgyzstan and Uzbekistan. It was funded by Japan.',
