@@ -106,46 +106,38 @@ function caseOk(entry: PlaceEntry, text: string, tokens: readonly Token[], i: nu
   if (j - i === 1 && first.allCaps && text.charCodeAt(first.start - 1) === 40 && text.charCodeAt(first.end) === 41) return false;
   // French "Réunion" (a meeting) starting a sentence or a title: "Réunion sur la frontière", "Réunion du Conseil"
   if (j - i === 1 && first.norm === 'reunion' && MEETING_AFTER.has(tokens[j]?.norm ?? '') && !['la', 'l', 'ile'].includes(tokens[i - 1]?.norm ?? '')) return false;
+  const prev = tokens[i - 1];
+  const next = tokens[j];
+  const person = (): false => {
+    if (j - i === 1) persons?.add(first.norm);
+    return false;
+  };
+  // "Ms. Salvador", "Mme Salvador", "госпожа Сальвадор"
+  const afterHonorific = prev !== undefined && first.start - prev.end <= 2 && (HONORIFICS.has(prev.norm) || (prev.norm === 'm' && text[prev.end] === '.'));
   if (entry.personLike) {
     if (first.cyr && first.sentenceStart) return false;
     // In a title that capitalises every word ("Jordan Hosts Regional Talks") capitals say nothing of persons: only a surname does.
     const inTitleCase = first.start < titleCaseEnd;
-    const prev = tokens[i - 1];
-    const person = (): false => {
-      if (j - i === 1) persons?.add(first.norm);
-      return false;
-    };
     // (joined by a space: "Turkmenistan–Afghanistan–Pakistan–India gas pipeline" names four countries)
     if (!inTitleCase && prev && prev.upper && !prev.allCaps && !first.sentenceStart && !ALLOWED_BEFORE_PERSONLIKE.has(prev.norm) && prev.end + 1 === first.start && text.charCodeAt(prev.end) === 32) {
       return false; // "Michael Jordan", "Chad Smith" (previous capitalised word in the same phrase; weak: not recorded as a person)
     }
-    const next = tokens[j];
     if (next && next.upper && !next.allCaps && next.start === first.end + 1 && getGazetteer().surnames.has(next.norm)) {
       return person(); // "Jordan Henderson", "Chad Smith": a given name and a surname
     }
     if (prev && prev.upper && !prev.allCaps && prev.end + 1 === first.start && getGazetteer().givenNames.has(prev.norm)) {
       return person(); // "Michael Jordan": a given name before it
     }
-    // "Ms. Salvador", "Mme Salvador", "госпожа Сальвадор"
-    if (prev && first.start - prev.end <= 2 && (HONORIFICS.has(prev.norm) || (prev.norm === 'm' && text[prev.end] === '.'))) return person();
+    if (afterHonorific) return person();
   }
-  // a one-word town that is a French or English function word opening a sentence ("Sur le
-  // terrain, …" is not Oman's Sur), or that a given name follows ("Téte António", Angola's minister)
   if (j - i === 1 && (entry.via === 't' || entry.via === 'c')) {
+    // a one-word town that is a French or English function word opening a sentence ("Sur le terrain, …" is not Oman's Sur)
     if (first.sentenceStart && isFunctionWord(first.norm)) return false;
     // a facility named after a town and numbered: "the Jeddah-1 rehabilitation centre" (in Iraq)
     if (text.charCodeAt(first.end) === 45 && /\d/.test(text.charAt(first.end + 1))) return false;
-    const after = tokens[j];
-    if (after && after.upper && !after.allCaps && after.start === first.end + 1 && getGazetteer().givenNames.has(after.norm)) {
-      persons?.add(first.norm);
-      return false;
-    }
-  }
-  // an honorific makes a one-word town a person's name too: "Ms. Holguín" (María Ángela Holguín), "Mr. Lima"
-  const before = tokens[i - 1];
-  if (j - i === 1 && (entry.via === 't' || entry.via === 'c') && before && first.start - before.end <= 2 && (HONORIFICS.has(before.norm) || (before.norm === 'm' && text[before.end] === '.'))) {
-    persons?.add(first.norm);
-    return false;
+    // a person's name: after an honorific ("Ms. Holguín", María Ángela Holguín) or before a given name ("Téte António", Angola's minister)
+    if (afterHonorific) return person();
+    if (next && next.upper && !next.allCaps && next.start === first.end + 1 && getGazetteer().givenNames.has(next.norm)) return person();
   }
   return true;
 }
