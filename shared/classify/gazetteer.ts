@@ -137,7 +137,8 @@ function buildGazetteer(data: RawData): Gazetteer {
     }
     (node.entries ??= []).push(entry);
     size++;
-    if (flags.includes('r')) {
+    // (an acronym is not declined: "ДРКУ" is an office's acronym, not "ДРК" in the dative)
+    if (flags.includes('r') && !entry.acronym && phrase !== phrase.toUpperCase()) {
       for (const t of tokens) {
         for (const f of russianForms(t)) {
           if (f === t) continue;

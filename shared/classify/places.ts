@@ -225,7 +225,9 @@ export function findPlaces(text: string, tokens: readonly Token[], titleCase = 0
       // (not a part of a hyphenated name, "Кала-и-Нау"; not a town at a sentence's start, where
       // any word has a capital: "Далее следуют …" is not Yemen's Dhale)
       const hyphenated = text.charCodeAt(tok.start - 1) === 45 || text.charCodeAt(tok.end) === 45;
-      const hit = hyphenated ? undefined : translitLookup(tok.norm, g.latinSingles, g.latinSkeletons);
+      // (nor a short word in capitals, an acronym: "ДРКУ" had met the skeleton of "DRC")
+      const acronymLike = tok.allCaps && tok.norm.length <= 5;
+      const hit = hyphenated || acronymLike ? undefined : translitLookup(tok.norm, g.latinSingles, g.latinSkeletons);
       if (hit && !(tok.sentenceStart && hit.some((e) => e.personLike || e.via === 't'))) {
         emit(out, hit, tok.start, tok.end, i, i + 1, text);
       }

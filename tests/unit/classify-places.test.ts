@@ -230,6 +230,11 @@ describe('organisations and features named after places', () => {
     expect(mentioned('Banditry in Katsina, Zamfara and Niger State kept farmers away, Nigeria reported.')).toEqual(['NGA']);
     expect(mentioned('Families pass through the Jeddah-1 rehabilitation centre in Ninewa, Iraq.')).toEqual(['IRQ']);
   });
+  it('a Russian acronym is neither declined nor transliterated into a place ("ДРКУ" is not "ДРК" in the dative, nor DRC)', () => {
+    expect(mentioned('Группа по координации реагирования (ДРКУ) провела встречу в Бишкеке.')).toEqual(['KGZ']);
+    expect(mentioned('Члены ДРКУ встретились в Бишкеке.')).toEqual(['KGZ']);
+    expect(mentioned('Беженцы из ДРК прибыли в Бурунди.')).toEqual(['BDI', 'COD']);
+  });
   it('the Cyrillic transliteration fallback reads no part of a hyphenated name and no town at a sentence\'s start', () => {
     expect(mentioned('Пострадавших доставили в больницу в Кала-и-Нау, Афганистан.')).toEqual(['AFG']);
     expect(mentioned('Больше всего мигрантов работает в России. Далее следуют Казахстан и Турция.')).toEqual(['KAZ', 'RUS', 'TUR']);
