@@ -585,6 +585,10 @@ function speaksForCountry(tokens: readonly Token[], m: PlaceMention): boolean {
   }
   return false;
 }
+/** Words that open a clause after a country: a donor word after them is the clause's, not the country's. */
+const CLAUSE_AFTER = new Set(['as', 'while', 'when', 'where', 'because', 'since']);
+/** Roles a country may hold "as": "Angola as facilitator". */
+const ROLE_NOUNS = new Set(['facilitator', 'facilitators', 'mediator', 'mediators', 'donor', 'donors', 'guarantor', 'guarantors', 'sponsor', 'co-sponsor', 'host']);
 /** Right after a country, what it is thanked for: its mediation, facilitation, support or hospitality. */
 const THANKED_FOR_AFTER = /^\s*(?:for|pour)\s+(?:(?:its|their|his|her|ses|sa|son|leur|leurs)\s+)?(?:(?:continued|generous|constant|valuable|continu\S*|précieu\S*|généreu\S*)\s+)?(?:facilitation|mediation|médiation|efforts\s+de\s+médiation|mediation\s+efforts|support|soutien|appui|hospitality|hospitalité|contribution|assistance|generosity|générosité)\b/i;
 /** Right after a country, a process it leads as a third party: "Qatari-led mediation", "US-brokered ceasefire". */
@@ -1037,7 +1041,10 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
       }
       // ("the Afghan Government", but not the "People" of "Norwegian People's Aid")
       if (k === m.tokenEnd && GOV_WORDS.has(w) && !(w === 'people' && tokens[k]!.upper)) f.gov++;
-      if (DONOR_WORDS.has(w) || SUPPORT_AFTER.has(w) || (w === 's' && (DONOR_WORDS.has(tokens[k + 1]?.norm ?? '') || SUPPORT_AFTER.has(tokens[k + 1]?.norm ?? '')))) f.donor++;
+      // ("Japanese funding", "Japan's contribution", "программы Республики Корея по поддержке"; not
+      // after a clause's "as": "in eastern Chad as funds run low", unless a role follows: "Angola as facilitator")
+      const asClause = k > m.tokenEnd && CLAUSE_AFTER.has(tokens[m.tokenEnd]!.norm) && !ROLE_NOUNS.has(w);
+      if (((DONOR_WORDS.has(w) || SUPPORT_AFTER.has(w)) && !asClause) || (w === 's' && (DONOR_WORDS.has(tokens[k + 1]?.norm ?? '') || SUPPORT_AFTER.has(tokens[k + 1]?.norm ?? '')))) f.donor++;
     }
     // (the phrases before are Russian, or end in a French article: the regular expressions run only then)
     // (a giver named after the help, "при поддержке Германии", "le soutien financier de l'Allemagne",

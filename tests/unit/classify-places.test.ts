@@ -627,6 +627,13 @@ describe('concern: the two sides and organisations', () => {
     const be = doc("La Belgique et le Burundi ont signé à Bujumbura une convention de 25 millions d'euros pour la santé maternelle, a annoncé l'ambassade de Belgique. Le programme couvrira quatre provinces du Burundi. Le ministre burundais a salué un partenariat renouvelé avec la Belgique.", "La Belgique consacre 25 millions d'euros à la santé maternelle au Burundi", 'BUJUMBURA, Burundi');
     expect(be.countries).toEqual(['BDI']);
   });
+  it('a donor word after a clause\'s "as" is not the country\'s ("in eastern Chad as funds run low"), a role after "as" is ("Angola as facilitator")', () => {
+    const r = doc('WFP warned that it will cut rations for Sudanese refugees in eastern Chad from June unless new funding arrives. Chad now hosts more than 1.2 million refugees from Sudan. Families arriving in Chad have lost everything, said the WFP Country Director in Chad.', 'WFP warns of ration cuts for Sudanese refugees in eastern Chad as funds run low', "N'DJAMENA, Chad");
+    expect(r.countries).toContain('TCD');
+    expect(r.primaryCountry).toBe('TCD');
+    const role = doc('The Democratic Republic of the Congo and Rwanda agreed on a ceasefire, with the Government of Angola as facilitator. Rwanda and the Democratic Republic of the Congo will meet next month in the presence of the Government of Angola as mediator.', 'DRC and Rwanda agree on ceasefire', 'NAIROBI');
+    expect(role.countries).toEqual(['COD', 'RWA']);
+  });
   it('a country thanked for its mediation, facilitation or support is a partner; "Le Canada annonce un nouveau financement" is a giver', () => {
     const en = doc('The Special Envoy for Yemen concluded a series of meetings in Riyadh and Muscat aimed at preventing a return to wider conflict in Yemen. In Riyadh, he met senior Saudi officials and members of the Government of Yemen. In Muscat, he met Ansarallah\'s chief negotiator and senior Omani officials. He thanked the Kingdom of Saudi Arabia and the Sultanate of Oman for their continued support to the efforts of the United Nations.', 'UN Special Envoy for Yemen concludes visits to Riyadh and Muscat', 'AMMAN, Jordan');
     expect(en.countries).not.toContain('OMN');
