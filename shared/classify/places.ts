@@ -563,6 +563,8 @@ function pledgesAfter(after: string, before: Token | undefined): boolean {
  * Японии", "которую финансируют правительство Республики Корея и Швейцарское агентство …",
  * "средств, ранее предоставленных правительством Японии" (provided by; not "предоставленных Японии", to it).
  */
+/** The same with a longer first partner, when the country follows "и правительства": "при поддержке Глобального альянса по вакцинам и иммунизации (ГАВИ) и правительства Японии". */
+const SUPPORTED_BY_GOVERNMENT_BEFORE = /(?:при\s+(?:финансовой\s+)?поддержке|на\s+средства|за\s+сч[её]т\s+средств|(?:про)?финансиру\S*|(?:про)?финансировал\S*)[^.;]{1,100}?\s(?:и|,)\s*правительств\S*\s+$/iu;
 const SUPPORTED_BY_BEFORE = /(?:при\s+(?:финансовой\s+)?поддержке|на\s+средства|за\s+сч[её]т\s+средств|(?:про)?финансиру\S*|(?:про)?финансировал\S*|выделил\S*|оказыва\S*|оказал\S*|(?:предоставленн|выделенн)\S*\s+правительством)\s+(?:также\s+)?(?:правительств\S*\s+)?(?:(?:[^\s,.;]+\s+){1,3}(?:и\s+|,\s*)(?:правительств\S*\s+)?)?$/iu;
 /** Thanks earlier in the sentence: "thanked the Korean people", "remercié le peuple japonais", "поблагодарил японский народ". */
 const THANKED_BEFORE = /(?<!\p{L})(?:thank\p{L}*|grateful|gratitude|remerci\p{L}*|reconnaissance|благодар\p{L}*|признательн\p{L}*)(?!\p{L})/iu;
@@ -709,7 +711,7 @@ const ROLE_BEFORE_LIST = new RegExp(
     // the nuclear-weapon States named as such ("пятью ядерными государствами — Россией, США, …"): a treaty's guarantors
     '|(?:nuclear[- ]weapon\\s+States|États\\s+dotés\\s+de\\s+l[\'’]arme\\s+nucléaire|ядерн\\S*\\s+(?:государств\\S*|держав\\S*))\\s*(?:[:,(—–-]\\s*)?(?:(?:namely|including|à savoir|notamment)\\s*)?' +
     // "финансируется Германией, Норвегией и Соединёнными Штатами"
-    '|(?:при\\s+посредничестве|при\\s+содействии|при\\s+поддержке|(?:про)?финансиру\\S*|гарант\\S*|посредник\\S*|наблюдател\\S*|донор\\S*(?:\\s+(?:выступа\\S*|являются|стали))?)\\s*[:,(]?\\s*(?:(?:в том числе|включая|из|от)\\s*)?' +
+    '|(?:при\\s+посредничестве|при\\s+содействии|при\\s+поддержке|(?:про)?финансиру\\S*|гарант\\S*|посредник\\S*|наблюдател\\S*|донор\\S*(?:(?:\\s+[^\\s,.;]+){0,4}?\\s+(?:выступа\\S*|являются|стали))?)\\s*[:,(]?\\s*(?:(?:в том числе|включая|из|от)\\s*)?' +
     // a protocol ratified by others ("Его ратифицировали Китай, Россия, Франция и Великобритания")
     '|(?:его|её|ее|их)\\s+ратифицировал\\S*' +
   ')\\s*(?:the\\s+|de\\s+|du\\s+|de\\s+la\\s+|des\\s+|l[\'’]\\s*|le\\s+|la\\s+|les\\s+)?$',
@@ -1055,7 +1057,8 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
       || (before1 !== undefined && ['of', 'by'].includes(before1.norm) && MEDIATION_WORDS.has(tokens[m.tokenIndex - 2]?.norm ?? ''))) f.donor++;
     // thanked for what it did: "remercie les États-Unis pour leur facilitation", "thanked Qatar for its mediation"
     if (THANKED_FOR_AFTER.test(text.slice(m.end, m.end + 60))) f.donor++;
-    let giverAfterHelp = (before1?.cyr === true && SUPPORTED_BY_BEFORE.test(text.slice(Math.max(0, m.start - 70), m.start)))
+    let giverAfterHelp = (before1?.cyr === true && (SUPPORTED_BY_BEFORE.test(text.slice(Math.max(0, m.start - 70), m.start))
+      || (before1.norm.startsWith('правительств') && SUPPORTED_BY_GOVERNMENT_BEFORE.test(text.slice(Math.max(0, m.start - 160), m.start)))))
       || (before1 !== undefined && FRENCH_OF.has(before1.norm) && AID_OF_BEFORE.test(text.slice(Math.max(0, m.start - 70), m.start)));
     if (giverAfterHelp || pledgesAfter(text.slice(m.end, m.end + 160), before1)) f.donor++;
     // a delegate who speaks in a meeting's record: "the representative of Mozambique … said", "The
