@@ -451,7 +451,8 @@ const GOV_WORDS = new Set([
   'правительство', 'правительства', 'правительством', 'делегация', 'делегации', 'делегаций', 'президент', 'президента', 'президентом', 'министр', 'министерство', 'власти', 'властей', 'республика', 'республики', 'народ',
 ]);
 // an organisation's chair, earlier in the sentence than a head of state or government named by country
-const CHAIR_WORDS = new Set(['chair', 'chairperson', 'chairman', 'chairwoman', 'chairmanship', 'président', 'presidente', 'présidence', 'presidence', 'председатель', 'председателя', 'председательство']);
+// (tokens are compared in their normal form: lower case, accents removed)
+const CHAIR_WORDS = new Set(['chair', 'chairperson', 'chairman', 'chairwoman', 'chairmanship', 'presidence', 'председатель', 'председателя', 'председательство']);
 const HEAD_WORDS = new Set(['president', 'prime', 'minister', 'king', 'emir', 'sultan', 'premier', 'президент', 'президента', 'премьер']);
 /**
  * Whether the country at `at` follows a head of state's or government's title ("President of",
@@ -568,7 +569,7 @@ const SUPPORTED_BY_GOVERNMENT_BEFORE = /(?:при\s+(?:финансовой\s+)?
 const SUPPORTED_BY_BEFORE = /(?:при\s+(?:финансовой\s+)?поддержке|на\s+средства|за\s+сч[её]т\s+средств|(?:про)?финансиру\S*|(?:про)?финансировал\S*|выделил\S*|оказыва\S*|оказал\S*|(?:предоставленн|выделенн)\S*\s+правительством)\s+(?:также\s+)?(?:правительств\S*\s+)?(?:(?:[^\s,.;]+\s+){1,3}(?:и\s+|,\s*)(?:правительств\S*\s+)?)?$/iu;
 /** Thanks earlier in the sentence: "thanked the Korean people", "remercié le peuple japonais", "поблагодарил японский народ". */
 const THANKED_BEFORE = /(?<!\p{L})(?:thank\p{L}*|grateful|gratitude|remerci\p{L}*|reconnaissance|благодар\p{L}*|признательн\p{L}*)(?!\p{L})/iu;
-const DELEGATE_WORDS = new Set(['representative', 'representatives', 'delegate', 'delegates', 'représentant', 'représentante', 'representant', 'representante', 'представитель', 'представители']);
+const DELEGATE_WORDS = new Set(['representative', 'representatives', 'delegate', 'delegates', 'representant', 'representante', 'представитель', 'представители']);
 const DELEGATE_SPEECH = new Set([...SPEECH_AFTER, 'expressed', 'stated', 'emphasized', 'emphasised', 'underlined', 'welcomed', 'urged', 'called', 'regretted', 'highlighted', 'voiced', 'echoed',
   'affirmed', 'reaffirmed', 'declare', 'souligne', 'estime', 'заявил', 'подчеркнул', 'выразил']);
 /**
