@@ -861,7 +861,7 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     }
     if (first && last && countries >= 2) {
       const before = text.slice(Math.max(0, first.start - 48), first.start);
-      if (ROLE_BEFORE_LIST.test(before) || ROLE_AFTER_LIST.test(text.slice(last.end, last.end + 48)) || CONTRIBUTORS_INCLUDE_BEFORE.test(before)
+      if (ROLE_BEFORE_LIST.test(before) || ROLE_AFTER_LIST.test(text.slice(last.end, last.end + 48)) || (INCLUDE_VERB.test(before) && CONTRIBUTORS_INCLUDE_BEFORE.test(before))
         || ROLE_BEFORE_LIST.test(text.slice(Math.max(0, first.start - 160), first.start).replace(ENUMERATION_TAIL, ''))
         || ((PARTICIPANTS_BEFORE_LIST.test(before) || PARTICIPANTS_OF_BODIES_BEFORE_LIST.test(before)) && OBSERVERS_BEFORE.test(sentenceBefore(text, first.start)))) {
         for (const m of run) inRoleList.add(m);
