@@ -1053,12 +1053,13 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     // (a giver named after the help, "при поддержке Германии", "le soutien financier de l'Allemagne",
     // "support from Germany": the countries listed after it are givers too)
     // a mediator: "Qatari-led mediation", "US-brokered talks", "the mediation of Qatar", "sous la médiation du Qatar", "при посредничестве Катара"
-    if (MEDIATOR_AFTER.test(text.slice(m.end, m.end + 30)) || (before1 !== undefined && MEDIATION_WORDS.has(before1.norm))
-      || (before1 !== undefined && FRENCH_OF.has(before1.norm) && MEDIATION_WORDS.has(tokens[m.tokenIndex - 2]?.norm ?? ''))
-      || (before1 !== undefined && ['of', 'by'].includes(before1.norm) && MEDIATION_WORDS.has(tokens[m.tokenIndex - 2]?.norm ?? ''))) f.donor++;
+    // (named after the mediation word, the countries listed after it mediate too: "through the mediation of Qatar and Türkiye")
+    const mediationBefore = (before1 !== undefined && MEDIATION_WORDS.has(before1.norm))
+      || (before1 !== undefined && (FRENCH_OF.has(before1.norm) || before1.norm === 'of' || before1.norm === 'by') && MEDIATION_WORDS.has(tokens[m.tokenIndex - 2]?.norm ?? ''));
+    if (MEDIATOR_AFTER.test(text.slice(m.end, m.end + 30))) f.donor++;
     // thanked for what it did: "remercie les États-Unis pour leur facilitation", "thanked Qatar for its mediation"
     if (THANKED_FOR_AFTER.test(text.slice(m.end, m.end + 60))) f.donor++;
-    let giverAfterHelp = (before1?.cyr === true && (SUPPORTED_BY_BEFORE.test(text.slice(Math.max(0, m.start - 70), m.start))
+    let giverAfterHelp = mediationBefore || (before1?.cyr === true && (SUPPORTED_BY_BEFORE.test(text.slice(Math.max(0, m.start - 70), m.start))
       || (before1.norm.startsWith('правительств') && SUPPORTED_BY_GOVERNMENT_BEFORE.test(text.slice(Math.max(0, m.start - 160), m.start)))))
       || (before1 !== undefined && FRENCH_OF.has(before1.norm) && AID_OF_BEFORE.test(text.slice(Math.max(0, m.start - 70), m.start)));
     if (giverAfterHelp || pledgesAfter(text.slice(m.end, m.end + 160), before1)) f.donor++;

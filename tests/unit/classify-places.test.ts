@@ -649,6 +649,10 @@ describe('concern: the two sides and organisations', () => {
     const qa = doc('The Qatar Fund for Development (QFFD) signed an agreement with UNHCR to provide winter assistance to 40,000 displaced families in northwest Syria. Temperatures in Syria drop below zero. The Director General said the agreement reflects the State of Qatar\'s commitment to the Syrian people.', 'Qatar Fund for Development supports winter assistance for displaced families in northwest Syria', 'DOHA, Qatar');
     expect(qa.countries).toEqual(['SYR']);
   });
+  it('the countries listed after "the mediation of" mediate too ("through the mediation of Qatar and Türkiye")', () => {
+    const r = doc('The United Nations welcomed the ceasefire agreed by Afghanistan and Pakistan after a week of cross-border fighting. The Secretary-General welcomed the agreement reached through the mediation of Qatar and Türkiye, and encouraged both sides to use the mechanisms agreed, including the next round of talks in Istanbul. In Afghanistan, 50 civilians were killed; in Pakistan, 20.', 'UN welcomes Afghanistan-Pakistan ceasefire as civilian toll from border clashes mounts', 'NEW YORK');
+    expect(r.countries).toEqual(['AFG', 'PAK']);
+  });
   it('a mediator ("Qatari-led mediation", "the mediation of Qatar", "при посредничестве Катара") is a partner', () => {
     const r = doc('Representatives of the Government of the Democratic Republic of the Congo and the AFC/M23 signed on Saturday in Doha a framework agreement for peace in the eastern Democratic Republic of the Congo. The agreement, the result of talks under the mediation of Qatar, builds on earlier declarations. Qatar\'s Minister of State said the parties would meet again in Doha. Fighting continues in North Kivu, in the Democratic Republic of the Congo.', 'DRC and AFC/M23 sign framework agreement in Doha as Qatari-led mediation enters new phase', 'DOHA, Qatar');
     expect(r.countries).toEqual(['COD']);
