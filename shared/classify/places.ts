@@ -761,8 +761,8 @@ function sentenceBefore(text: string, end: number): string {
   return cut >= 0 ? window.slice(cut + 1) : window;
 }
 
-/** A title naming a meeting about something: "meeting on Syria", "conference on Sudan", "réunion sur la Libye", "встреча по Сирии". */
-const MEETING_ON_TITLE = /(?<!\p{L})(?:meeting|conference|talks|consultations|ministerial|summit|réunion|conférence|consultations|sommet|встреч\p{L}*|совещани\p{L}*|конференци\p{L}*)\s+(?:on|about|sur|по)\s+(?:the\s+situation\s+in\s+|la\s+situation\s+(?:en|au)\s+|le\s+|la\s+|l['’]|ситуации\s+в\s+)?\p{Lu}/u;
+/** A title naming a meeting about something: "meeting on Syria", "meeting of special envoys on Afghanistan", "réunion sur la Libye", "встреча по Сирии". */
+const MEETING_ON_TITLE = /(?<!\p{L})(?:meeting|conference|talks|consultations|ministerial|summit|réunion|conférence|consultations|sommet|встреч\p{L}*|совещани\p{L}*|конференци\p{L}*)(?:\s+(?:of|des|du|de)\s+[\p{L}\s-]{1,40}?)?\s+(?:on|about|sur|по)\s+(?:the\s+situation\s+in\s+|la\s+situation\s+(?:en|au)\s+|le\s+|la\s+|l['’]|ситуации\s+в\s+)?\p{Lu}/u;
 /**
  * A title about a regional response ("Regional plan seeks US$1.59 billion for refugees and
  * migrants from Venezuela", "plan régional", "региональный"): the countries it lists are its

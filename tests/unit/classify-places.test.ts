@@ -411,6 +411,9 @@ describe('concerned versus mentioned', () => {
   it('the participants of a meeting the title says is about another country are not its subject', () => {
     const r = doc('The Kingdom of Saudi Arabia hosted a meeting of Arab and international ministers on Syria. The meeting was attended by the foreign ministers of the Kingdom of Bahrain, the State of Kuwait, the Sultanate of Oman, the State of Qatar, the Hashemite Kingdom of Jordan and the Republic of Türkiye, as well as by representatives of the United Kingdom, Germany and France. Syria was represented by its Minister of Foreign Affairs. The participants called for support to Syria\'s transition.', 'Riyadh meeting on Syria calls for lifting of sanctions and support for an inclusive transition', 'RIYADH');
     expect(r.countries).toEqual(['SYR']);
+    const envoys = doc('The Ministry of Foreign Affairs of Uzbekistan hosted a consultative meeting of special envoys on Afghanistan. The meeting was attended by special representatives of China, India, Iran, Kazakhstan, Kyrgyzstan, Pakistan, Russia, Tajikistan and Turkmenistan. They discussed the humanitarian situation in Afghanistan and Afghanistan\'s economy. The participants called on the Afghan authorities to lift restrictions on women.', 'Tashkent hosts consultative meeting of special envoys on Afghanistan', 'TASHKENT, Uzbekistan');
+    expect(envoys.countries).not.toContain('CHN');
+    expect(envoys.countries).toContain('AFG');
   });
   it('neighbours listed with the country a report is about take part in it', () => {
     const r = doc(
