@@ -208,6 +208,20 @@ for (const wc of worldCountries) {
     else if (/ь$/.test(w)) adj.push(`${w.slice(0, -1)}ский`);
     else if (/[бвгджзклмнпрстфхцчшщй]$/.test(w) && !/стан$/.test(w)) adj.push(`${w}ский`);
     for (const a of adj) if (a.length >= 8) add(a, iso3, 'd', 'lr', 'ru');
+    // the people, in -ец (plural -цы): Сирия → сириец, Ирак → иракец, Украина → украинец, Корея →
+    // кореец, Пакистан → пакистанец, Афганистан → афганец. A form the language does not use
+    // (германиец) is harmless: no text has it.
+    const people: string[] = [];
+    if (/[ие]я$/.test(w)) people.push(`${w.slice(0, -1)}ец`);
+    else if (/[^и]а$/.test(w)) people.push(`${w.slice(0, -1)}ец`);
+    else if (/[бвгджзклмнпрстфхчшщ]$/.test(w)) people.push(`${w}ец`);
+    if (/истан$/.test(w)) people.push(`${w.slice(0, -5)}ец`);
+    for (const p of people) {
+      if (p.length < 6) continue;
+      add(p, iso3, 'd', 'lr', 'ru');
+      // after a vowel the е drops to й: сириец → сирийцы, кореец → корейцы
+      if (/[аеиоуыэюя]ец$/.test(p)) for (const e of ['цы', 'ца', 'цев', 'цам', 'цу', 'цем', 'цами']) add(`${p.slice(0, -2)}й${e}`, iso3, 'd', 'l', 'ru');
+    }
   }
 }
 for (const [n, iso3, lang] of EXTRA_NAMES) {

@@ -20,6 +20,10 @@ describe('gazetteer from maintained packages', () => {
     expect(mentioned('Iraqis returned from the camp. Yemenis and Somalis crossed the Gulf of Aden.')).toEqual(['IRQ', 'SOM', 'YEM']);
     expect(mentioned('Venezuelans and Ecuadorians crossed the Darien.')).toEqual(['ECU', 'VEN']);
   });
+  it('knows Russian names of peoples in -ец, plural -цы (сирийцы, афганцы, иракцы, украинцы, пакистанцы)', () => {
+    expect(mentioned('Среди прибывших есть сирийцы и афганцы, иракцы и йеменцы.')).toEqual(['AFG', 'IRQ', 'SYR', 'YEM']);
+    expect(mentioned('Украинцы, ливийцы и пакистанцы получили помощь.')).toEqual(['LBY', 'PAK', 'UKR']);
+  });
   it('knows Russian country adjectives that do not follow from the name (немецкий, украинский, американский)', () => {
     expect(mentioned('Представители немецкого и французского посольств встретились с украинскими и белорусскими коллегами.')).toEqual(['BLR', 'DEU', 'FRA', 'UKR']);
     expect(mentioned('Участвовали норвежские, американские и турецкие эксперты.')).toEqual(['NOR', 'TUR', 'USA']);
