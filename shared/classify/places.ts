@@ -593,7 +593,7 @@ const CLAUSE_AFTER = new Set(['as', 'while', 'when', 'where', 'because', 'since'
 /** Roles a country may hold "as": "Angola as facilitator". */
 const ROLE_NOUNS = new Set(['facilitator', 'facilitators', 'mediator', 'mediators', 'donor', 'donors', 'guarantor', 'guarantors', 'sponsor', 'co-sponsor', 'host']);
 /** Right after a country, what it is thanked for: its mediation, facilitation, support or hospitality. */
-const THANKED_FOR_AFTER = /^\s*(?:for|pour)\s+(?:(?:its|their|his|her|ses|sa|son|leur|leurs)\s+)?(?:(?:continued|generous|constant|valuable|continu\S*|précieu\S*|généreu\S*)\s+)?(?:facilitation|mediation|médiation|efforts\s+de\s+médiation|mediation\s+efforts|support|soutien|appui|hospitality|hospitalité|contribution|assistance|generosity|générosité)\b/i;
+const THANKED_FOR_AFTER = /^\s*(?:for|pour)\s+(?:(?:its|their|his|her|ses|sa|son|leur|leurs)\s+)?(?:(?:continued|generous|constant|valuable|steadfast|unwavering|strong|important|active|continu\S*|précieu\S*|généreu\S*|constant\S*)\s+)?(?:facilitation|mediation|médiation|efforts\s+de\s+médiation|mediation\s+efforts|support|soutien|appui|hospitality|hospitalité|contribution|assistance|generosity|générosité)\b/i;
 /** Right after a country, a process it leads as a third party: "Qatari-led mediation", "US-brokered ceasefire". */
 const MEDIATOR_AFTER = /^-(?:led|brokered|facilitated|mediated)\s+(?:mediation|talks|negotiations|process|efforts|initiative|facilitation|ceasefire|truce|agreement|deal)\b/i;
 /** Mediation words right before a country or its "of" ("the mediation of Qatar", "при посредничестве Катара"). */
@@ -1100,6 +1100,8 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
   const regionalTitle = REGIONAL_TITLE.test(text.slice(0, layout.titleEnd));
   // a title about a meeting on one country: "Riyadh meeting on Syria …", "réunion sur le Soudan", "встреча по Сирии"
   const meetingOnCountry = MEETING_ON_TITLE.test(text.slice(0, layout.titleEnd));
+  // the country of an envoy's mandate ("the Special Envoy of the Secretary-General for Yemen")
+  const mandateCountry = mentions.find((m) => m.iso3 !== undefined && m.via === 'n' && mandateArea(m, tokens))?.iso3;
   const namedInTitle = [...feats.values()].some((f) => f.titleName > 0);
   // the title places the report in a country, by name or by one of its towns ("Convoy reaches Kharkiv region")
   const placedInTitle = [...feats.values()].some((f) => f.titleName + f.titleCity > 0);
@@ -1144,8 +1146,13 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     // and so does the venue of a meeting about a region or another country: named in the title
     // only by its city ("OSCE convenes Central Asian financial intelligence units in Istanbul"),
     // by name only in the dateline ("ISTANBUL, Türkiye"), and by nothing that makes it a subject
-    const venue = f.titleName === 0 && f.titleCity > 0 && f.named === f.datelineNamed && f.gov + f.people + f.border + f.list === 0
-      && (titleAreas > 0 || [...feats].some(([other, g]) => other !== iso3 && g.titleName > g.titleDonor));
+    // and the capitals an envoy for another country visits ("UN Special Envoy for Yemen concludes
+    // consultations in Muscat and Riyadh"): named in the title only by a city, in the text at most
+    // by its officials' demonym (and where it is thanked), and not by its government or people
+    const envoyVenue = mandateCountry !== undefined && mandateCountry !== iso3 && f.titleName === 0 && f.titleCity > 0
+      && f.named - f.datelineNamed - f.donor <= 1 && f.gov + f.people + f.border + f.list === 0;
+    const venue = envoyVenue || (f.titleName === 0 && f.titleCity > 0 && f.named === f.datelineNamed && f.gov + f.people + f.border + f.list === 0
+      && (titleAreas > 0 || [...feats].some(([other, g]) => other !== iso3 && g.titleName > g.titleDonor)));
     if (titleGiver || venue || (f.named === 0 && f.seatTowns > 0 && f.seatTowns === f.towns)) {
       s = Math.min(s, 2);
       onlyMentioned.add(iso3);
