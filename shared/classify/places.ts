@@ -565,8 +565,10 @@ function pledgesAfter(after: string, before: Token | undefined): boolean {
  * "средств, ранее предоставленных правительством Японии" (provided by; not "предоставленных Японии", to it).
  */
 /** The same with a longer first partner, when the country follows "и правительства": "при поддержке Глобального альянса по вакцинам и иммунизации (ГАВИ) и правительства Японии". */
-const SUPPORTED_BY_GOVERNMENT_BEFORE = /(?:при\s+(?:финансовой\s+)?поддержке|на\s+средства|за\s+сч[её]т\s+средств|(?:про)?финансиру\S*|(?:про)?финансировал\S*)[^.;]{1,100}?\s(?:и|,)\s*правительств\S*\s+$/iu;
-const SUPPORTED_BY_BEFORE = /(?:при\s+(?:финансовой\s+)?поддержке|на\s+средства|за\s+сч[её]т\s+средств|(?:про)?финансиру\S*|(?:про)?финансировал\S*|выделил\S*|оказыва\S*|оказал\S*|(?:предоставленн|выделенн)\S*\s+правительством)\s+(?:также\s+)?(?:правительств\S*\s+)?(?:(?:[^\s,.;]+\s+){1,3}(?:и\s+|,\s*)(?:правительств\S*\s+)?)?$/iu;
+/** Russian phrases of support or funding that name the giver next. */
+const SUPPORT_PHRASES_RU = String.raw`при\s+(?:финансовой\s+)?поддержке|на\s+средства|за\s+сч[её]т\s+средств|(?:про)?финансиру\S*|(?:про)?финансировал\S*`;
+const SUPPORTED_BY_GOVERNMENT_BEFORE = new RegExp(String.raw`(?:${SUPPORT_PHRASES_RU})[^.;]{1,100}?\s(?:и|,)\s*правительств\S*\s+$`, 'iu');
+const SUPPORTED_BY_BEFORE = new RegExp(String.raw`(?:${SUPPORT_PHRASES_RU}|выделил\S*|оказыва\S*|оказал\S*|(?:предоставленн|выделенн)\S*\s+правительством)\s+(?:также\s+)?(?:правительств\S*\s+)?(?:(?:[^\s,.;]+\s+){1,3}(?:и\s+|,\s*)(?:правительств\S*\s+)?)?$`, 'iu');
 /** Thanks earlier in the sentence: "thanked the Korean people", "remercié le peuple japonais", "поблагодарил японский народ". */
 const THANKED_BEFORE = /(?<!\p{L})(?:thank\p{L}*|grateful|gratitude|remerci\p{L}*|reconnaissance|благодар\p{L}*|признательн\p{L}*)(?!\p{L})/iu;
 const DELEGATE_WORDS = new Set(['representative', 'representatives', 'delegate', 'delegates', 'representant', 'representante', 'представитель', 'представители']);
@@ -728,6 +730,10 @@ const ENUMERATION_TAIL = /(?:(?:(?:the|le|la|les|l['’])\s*)?\p{Lu}[\p{L}\p{M}.
 /** Contributors or donors, then what they include: "the troop-contributing countries, which also include", "donors include". */
 const INCLUDE_VERB = /includ|comprenn|inclu|включа/i;
 const CONTRIBUTORS_INCLUDE_BEFORE = /(?:contributing countries|contributors|donors|donor countries|pays contributeurs|bailleurs|доноры|страны-доноры)\s*,?\s*(?:(?:which|who|that|qui|которые)\s+)?(?:(?:also|aussi|également|также)\s+)?(?:include|includes|included|comprennent|incluent|включают)\s+(?:the\s+|le\s+|la\s+|les\s+|l['’])?$/i;
+/** Whether a list follows contributors and what they include (the pattern runs only where one of its verbs is). */
+function contributorsIncludeBefore(before: string): boolean {
+  return INCLUDE_VERB.test(before) && CONTRIBUTORS_INCLUDE_BEFORE.test(before);
+}
 /** Right before a list of countries: who took part ("representatives of", "delegations from", "представители"). */
 const PARTICIPANTS_BEFORE_LIST = /(?:representatives|delegations|delegates|officials|ministers|participants|experts|diplomats|leaders|heads of state|members|représentants|délégations|délégués|responsables|ministres|participants|experts|представител\S*|делегаци\S*|министр\S*|участник\S*|эксперт\S*|руководител\S*|глав\S*)(?:\s+(?:of foreign affairs|from|of|de|du|des|d['’]|из|от))?\s*(?:the\s+|la\s+|le\s+|l['’])?$/i;
 /**
@@ -856,12 +862,11 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     // one country after "the troop-contributing countries, which also include": a contributor like the listed ones
     if (first && countries === 1) {
       const before = text.slice(Math.max(0, first.start - 80), first.start);
-      // (the verb first: the pattern runs only where one of its verbs is)
-      if (INCLUDE_VERB.test(before) && CONTRIBUTORS_INCLUDE_BEFORE.test(before)) for (const m of run) inRoleList.add(m);
+      if (contributorsIncludeBefore(before)) for (const m of run) inRoleList.add(m);
     }
     if (first && last && countries >= 2) {
       const before = text.slice(Math.max(0, first.start - 48), first.start);
-      if (ROLE_BEFORE_LIST.test(before) || ROLE_AFTER_LIST.test(text.slice(last.end, last.end + 48)) || (INCLUDE_VERB.test(before) && CONTRIBUTORS_INCLUDE_BEFORE.test(before))
+      if (ROLE_BEFORE_LIST.test(before) || ROLE_AFTER_LIST.test(text.slice(last.end, last.end + 48)) || contributorsIncludeBefore(before)
         || ROLE_BEFORE_LIST.test(text.slice(Math.max(0, first.start - 160), first.start).replace(ENUMERATION_TAIL, ''))
         || ((PARTICIPANTS_BEFORE_LIST.test(before) || PARTICIPANTS_OF_BODIES_BEFORE_LIST.test(before)) && OBSERVERS_BEFORE.test(sentenceBefore(text, first.start)))) {
         for (const m of run) inRoleList.add(m);
