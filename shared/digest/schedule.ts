@@ -126,8 +126,33 @@ export function isKnownTimeZone(timeZone: string): boolean {
   }
 }
 
-/** Wall-clock fields of an instant in a zone. */
+/**
+ * Wall-clock fields of an instant in a zone. Read from the formatter's plain string
+ * ("11/29/2026, 13:05:37": month, day, year, hour, minute, second, the en-US order) rather
+ * than `formatToParts`, which builds an object per field and costs several times more; any
+ * other shape of string falls back to the parts.
+ */
 export function localParts(instantMs: number, timeZone: string): LocalParts {
+  const text = formatterFor(timeZone).format(instantMs);
+  const fields = [0, 0, 0, 0, 0, 0];
+  let count = 0;
+  let inNumber = false;
+  for (let i = 0; i < text.length; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit >= 0 && digit <= 9) {
+      if (!inNumber) {
+        if (count === 6) return localPartsByParts(instantMs, timeZone);
+        count++;
+        inNumber = true;
+      }
+      fields[count - 1] = fields[count - 1]! * 10 + digit;
+    } else inNumber = false;
+  }
+  if (count !== 6) return localPartsByParts(instantMs, timeZone);
+  return { year: fields[2]!, month: fields[0]!, day: fields[1]!, hour: fields[3]! % 24, minute: fields[4]!, second: fields[5]! };
+}
+
+function localPartsByParts(instantMs: number, timeZone: string): LocalParts {
   const out: Record<string, number> = {};
   for (const part of formatterFor(timeZone).formatToParts(new Date(instantMs))) {
     if (part.type !== 'literal') out[part.type] = Number(part.value);
@@ -178,8 +203,15 @@ export function isoWeek(year: number, month: number, day: number): { year: numbe
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
+/**
+ * One formatter for every label: `toLocaleDateString` with options builds a new
+ * `Intl.DateTimeFormat` per call (a few hundred microseconds, which the planner paid for
+ * every zone and frequency of every run).
+ */
+const LONG_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
 function formatLongDate(year: number, month: number, day: number): string {
-  return new Date(Date.UTC(year, month - 1, day)).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return LONG_DATE.format(Date.UTC(year, month - 1, day));
 }
 
 // ---------------------------------------------------------------------------

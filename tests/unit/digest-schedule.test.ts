@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createDigestScheduler, digestPeriod, isoWeek, zonedInstant } from '../../shared/digest/schedule';
+import { createDigestScheduler, digestPeriod, isoWeek, localParts, zonedInstant } from '../../shared/digest/schedule';
 
 const at = (iso: string) => new Date(iso);
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -97,5 +97,27 @@ describe('digest schedule', () => {
   it('treats an unknown zone as UTC and an invalid hour as the default', () => {
     const schedule = createDigestScheduler(at('2026-11-27T08:00:00Z'));
     expect(schedule({ frequency: 'daily', timezone: 'Mars/Olympus', digestHour: 99 })?.periodKey).toBe('daily:2026-11-27');
+  });
+
+  it('reads wall-clock fields exactly as Intl gives them, in every kind of zone, across a year', () => {
+    const zones = ['UTC', 'Europe/Berlin', 'America/St_Johns', 'Asia/Kathmandu', 'Pacific/Chatham', 'Australia/Lord_Howe', 'America/Sao_Paulo'];
+    let checked = 0;
+    for (const timeZone of zones) {
+      const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+      // An odd step (just over 7 hours) visits every hour of the day and both sides of each DST change.
+      for (let t = Date.UTC(2026, 0, 1); t < Date.UTC(2027, 0, 1); t += 25_200_007) {
+        const want: Record<string, number> = {};
+        for (const part of parts.formatToParts(t)) if (part.type !== 'literal') want[part.type] = Number(part.value);
+        expect(localParts(t, timeZone)).toEqual({ year: want['year'], month: want['month'], day: want['day'], hour: want['hour']! % 24, minute: want['minute'], second: want['second'] });
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(5000);
+  });
+
+  it('labels daily and weekly digests with the local date in words', () => {
+    expect(digestPeriod(at('2026-11-27T19:00:00Z'), { frequency: 'daily', timezone: 'Pacific/Auckland' })?.label).toBe('28 November 2026');
+    // Monday 30 November 2026, 08:00 in Berlin.
+    expect(digestPeriod(at('2026-11-30T07:00:00Z'), { frequency: 'weekly', timezone: 'Europe/Berlin' })?.label).toBe('week to 30 November 2026');
   });
 });
