@@ -527,6 +527,8 @@ const ORIGIN_WORDS = new Set(['origin', 'origine', 'provenance', 'происхо
 const RECIPIENT_BEFORE = new Set(['to', 'for', 'pour', 'для']);
 // right after a country, what it gives: "Japanese support", "Japan's contribution", "EU funding"
 const SUPPORT_AFTER = new Set(['support', 'backing', 'assistance', 'soutien', 'appui', 'поддержке', 'поддержки', 'помощи']);
+// before "of" or "from" and a country, what it gives: "with the support of Japan", "funding from the Government of Japan"
+const GIVEN_BEFORE = new Set([...SUPPORT_AFTER, 'funding', 'financing', 'grant', 'grants', 'contribution', 'contributions', 'donation', 'donations']);
 // before "from" and a country, help it sent: "rescue teams from Australia" (not "refugees from Afghanistan", a people)
 const SENT_FROM = new Set(['team', 'teams', 'aircraft', 'planes', 'ships', 'contingent', 'contingents', 'troops', 'soldiers', 'personnel', 'rescuers', 'doctors', 'medics', 'supplies', 'equipment', 'donations',
   'peacekeeper', 'peacekeepers', 'officers', 'million', 'billion', 'millions', 'milliards']);
@@ -540,7 +542,7 @@ const SENT_FROM = new Set(['team', 'teams', 'aircraft', 'planes', 'ships', 'cont
  * "Japan gives WFP $5 million"): `PLEDGE_TO_ACRONYM` captures it for the caller to check.
  */
 const PLEDGE_HEAD = String.raw`^\s*(?:['’]s\s+Government\s+|Government\s+)?(?:,[^,.;]{1,80},\s*)?(?:(?:has|have|will|would|also|today|is|are|again|further|decided\s+to|continue\s+to|to)\s+)*(?:announc|pledg|contribut|donat|provid|allocat|grant|giv|commit|disburs|extend|deliver|annonce|octroie|verse|alloue|débloqu|mobilis|consacr|accord|deploy|dispatch|airlift|sent|send|выдел|предостав|передал)\S*\s+`;
-const PLEDGE_AMOUNT = String.raw`(?:(?:an?|the|another|additional|a further|further|new|more than|over|nearly|almost|some|about|around|un|une|nouveau|nouvelle|plus de|près de|свыше|более)\s+)*(?:(?:(?:emergency\s+)?(?:grant\s+aid|grants?|aid|assistance|funding|contributions?|donations?)\s+(?:of|worth)\s+)?(?:[£$€¥]|(?:US|A|AU|C|CA|NZ)\$|USD|EUR|CHF|\d)|(?:(?:emergency|necessary|humanitarian|relief|food|medical)\s+)*(?:relief\s+goods|relief\s+supplies|humanitarian\s+aid|assistance|aid|support|funding|financement|aide|soutien|appui)\b|(?:(?:urban\s+)?search[- ]and[- ]rescue|rescue|medical|emergency\s+medical|disaster\s+response)\s+teams?\b|(?:technical\s+(?:experts|teams?)|relief\s+flights|rescuers)\b)`;
+const PLEDGE_AMOUNT = String.raw`(?:(?:an?|the|another|additional|a further|further|new|more than|over|nearly|almost|some|about|around|un|une|nouveau|nouvelle|plus de|près de|свыше|более)\s+)*(?:(?:(?:emergency\s+)?(?:grant\s+aid|grants?|aid|assistance|funding|contributions?|donations?)\s+(?:of|worth)\s+)?(?:[£$€¥]|(?:US|A|AU|C|CA|NZ)\$|USD|EUR|CHF|\d)|(?:(?:emergency|necessary|humanitarian|relief|food|medical)\s+)*(?:relief\s+goods|relief\s+supplies|relief\s+materials|relief\s+items|humanitarian\s+aid|assistance|aid|support|funding|financement|aide|soutien|appui)\b|(?:(?:urban\s+)?search[- ]and[- ]rescue|rescue|medical|emergency\s+medical|disaster\s+response)\s+teams?\b|(?:technical\s+(?:experts|teams?)|relief\s+flights|rescuers)\b)`;
 const PLEDGE_AFTER = new RegExp(PLEDGE_HEAD + PLEDGE_AMOUNT, 'i');
 const PLEDGE_TO_ACRONYM = new RegExp(`${PLEDGE_HEAD}(\\S{2,8})\\s+${PLEDGE_AMOUNT}`, 'i');
 /**
@@ -595,7 +597,11 @@ const CLAUSE_AFTER = new Set(['as', 'while', 'when', 'where', 'because', 'since'
 /** Roles a country may hold "as": "Angola as facilitator". */
 const ROLE_NOUNS = new Set(['facilitator', 'facilitators', 'mediator', 'mediators', 'donor', 'donors', 'guarantor', 'guarantors', 'sponsor', 'co-sponsor', 'host']);
 /** Right after a country, what it is thanked for: its mediation, facilitation, support or hospitality. */
-const THANKED_FOR_AFTER = /^\s*(?:for|pour)\s+(?:(?:its|their|his|her|ses|sa|son|leur|leurs)\s+)?(?:(?:continued|generous|constant|valuable|steadfast|unwavering|strong|important|active|continu\S*|précieu\S*|généreu\S*|constant\S*)\s+)?(?:facilitation|mediation|médiation|efforts\s+de\s+médiation|mediation\s+efforts|support|soutien|appui|hospitality|hospitalité|contribution|assistance|generosity|générosité)\b/i;
+const THANKED_FOR_AFTER = /^\s*(?:for|pour)\s+(?:(?:its|their|his|her|ses|sa|son|leur|leurs)\s+)?(?:(?:continued|generous|constant|valuable|steadfast|unwavering|strong|important|active|long-standing|longstanding|continu\S*|précieu\S*|généreu\S*|constant\S*)\s+)?(?:facilitation|partnership|mediation|médiation|efforts\s+de\s+médiation|mediation\s+efforts|support|soutien|appui|hospitality|hospitalité|contribution|assistance|generosity|générosité)\b/i;
+/** After a town, what names an agreement or a process after it ("Doha agreements", "Washington and Doha agreements", "Berlin Process", "Astana format"). */
+const AGREEMENT_AFTER = /^(?:\s+and\s+\p{Lu}[\p{L}\p{M}'’-]*)?\s+(?:[Pp]eace\s+)?(?:[Aa]greements?|[Aa]ccords?|[Pp]rocess|[Ff]ormat|[Dd]eclaration|[Pp]rotocol|[Cc]ommuniqu[eé]|[Cc]onsensus)(?![\p{L}])/u;
+/** The rest of a list after a country: ", Egypt and Qatar", "and the United States" (removed to read what follows the list). */
+const LIST_CONTINUES = /^(?:\s*(?:,\s*(?:and\s+|et\s+)?|\s+and\s+|\s+et\s+)(?:the\s+|l['’]\s*|le\s+|la\s+|les\s+)?\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){0,3})+/u;
 /** Right after a country, a process it leads as a third party: "Qatari-led mediation", "US-brokered ceasefire". */
 const MEDIATOR_AFTER = /^-(?:led|brokered|facilitated|mediated)\s+(?:mediation|talks|negotiations|process|efforts|initiative|facilitation|ceasefire|truce|agreement|deal)\b/i;
 /** Mediation words right before a country or its "of" ("the mediation of Qatar", "при посредничестве Катара"). */
@@ -691,6 +697,8 @@ const ROLE_BEFORE_LIST = new RegExp(
   '(?:' +
     // "mediated by", "supported in particular by", "funded jointly by the"
     '(?:mediated|brokered|facilitated|sponsored|co-sponsored|guaranteed|funded|financed|supported|co-chaired)\\s+(?:(?:jointly|notably|in particular|mainly|especially|generously)\\s+)?by' +
+    // "under the co-chairmanship of UNSMIL, France, Italy …": co-organisers
+    "|(?:co-?)?chair(?:man)?ship\\s+of" +
     // "the mediation efforts led by the United States, Qatar and the African Union"
     '|(?:mediation|facilitation)(?:\\s+efforts)?\\s+led\\s+by' +
     // a Council's vote: "with 6 abstentions (Algeria, China, …)", "voted against: …"
@@ -726,7 +734,7 @@ const ROLE_BEFORE_LIST = new RegExp(
  * Норвегия, Япония …" (an organisation breaks the run of countries, not the list; a Russian
  * name may go on in lower case). Removed to find the role phrase before the whole enumeration.
  */
-const ENUMERATION_TAIL = /(?:(?:(?:the|le|la|les|l['’])\s*)?\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+(?:(?:of|for|de|du|des|d['’])\s*)?\p{Lu}[\p{L}\p{M}.'’-]*)*(?:\s+[а-яё]+)?\s*,\s*)+(?:(?:the|le|la|les|l['’])\s*)?$/u;
+const ENUMERATION_TAIL = /(?:(?:(?:the|le|la|les|l['’])\s*)?\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+(?:(?:of|for|in|de|du|des|d['’])\s*)?\p{Lu}[\p{L}\p{M}.'’-]*)*(?:\s+[а-яё]+)?(?:\s*\(\p{Lu}[\p{L}/-]*\))?\s*,\s*)+(?:(?:the|le|la|les|l['’])\s*)?$/u;
 /** Contributors or donors, then what they include: "the troop-contributing countries, which also include", "donors include". */
 const INCLUDE_VERB = /includ|comprenn|inclu|включа/i;
 const CONTRIBUTORS_INCLUDE_BEFORE = /(?:contributing countries|contributors|donors|donor countries|pays contributeurs|bailleurs|доноры|страны-доноры)\s*,?\s*(?:(?:which|who|that|qui|которые)\s+)?(?:(?:also|aussi|également|также)\s+)?(?:include|includes|included|comprennent|incluent|включают)\s+(?:the\s+|le\s+|la\s+|les\s+|l['’])?$/i;
@@ -794,6 +802,8 @@ interface Features {
   seatTowns: number;
   /** Mentions by name inside the dateline ("ISTANBUL, Türkiye"). */
   datelineNamed: number;
+  /** Towns in the title that name an agreement or a process ("… momentum of the Washington and Doha agreements"). */
+  titleAgreement: number;
 }
 
 /**
@@ -921,7 +931,7 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     const iso3 = m.iso3!;
     let f = feats.get(iso3);
     if (!f) {
-      f = { titleName: 0, titleCity: 0, dateline: 0, seatDateline: 0, body: 0, named: 0, first: 1, gov: 0, loc: 0, border: 0, neighbour: 0, donor: 0, list: 0, org: 0, people: 0, titleDonor: 0, participant: 0, example: 0, adjacent: 0, towns: 0, seatTowns: 0, datelineNamed: 0 };
+      f = { titleName: 0, titleCity: 0, dateline: 0, seatDateline: 0, body: 0, named: 0, first: 1, gov: 0, loc: 0, border: 0, neighbour: 0, donor: 0, list: 0, org: 0, people: 0, titleDonor: 0, participant: 0, example: 0, adjacent: 0, towns: 0, seatTowns: 0, datelineNamed: 0, titleAgreement: 0 };
       feats.set(iso3, f);
     }
     const byName = m.via === 'n' || m.via === 'd';
@@ -939,7 +949,9 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     // a speaker's country in brackets after their name: "Council President Yamazaki Kazuyuki (Japan)"
     const speakersCountry = byName && text.charCodeAt(m.start - 1) === 40 && text.charCodeAt(m.end) === 41
       && before1 !== undefined && before1.upper && !before1.allCaps && before1.end + 2 === m.start;
-    const weight = inOrg ? 0.3 : origin || speakersCountry ? 0.3 : 1;
+    // a town naming an agreement or a process held there: "the Washington and Doha agreements", "the Minsk agreements", "the Berlin Process"
+    const namesAgreement = !byName && AGREEMENT_AFTER.test(text.slice(m.end, m.end + 40));
+    const weight = inOrg ? 0.3 : origin || speakersCountry || namesAgreement ? 0.3 : 1;
     if (inOrg) f.org++;
     if (byName && !inOrg) f.named++;
     if (!byName) {
@@ -948,6 +960,7 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     }
     if (m.start < layout.titleEnd) {
       if (byName) f.titleName++;
+      else if (namesAgreement) f.titleAgreement++;
       else f.titleCity++;
     } else if (layout.datelineStart >= 0 && m.start >= layout.datelineStart && m.end <= layout.datelineEnd) {
       f.dateline++;
@@ -969,7 +982,7 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
       f.donor++;
       if (m.start < layout.titleEnd) f.titleDonor++;
     }
-    if (inOrg || origin || speakersCountry) continue;
+    if (inOrg || origin || speakersCountry || namesAgreement) continue;
     if (inRoleList.has(m)) f.donor++;
     const donorBefore = f.donor;
     let from = Math.max(0, m.tokenIndex - 3);
@@ -1063,7 +1076,9 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
       || (before1 !== undefined && (FRENCH_OF.has(before1.norm) || before1.norm === 'of' || before1.norm === 'by') && MEDIATION_WORDS.has(tokens[m.tokenIndex - 2]?.norm ?? ''));
     if (MEDIATOR_AFTER.test(text.slice(m.end, m.end + 30))) f.donor++;
     // thanked for what it did: "remercie les États-Unis pour leur facilitation", "thanked Qatar for its mediation"
-    if (THANKED_FOR_AFTER.test(text.slice(m.end, m.end + 60))) f.donor++;
+    // (and the countries listed before the last: "commended the United States and Qatar for their facilitation")
+    const after = text.slice(m.end, m.end + 140);
+    if (THANKED_FOR_AFTER.test(after) || THANKED_FOR_AFTER.test(after.replace(LIST_CONTINUES, ''))) f.donor++;
     let giverAfterHelp = mediationBefore || (before1?.cyr === true && (SUPPORTED_BY_BEFORE.test(text.slice(Math.max(0, m.start - 70), m.start))
       || (before1.norm.startsWith('правительств') && SUPPORTED_BY_GOVERNMENT_BEFORE.test(text.slice(Math.max(0, m.start - 160), m.start)))))
       || (before1 !== undefined && FRENCH_OF.has(before1.norm) && AID_OF_BEFORE.test(text.slice(Math.max(0, m.start - 70), m.start)));
@@ -1082,10 +1097,13 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
       if (tokens[k]!.sentenceStart) break;
     }
     // "with the support of Japan", "support from the United States"
-    const b1 = tokens[m.tokenIndex - 1]?.norm;
-    const b2 = tokens[m.tokenIndex - 2]?.norm;
-    const b3 = tokens[m.tokenIndex - 3]?.norm;
-    if ((b1 === 'of' || b1 === 'from') && SUPPORT_AFTER.has(b2 ?? '') || (b1 === 'the' && (b2 === 'of' || b2 === 'from') && SUPPORT_AFTER.has(b3 ?? ''))) {
+    // (past "the Government of": "funding from the Government of Japan")
+    const viaGovernment = tokens[m.tokenIndex - 1]?.norm === 'of' && (tokens[m.tokenIndex - 2]?.norm === 'government' || tokens[m.tokenIndex - 2]?.norm === 'governments')
+      ? (tokens[m.tokenIndex - 3]?.norm === 'the' ? 3 : 2) : 0;
+    const b1 = tokens[m.tokenIndex - 1 - viaGovernment]?.norm;
+    const b2 = tokens[m.tokenIndex - 2 - viaGovernment]?.norm;
+    const b3 = tokens[m.tokenIndex - 3 - viaGovernment]?.norm;
+    if ((b1 === 'of' || b1 === 'from') && GIVEN_BEFORE.has(b2 ?? '') || (b1 === 'the' && (b2 === 'of' || b2 === 'from') && GIVEN_BEFORE.has(b3 ?? ''))) {
       f.donor++;
       giverAfterHelp = true;
     }
@@ -1158,13 +1176,15 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
       && f.named - f.datelineNamed - f.donor <= 1 && f.gov + f.people + f.border + f.list === 0;
     const venue = envoyVenue || (f.titleName === 0 && f.titleCity > 0 && f.named === f.datelineNamed && f.gov + f.people + f.border + f.list === 0
       && (titleAreas > 0 || [...feats].some(([other, g]) => other !== iso3 && g.titleName > g.titleDonor)));
-    if (titleGiver || venue || (f.named === 0 && f.seatTowns > 0 && f.seatTowns === f.towns)) {
+    if (titleGiver || venue || (f.named === f.datelineNamed && f.titleName === 0 && f.seatTowns > 0 && f.seatTowns === f.towns)) {
       s = Math.min(s, 2);
       onlyMentioned.add(iso3);
     }
     // a title naming another country and only a city of this one ("Yemen truce talks in Muscat",
     // "accord de paix signé à N'Djamena"): the venue of another country's affairs, weighed like a country known only by a city
     if (namedInTitle && f.titleName === 0 && f.titleCity > 0) s *= 0.4;
+    // named in the title only by an agreement or a process its town gave a name to: where it was signed, not the subject
+    if (f.titleName + f.titleCity === 0 && f.titleAgreement > 0) s *= 0.4;
     // known only by a city (a venue such as Geneva or Vienna): rarely what the report is about
     if (f.named === 0 && f.titleName === 0) s *= 0.4;
     scores.set(iso3, Math.max(0, Math.round(s * 100) / 100));
