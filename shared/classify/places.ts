@@ -541,7 +541,7 @@ const SENT_FROM = new Set(['team', 'teams', 'aircraft', 'planes', 'ships', 'cont
  * between the verb and the amount when it is an acronym ("Германия выделила ВПП 5 млн евро",
  * "Japan gives WFP $5 million"): `PLEDGE_TO_ACRONYM` captures it for the caller to check.
  */
-const PLEDGE_HEAD = String.raw`^\s*(?:['’]s\s+Government\s+|Government\s+)?(?:,[^,.;]{1,80},\s*)?(?:(?:has|have|will|would|also|today|is|are|again|further|decided\s+to|continue\s+to|to)\s+)*(?:announc|pledg|contribut|donat|provid|allocat|grant|giv|commit|disburs|extend|deliver|annonce|octroie|verse|alloue|débloqu|mobilis|consacr|accord|deploy|dispatch|airlift|sent|send|выдел|предостав|передал)\S*\s+`;
+const PLEDGE_HEAD = String.raw`^\s*(?:['’]s\s+Government\s+|Government\s+)?(?:,[^,.;]{1,80},\s*)?(?:(?:has|have|will|would|also|today|is|are|again|further|decided\s+to|continue\s+to|to)\s+)*(?:announc|pledg|contribut|donat|provid|allocat|grant|giv|commit|disburs|extend|deliver|annonce|octroie|verse|alloue|débloqu|mobilis|consacr|accord|apport|dépêch|deploy|dispatch|airlift|sent|send|выдел|предостав|передал)\S*\s+`;
 const PLEDGE_AMOUNT = String.raw`(?:(?:an?|the|another|additional|a further|further|new|more than|over|nearly|almost|some|about|around|un|une|nouveau|nouvelle|plus de|près de|свыше|более)\s+)*(?:(?:(?:emergency\s+)?(?:grant\s+aid|grants?|aid|assistance|funding|contributions?|donations?)\s+(?:of|worth)\s+)?(?:[£$€¥]|(?:US|A|AU|C|CA|NZ)\$|USD|EUR|CHF|\d)|(?:(?:emergency|necessary|humanitarian|relief|food|medical)\s+)*(?:relief\s+goods|relief\s+supplies|relief\s+materials|relief\s+items|humanitarian\s+aid|assistance|aid|support|funding|financement|aide|soutien|appui)\b|(?:(?:urban\s+)?search[- ]and[- ]rescue|rescue|medical|emergency\s+medical|disaster\s+response)\s+teams?\b|(?:technical\s+(?:experts|teams?)|relief\s+flights|rescuers)\b)`;
 const PLEDGE_AFTER = new RegExp(PLEDGE_HEAD + PLEDGE_AMOUNT, 'i');
 const PLEDGE_TO_ACRONYM = new RegExp(`${PLEDGE_HEAD}(\\S{2,8})\\s+${PLEDGE_AMOUNT}`, 'i');
@@ -672,7 +672,9 @@ const ORG_HEADS = new Set([
 /** After a country, the rest of a donor agency's name. */
 const DONOR_AGENCY_AFTER = /^\s+(?:Fund\s+for\s+(?:International\s+)?Development|(?:International\s+)?(?:Development\s+)?Cooperation\s+Agency|Agency\s+for\s+(?:International\s+)?Development|International\s+Development\s+Agency|Development\s+Agency|Aid\b)/;
 // heads of organisation names that follow the country: "Qatar Fund for Development", "Swiss Agency for Development and Cooperation"
-const ORG_HEADS_AFTER = new Set(['fund', 'agency', 'council', 'foundation', 'society', 'institute', 'committee', 'corporation', 'bank', 'trust', 'association', 'centre', 'center']);
+const ORG_HEADS_AFTER = new Set(['fund', 'agency', 'council', 'foundation', 'society', 'institute', 'committee', 'corporation', 'bank', 'trust', 'association', 'centre', 'center', 'university']);
+/** The same in Russian, where the name goes on in lower case: "Казахстанско-Немецкий университет", "Российский фонд". */
+const ORG_HEADS_AFTER_RU = /^(?:университет|фонд|институт|агентств|банк|центр)\p{L}{0,3}$/u;
 // an organisation's seat or depot in a country: "regional office in Kazakhstan", "the supply hub in Fiji", "its warehouse in Suva"
 // (and the Russian ones: "логистический центр ООН в Термезе", "склад в Термезе")
 const LOCATED_HEADS = new Set(['office', 'embassy', 'headquarters', 'bureau', 'centre', 'center', 'hub', 'warehouse', 'warehouses',
@@ -714,7 +716,7 @@ const ROLE_BEFORE_LIST = new RegExp(
     // "grâce aux contributions volontaires du Canada, de la France, de la Suisse et de Monaco"
     '|(?:médiation|facilitation|soutien|financement|appui|aide|dons?|contributions?(?:\\s+(?:volontaires|financières|généreuses))?)\\s+(?:de|du|des)' +
     // "des contingents rwandais, bangladais et pakistanais", "contingents du Népal, du Bangladesh …"
-    '|(?:contingents?|casques bleus|soldats de la paix|troupes)\\s+(?:(?:de|du|des|d[\'’])\\s*)?' +
+    '|(?:contingents?|casques bleus|soldats de la paix|troupes|équipes)\\s+(?:(?:de|du|des|d[\'’])\\s*)?' +
     // "fournis par l'Inde, le Pakistan et le Bangladesh", "financé par"
     '|(?:fourni|offert|financ|soutenu|appuy|parrain)\\S*\\s+par' +
     // "pays contributeurs de troupes et de police, à savoir le Burundi, Djibouti …"
@@ -807,16 +809,26 @@ interface Features {
 }
 
 /**
+ * Whether a country opens an organisation's name: "Qatar Fund for Development", "Japan
+ * International Cooperation Agency", "Norwegian Refugee Council", "Казахстанско-Немецкий университет".
+ */
+function namesOrganisation(m: PlaceMention, tokens: readonly Token[]): boolean {
+  for (let k = m.tokenEnd; k < Math.min(tokens.length, m.tokenEnd + 3); k++) {
+    const t = tokens[k]!;
+    // (a Russian name goes on in lower case: "Казахстанско-Немецкий университет")
+    if (k === m.tokenEnd && t.cyr && !t.upper && t.start === tokens[k - 1]!.end + 1 && ORG_HEADS_AFTER_RU.test(t.norm)) return true;
+    if (!t.upper || t.allCaps || t.sentenceStart || t.start !== tokens[k - 1]!.end + 1) break;
+    if (ORG_HEADS_AFTER.has(t.norm)) return true;
+  }
+  return false;
+}
+
+/**
  * Whether a mention is part of an organisation's name or names its seat: "Mission in Mali",
  * "Islamic State of Iraq", "the UNICEF Pacific supply hub in Fiji".
  */
 function inOrganisation(m: PlaceMention, tokens: readonly Token[]): boolean {
-  // the country first: "Qatar Fund for Development", "Japan International Cooperation Agency", "Norwegian Refugee Council"
-  for (let k = m.tokenEnd; k < Math.min(tokens.length, m.tokenEnd + 3); k++) {
-    const t = tokens[k]!;
-    if (!t.upper || t.allCaps || t.sentenceStart || t.start !== tokens[k - 1]!.end + 1) break;
-    if (ORG_HEADS_AFTER.has(t.norm)) return true;
-  }
+  if (namesOrganisation(m, tokens)) return true;
   const p1 = tokens[m.tokenIndex - 1];
   const p2 = tokens[m.tokenIndex - 2];
   const p3 = tokens[m.tokenIndex - 3];
@@ -959,8 +971,11 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
       if (SEAT_CITIES.has(phraseTokens(text.slice(m.start, m.end)).join(' '))) f.seatTowns++;
     }
     if (m.start < layout.titleEnd) {
-      if (byName) f.titleName++;
-      else if (namesAgreement) f.titleAgreement++;
+      // (not a demonym opening an organisation's name: "Kazakh-German University holds course in Almaty";
+      // a country's own name can: "Afghanistan Humanitarian Fund allocates $14 million")
+      if (byName) {
+        if (m.via !== 'd' || !namesOrganisation(m, tokens)) f.titleName++;
+      } else if (namesAgreement) f.titleAgreement++;
       else f.titleCity++;
     } else if (layout.datelineStart >= 0 && m.start >= layout.datelineStart && m.end <= layout.datelineEnd) {
       f.dateline++;

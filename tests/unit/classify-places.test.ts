@@ -976,4 +976,17 @@ describe('concern: the two sides and organisations', () => {
     const thanked = doc('UNODC handed over the upgraded office at the Tajik-Afghan border to the Border Troops of Tajikistan. The office strengthens cooperation between Tajikistan and Afghanistan. The UNODC representative spoke at the ceremony, thanking Japan for its long-standing partnership. Japan has supported border offices in Central Asia since 2010.', 'UNODC hands over Border Liaison Office on Tajik-Afghan border', 'DUSHANBE');
     expect(thanked.countries).toEqual(['AFG', 'TJK']);
   });
+  it('a demonym opening an organisation\'s name ("Казахстанско-Немецкий университет", "Kazakh-German University") does not make its country a subject, in the title either', () => {
+    const ru = doc('С 3 по 7 июня в Алматы прошёл учебный курс по водной дипломатии, организованный РЦПДЦА совместно с Казахстанско-Немецким университетом. Участниками курса стали сотрудники министерств Казахстана и Узбекистана. Курс прошёл в Казахстане.', 'РЦПДЦА и Казахстанско-Немецкий университет провели в Алматы курс по водной дипломатии', 'АЛМАТЫ');
+    expect(ru.countries).not.toContain('DEU');
+    expect(ru.mentioned).toContain('DEU');
+    const en = doc('Diplomats from Kazakhstan and Uzbekistan completed a course on water diplomacy in Almaty. The course was held at the Kazakh-German University. Kazakhstan hosted it.', 'Kazakh-German University and UNRCCA hold water diplomacy course in Almaty', 'ALMATY');
+    expect(en.countries).not.toContain('DEU');
+  });
+  it('in French, a country that "apporte une aide" is the giver, and teams named by demonyms ("les équipes cambodgiennes et chinoises") are contributors', () => {
+    const aid = doc("Face aux inondations exceptionnelles qui frappent le Niger depuis juin, la Suisse débloque une aide humanitaire d'urgence. Deux spécialistes suisses seront basés à Niamey. La contribution suisse sera mise en œuvre au Niger par le PAM. La Suisse est engagée au Niger depuis quarante ans.", "Inondations au Niger : la Suisse apporte une aide d'urgence", 'BERNE');
+    expect(aid.countries).toEqual(['NER']);
+    const teams = doc("Les démineurs de la FINUL ont neutralisé plus de 3 000 engins explosifs au Sud-Liban depuis janvier. Les équipes cambodgiennes et chinoises, spécialisées dans la neutralisation, interviennent près de la Ligne bleue au Liban. Le 3 juin, une équipe cambodgienne a achevé la dépollution d'une oliveraie au Liban.", 'Sud-Liban : les démineurs de la FINUL ont neutralisé plus de 3 000 engins explosifs', 'NAQOURA');
+    expect(teams.countries).toEqual(['LBN']);
+  });
 });
