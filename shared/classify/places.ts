@@ -541,8 +541,8 @@ const SENT_FROM = new Set(['team', 'teams', 'aircraft', 'planes', 'ships', 'cont
  * between the verb and the amount when it is an acronym ("Германия выделила ВПП 5 млн евро",
  * "Japan gives WFP $5 million"): `PLEDGE_TO_ACRONYM` captures it for the caller to check.
  */
-const PLEDGE_HEAD = String.raw`^\s*(?:['’]s\s+Government\s+|Government\s+)?(?:,[^,.;]{1,80},\s*)?(?:(?:has|have|will|would|also|today|is|are|again|further|decided\s+to|continue\s+to|to)\s+)*(?:announc|pledg|contribut|donat|provid|allocat|grant|giv|commit|disburs|extend|deliver|annonce|octroie|verse|alloue|débloqu|mobilis|consacr|accord|apport|dépêch|deploy|dispatch|airlift|sent|send|выдел|предостав|передал)\S*\s+`;
-const PLEDGE_AMOUNT = String.raw`(?:(?:an?|the|another|additional|a further|further|new|more than|over|nearly|almost|some|about|around|un|une|nouveau|nouvelle|plus de|près de|свыше|более)\s+)*(?:(?:(?:emergency\s+)?(?:grant\s+aid|grants?|aid|assistance|funding|contributions?|donations?)\s+(?:of|worth)\s+)?(?:[£$€¥]|(?:US|A|AU|C|CA|NZ)\$|USD|EUR|CHF|\d)|(?:(?:emergency|necessary|humanitarian|relief|food|medical)\s+)*(?:relief\s+goods|relief\s+supplies|relief\s+materials|relief\s+items|humanitarian\s+aid|assistance|aid|support|funding|financement|aide|soutien|appui)\b|(?:(?:urban\s+)?search[- ]and[- ]rescue|rescue|medical|emergency\s+medical|disaster\s+response)\s+teams?\b|(?:technical\s+(?:experts|teams?)|relief\s+flights|rescuers)\b)`;
+const PLEDGE_HEAD = String.raw`^\s*(?:['’]s\s+Government\s+|Government\s+)?(?:,[^,.;]{1,80},\s*)?(?:and\s+[A-Z]{2,8}\s+)?(?:(?:has|have|will|would|also|today|is|are|again|further|decided\s+to|continue\s+to|to)\s+)*(?:hand(?:s|ed)?\s+over|announc|pledg|contribut|donat|provid|allocat|grant|giv|commit|disburs|extend|deliver|annonce|octroie|verse|alloue|débloqu|mobilis|consacr|accord|apport|dépêch|deploy|dispatch|airlift|sent|send|выдел|предостав|передал)\S*\s+`;
+const PLEDGE_AMOUNT = String.raw`(?:(?:an?|the|another|additional|a further|further|new|more than|over|nearly|almost|some|about|around|un|une|nouveau|nouvelle|plus de|près de|свыше|более)\s+)*(?:(?:(?:emergency\s+)?(?:grant\s+aid|grants?|aid|assistance|funding|contributions?|donations?)\s+(?:of|worth)\s+)?(?:[£$€¥]|(?:US|A|AU|C|CA|NZ)\$|USD|EUR|CHF|\d)|(?:(?:emergency|necessary|humanitarian|relief|food|medical)\s+)*(?:relief\s+goods|relief\s+supplies|relief\s+materials|relief\s+items|humanitarian\s+aid|assistance|aid|support|funding|financement|aide|soutien|appui)\b|(?:(?:urban\s+)?search[- ]and[- ]rescue|rescue|medical|emergency\s+medical|disaster\s+response)\s+teams?\b|(?:equipment|vehicles)\b|(?:technical\s+(?:experts|teams?)|relief\s+flights|rescuers)\b)`;
 const PLEDGE_AFTER = new RegExp(PLEDGE_HEAD + PLEDGE_AMOUNT, 'i');
 const PLEDGE_TO_ACRONYM = new RegExp(`${PLEDGE_HEAD}(\\S{2,8})\\s+${PLEDGE_AMOUNT}`, 'i');
 /**
@@ -550,7 +550,7 @@ const PLEDGE_TO_ACRONYM = new RegExp(`${PLEDGE_HEAD}(\\S{2,8})\\s+${PLEDGE_AMOUN
  * муки", "Республика Казахстан направила … очередную партию гуманитарной помощи", "передал
  * Афганистану свыше 40 тысяч тонн": the recipient may stand between the verb and what is sent.
  */
-const PLEDGE_AFTER_RU = /^\s*(?:(?:уже|вновь|также|ещё|вчера|сегодня)\s+)*(?:направ|отправ|передал|переда[её]т|выдел|предостав|пожертвова)\p{L}*\s+(?:(?:в\s+)?\p{Lu}\p{L}*\s+)?(?:(?:очередн|нов|дополнительн|свыше|более|около|почти|ещё)\p{L}*\s+)*(?:парти\p{L}*\s+)?(?:\d|(?:два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|сто|тысяч)\p{L}*\s|гуманитарн\p{L}*\s+(?:помощ|груз)|помощ|груз|продовольств|медикамент|млн|миллион)/iu;
+const PLEDGE_AFTER_RU = /^\s*(?:(?:уже|вновь|также|ещё|вчера|сегодня)\s+)*(?:направ|отправ|передал|переда[её]т|выдел|предостав|пожертвова)\p{L}*\s+(?:(?:в\s+)?\p{Lu}\p{L}*\s+)?(?:(?:очередн|нов|дополнительн|свыше|более|около|почти|ещё)\p{L}*\s+)*(?:парти\p{L}*\s+)?(?:\d|(?:два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|сто|тысяч)\p{L}*\s|гуманитарн\p{L}*\s+(?:помощ|груз)|помощ|груз|продовольств|медикамент|млн|миллион|взнос)/iu;
 /** Russian prepositions: a country right after one is not the subject of the verb that follows ("Фонд для Украины направит …"). */
 const PREPOSITIONS_RU = new Set(['для', 'в', 'во', 'из', 'по', 'с', 'со', 'к', 'от', 'на', 'о', 'об', 'у', 'за', 'при', 'до', 'между']);
 /** A pledge of money right after a country (see PLEDGE_AFTER); `before` is the word before the country. */
@@ -605,7 +605,7 @@ const LIST_CONTINUES = /^(?:\s*(?:,\s*(?:and\s+|et\s+)?|\s+and\s+|\s+et\s+)(?:th
 /** Right after a country, a process it leads as a third party: "Qatari-led mediation", "US-brokered ceasefire". */
 const MEDIATOR_AFTER = /^-(?:led|brokered|facilitated|mediated)\s+(?:mediation|talks|negotiations|process|efforts|initiative|facilitation|ceasefire|truce|agreement|deal)\b/i;
 /** Mediation words right before a country or its "of" ("the mediation of Qatar", "при посредничестве Катара"). */
-const MEDIATION_WORDS = new Set(['mediation', 'mediator', 'facilitation', 'посредничестве', 'посредничеством']);
+const MEDIATION_WORDS = new Set(['mediation', 'mediator', 'facilitation', 'mediated', 'brokered', 'посредничестве', 'посредничеством']);
 /** The last words TRANSIT_BEFORE can end with. */
 const TRANSIT_LAST_WORDS = new Set(['через', 'по', 'территорию', 'территории', 'through', 'via', 'the', 'of', 'par', 'le', 'la', 'les', 'l']);
 /** The French words "of" an AID_OF_BEFORE phrase ends with. */
@@ -806,6 +806,8 @@ interface Features {
   datelineNamed: number;
   /** Towns in the title that name an agreement or a process ("… momentum of the Washington and Doha agreements"). */
   titleAgreement: number;
+  /** Towns named as where someone went: "during recent visits to Riyadh and Muscat". */
+  visitedTowns: number;
 }
 
 /**
@@ -838,13 +840,26 @@ function inOrganisation(m: PlaceMention, tokens: readonly Token[]): boolean {
       || (p2 !== undefined && p2.allCaps && p2.norm.length > 1 && p3 !== undefined && LOCATED_HEADS.has(p3.norm)));
 }
 
+const VISIT_WORDS = new Set(['visit', 'visits', 'visited', 'trip', 'trips', 'travelled', 'traveled', 'tour', 'visite', 'visites', 'визит', 'визита', 'визитов', 'визитах']);
+/** A town after a visit: "during recent visits to Riyadh and Muscat", "visited Muscat", "sa visite à Mascate" (a few words back, in the sentence). */
+function visitedBefore(tokens: readonly Token[], m: PlaceMention): boolean {
+  for (let k = m.tokenIndex - 1; k >= Math.max(0, m.tokenIndex - 5); k--) {
+    if (VISIT_WORDS.has(tokens[k]!.norm)) return true;
+    if (tokens[k + 1]!.sentenceStart) break;
+  }
+  return false;
+}
+
 const MANDATE_HEADS = new Set(['envoy', 'representative', 'coordinator', 'office', 'centre', 'center', 'adviser', 'advisor', 'rapporteur', 'envoye', 'representant', 'bureau', 'посланник', 'представитель', 'центр', 'офис']);
 /** An area named as an envoy's or office's mandate: "Special Envoy for the Horn of Africa", "Office for West Africa and the Sahel". */
 function mandateArea(m: PlaceMention, tokens: readonly Token[]): boolean {
   let k = m.tokenIndex - 1;
   if (k >= 0 && ['the', 'la', 'le', 'l', 'les'].includes(tokens[k]!.norm)) k--;
   if (k < 1 || !['for', 'pour', 'по'].includes(tokens[k]!.norm)) return false;
-  return MANDATE_HEADS.has(tokens[k - 1]!.norm);
+  // past "of the Secretary-General": "the Special Envoy of the Secretary-General for Yemen"
+  let h = k - 1;
+  if (h >= 4 && tokens[h]!.norm === 'general' && tokens[h - 1]!.norm === 'secretary' && tokens[h - 2]!.norm === 'the' && tokens[h - 3]!.norm === 'of') h -= 4;
+  return MANDATE_HEADS.has(tokens[h]!.norm);
 }
 
 /** Named mostly as a donor or an embassy: a partner, not the subject. */
@@ -943,7 +958,7 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     const iso3 = m.iso3!;
     let f = feats.get(iso3);
     if (!f) {
-      f = { titleName: 0, titleCity: 0, dateline: 0, seatDateline: 0, body: 0, named: 0, first: 1, gov: 0, loc: 0, border: 0, neighbour: 0, donor: 0, list: 0, org: 0, people: 0, titleDonor: 0, participant: 0, example: 0, adjacent: 0, towns: 0, seatTowns: 0, datelineNamed: 0, titleAgreement: 0 };
+      f = { titleName: 0, titleCity: 0, dateline: 0, seatDateline: 0, body: 0, named: 0, first: 1, gov: 0, loc: 0, border: 0, neighbour: 0, donor: 0, list: 0, org: 0, people: 0, titleDonor: 0, participant: 0, example: 0, adjacent: 0, towns: 0, seatTowns: 0, datelineNamed: 0, titleAgreement: 0, visitedTowns: 0 };
       feats.set(iso3, f);
     }
     const byName = m.via === 'n' || m.via === 'd';
@@ -968,6 +983,7 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     if (byName && !inOrg) f.named++;
     if (!byName) {
       f.towns++;
+      if (visitedBefore(tokens, m)) f.visitedTowns++;
       if (SEAT_CITIES.has(phraseTokens(text.slice(m.start, m.end)).join(' '))) f.seatTowns++;
     }
     if (m.start < layout.titleEnd) {
@@ -1187,7 +1203,8 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     // and the capitals an envoy for another country visits ("UN Special Envoy for Yemen concludes
     // consultations in Muscat and Riyadh"): named in the title only by a city, in the text at most
     // by its officials' demonym (and where it is thanked), and not by its government or people
-    const envoyVenue = mandateCountry !== undefined && mandateCountry !== iso3 && f.titleName === 0 && f.titleCity > 0
+    // (or only in the text, by towns the envoy visited and at most its officials' demonym: "during recent visits to Riyadh and Muscat")
+    const envoyVenue = mandateCountry !== undefined && mandateCountry !== iso3 && f.titleName === 0 && (f.titleCity > 0 || (f.towns > 0 && f.visitedTowns === f.towns))
       && f.named - f.datelineNamed - f.donor <= 1 && f.gov + f.people + f.border + f.list === 0;
     const venue = envoyVenue || (f.titleName === 0 && f.titleCity > 0 && f.named === f.datelineNamed && f.gov + f.people + f.border + f.list === 0
       && (titleAreas > 0 || [...feats].some(([other, g]) => other !== iso3 && g.titleName > g.titleDonor)));

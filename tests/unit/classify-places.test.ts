@@ -989,4 +989,22 @@ describe('concern: the two sides and organisations', () => {
     const teams = doc("Les démineurs de la FINUL ont neutralisé plus de 3 000 engins explosifs au Sud-Liban depuis janvier. Les équipes cambodgiennes et chinoises, spécialisées dans la neutralisation, interviennent près de la Ligne bleue au Liban. Le 3 juin, une équipe cambodgienne a achevé la dépollution d'une oliveraie au Liban.", 'Sud-Liban : les démineurs de la FINUL ont neutralisé plus de 3 000 engins explosifs', 'NAQOURA');
     expect(teams.countries).toEqual(['LBN']);
   });
+  it('a country that mediated ("talks in Nairobi, mediated by Kenya") is a partner', () => {
+    const r = doc('The Secretary-General urged the parties in South Sudan to use the extended transition to prepare credible elections. He welcomed the continuation of the Tumaini Initiative talks in Nairobi, mediated by Kenya, and encouraged all parties to return to them. Violence in South Sudan displaced thousands this year.', 'South Sudan: Secretary-General urges parties to use extended transition', 'NEW YORK');
+    expect(r.countries).toEqual(['SSD']);
+  });
+  it('a Russian "направила новый взнос" is a contribution sent', () => {
+    const r = doc('Всемирная продовольственная программа ООН (ВПП) приветствует новый взнос Правительства Российской Федерации в размере 5 млн долларов США на программу школьного питания в Кыргызстане. Программа охватывает 500 школ Кыргызстана во всех областях. Партнёром ВПП в этой работе выступает российский Социальный и индустриальный институт питания. Министерство образования Кыргызстана поблагодарило Россию.', 'Россия направила новый взнос на программу школьного питания ВПП ООН в Кыргызстане', 'БИШКЕК');
+    expect(r.countries).toEqual(['KGZ']);
+  });
+  it('a country that, with an agency, "hands over equipment" in the title is the giver', () => {
+    const r = doc('The United Nations Development Programme (UNDP) in Tajikistan and the Embassy of Japan on 14 November handed over vehicles and surveillance equipment to border outposts in Khatlon province, along the border with Afghanistan. The project "Border Management in Tajikistan", funded by the Government of Japan, is implemented by UNDP with the Border Troops. Speaking at the ceremony in Dushanbe, the Ambassador of Japan said his country remained committed to stability on the Tajik-Afghan border. A representative of the Border Troops thanked Japan and UNDP.', 'Japan and UNDP hand over equipment to border outposts in Khatlon', 'DUSHANBE, Tajikistan');
+    expect(r.countries).not.toContain('JPN');
+    expect(r.primaryCountry).not.toBe('JPN');
+  });
+  it('the towns an envoy "of the Secretary-General for" another country visited are venues, in the text as in the title', () => {
+    const r = doc('The Special Envoy of the Secretary-General for Yemen told the Security Council that fighting continued in Yemen. He said that during recent visits to Riyadh and Muscat he had discussed with Saudi and Omani officials how to preserve the commitments of the parties. He also met Government officials in Aden. Yemenis need tangible improvements now.', 'Yemen envoy: release of detained UN personnel is essential', 'NEW YORK');
+    expect(r.countries).toEqual(['YEM']);
+    expect(r.mentioned).toEqual(['OMN', 'SAU', 'USA', 'YEM']);
+  });
 });
