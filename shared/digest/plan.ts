@@ -311,8 +311,8 @@ class ReportIndex {
   private readonly themeBits: Uint32Array[] = [];
   private themeCodesUnique = true;
   /** The region and theme numbers of the rule being evaluated: reused, never allocated per rule. */
-  private readonly ruleRegions: number[] = [];
-  private readonly ruleThemes: number[] = [];
+  private ruleRegions = new Int32Array(16);
+  private ruleThemes = new Int32Array(16);
   /**
    * Pair `region × stride + theme` (region `regionBits.length` and theme `themeBits.length`
    * standing for "any") owns entries [pairStart, pairEnd) of `entryWord` / `entryBits`;
@@ -376,6 +376,7 @@ class ReportIndex {
       this.ruleRegions[0] = this.regionBits.length;
       return 1;
     }
+    if (keys.length > this.ruleRegions.length) this.ruleRegions = new Int32Array(2 * keys.length);
     let n = 0;
     for (let k = 0; k < keys.length; k++) {
       const key = keys[k]!;
@@ -392,6 +393,7 @@ class ReportIndex {
       this.ruleThemes[0] = this.themeBits.length;
       return 1;
     }
+    if (keys.length > this.ruleThemes.length) this.ruleThemes = new Int32Array(2 * keys.length);
     let n = 0;
     for (let k = 0; k < keys.length; k++) {
       const key = keys[k]!;
@@ -425,13 +427,17 @@ class ReportIndex {
     const themeCount = this.themesOf(rule.themes);
     if (themeCount === 0) return;
     const { ruleRegions, ruleThemes, pairStart, pairEnd, stride } = this;
+    let { entryWord, entryBits } = this;
     for (let i = 0; i < regionCount; i++) {
       const base = ruleRegions[i]! * stride;
       for (let j = 0; j < themeCount; j++) {
         const pair = base + ruleThemes[j]!;
-        if (pairStart[pair]! < 0) this.computePair(pair);
-        // (the entry arrays are read after computePair, which may have grown them)
-        const { entryWord, entryBits } = this;
+        if (pairStart[pair]! < 0) {
+          this.computePair(pair);
+          // (computePair may have grown the entry arrays)
+          entryWord = this.entryWord;
+          entryBits = this.entryBits;
+        }
         for (let e = pairStart[pair]!, end = pairEnd[pair]!; e < end; e++) {
           const w = entryWord[e]!;
           if (w >= wlo && w <= whi) out[at + w]! |= entryBits[e]!;
