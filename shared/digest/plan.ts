@@ -683,8 +683,9 @@ export async function planDigestSets(input: PlanInput, stats?: PlanStats): Promi
   // row, and one per overflow-only subscriber; profile rows open no slot). Nothing per rule or subscriber goes in a JS array
   // or object: rules are row numbers, and a slot's subscriber id, address and zone are read
   // back from its rows when a set is asked for them.
-  let ruleRows = 0;
-  for (let k = 0; k < source.length; k++) if (source[k]!.kind !== 'profile') ruleRows++;
+  // Sized by every row, profile rows included, rather than counted: counting would be one more
+  // pass over every row object (about 4 % of a run in the profile), dearer than the unused entries.
+  const ruleRows = source.length;
   const maxSlots = ruleRows + overflow.size;
   const ruleRow = new Int32Array(ruleRows);
   const ruleSlot = new Int32Array(ruleRows);
