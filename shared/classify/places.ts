@@ -541,8 +541,8 @@ const SENT_FROM = new Set(['team', 'teams', 'aircraft', 'planes', 'ships', 'cont
  * between the verb and the amount when it is an acronym ("Германия выделила ВПП 5 млн евро",
  * "Japan gives WFP $5 million"): `PLEDGE_TO_ACRONYM` captures it for the caller to check.
  */
-const PLEDGE_HEAD = String.raw`^\s*(?:['’]s\s+Government\s+|Government\s+)?(?:,[^,.;]{1,80},\s*)?(?:and\s+[A-Z]{2,8}\s+)?(?:(?:has|have|will|would|also|today|is|are|again|further|decided\s+to|continue\s+to|to)\s+)*(?:hand(?:s|ed)?\s+over|announc|pledg|contribut|donat|provid|allocat|grant|giv|commit|disburs|extend|deliver|annonce|octroie|verse|alloue|débloqu|mobilis|consacr|accord|apport|dépêch|deploy|dispatch|airlift|sent|send|выдел|предостав|передал)\S*\s+`;
-const PLEDGE_AMOUNT = String.raw`(?:(?:an?|the|another|additional|a further|further|new|more than|over|nearly|almost|some|about|around|un|une|nouveau|nouvelle|plus de|près de|свыше|более)\s+)*(?:(?:(?:emergency\s+)?(?:grant\s+aid|grants?|aid|assistance|funding|contributions?|donations?)\s+(?:of|worth)\s+)?(?:[£$€¥]|(?:US|A|AU|C|CA|NZ)\$|USD|EUR|CHF|\d)|(?:(?:emergency|necessary|humanitarian|relief|food|medical)\s+)*(?:relief\s+goods|relief\s+supplies|relief\s+materials|relief\s+items|humanitarian\s+aid|assistance|aid|support|funding|financement|aide|soutien|appui)\b|(?:(?:urban\s+)?search[- ]and[- ]rescue|rescue|medical|emergency\s+medical|disaster\s+response)\s+teams?\b|(?:equipment|vehicles)\b|(?:technical\s+(?:experts|teams?)|relief\s+flights|rescuers)\b)`;
+const PLEDGE_HEAD = String.raw`^\s*(?:['’]s\s+Government\s+|Government\s+)?(?:,[^,.;]{1,80},\s*)?(?:and\s+[A-Z]{2,8}\s+)?(?:(?:has|have|will|would|also|today|is|are|again|further|decided\s+to|continue\s+to|to)\s+)*(?:hand(?:s|ed)?\s+over|announc|pledg|contribut|donat|provid|allocat|grant|giv|commit|disburs|extend|deliver|annonce|octroie|verse|alloue|débloqu|mobilis|consacr|accord|apport|dépêch|renforc|deploy|dispatch|airlift|sent|send|выдел|предостав|передал)\S*\s+`;
+const PLEDGE_AMOUNT = String.raw`(?:(?:an?|the|another|additional|a further|further|new|more than|over|nearly|almost|some|about|around|un|une|nouveau|nouvelle|plus de|près de|son|sa|ses|свыше|более)\s+)*(?:(?:(?:emergency\s+)?(?:grant\s+aid|grants?|aid|assistance|funding|contributions?|donations?)\s+(?:of|worth)\s+)?(?:[£$€¥]|(?:US|A|AU|C|CA|NZ)\$|USD|EUR|CHF|\d)|(?:(?:emergency|necessary|humanitarian|relief|food|medical)\s+)*(?:relief\s+goods|relief\s+supplies|relief\s+materials|relief\s+items|humanitarian\s+aid|assistance|aid|support|funding|financement|aide|soutien|appui)\b|(?:(?:urban\s+)?search[- ]and[- ]rescue|rescue|medical|emergency\s+medical|disaster\s+response)\s+teams?\b|(?:equipment|vehicles)\b|(?:technical\s+(?:experts|teams?)|relief\s+flights|rescuers)\b)`;
 const PLEDGE_AFTER = new RegExp(PLEDGE_HEAD + PLEDGE_AMOUNT, 'i');
 const PLEDGE_TO_ACRONYM = new RegExp(`${PLEDGE_HEAD}(\\S{2,8})\\s+${PLEDGE_AMOUNT}`, 'i');
 /**
@@ -550,7 +550,7 @@ const PLEDGE_TO_ACRONYM = new RegExp(`${PLEDGE_HEAD}(\\S{2,8})\\s+${PLEDGE_AMOUN
  * муки", "Республика Казахстан направила … очередную партию гуманитарной помощи", "передал
  * Афганистану свыше 40 тысяч тонн": the recipient may stand between the verb and what is sent.
  */
-const PLEDGE_AFTER_RU = /^\s*(?:(?:уже|вновь|также|ещё|вчера|сегодня)\s+)*(?:направ|отправ|передал|переда[её]т|выдел|предостав|пожертвова)\p{L}*\s+(?:(?:в\s+)?\p{Lu}\p{L}*\s+)?(?:(?:очередн|нов|дополнительн|свыше|более|около|почти|ещё)\p{L}*\s+)*(?:парти\p{L}*\s+)?(?:\d|(?:два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|сто|тысяч)\p{L}*\s|гуманитарн\p{L}*\s+(?:помощ|груз)|помощ|груз|продовольств|медикамент|млн|миллион|взнос)/iu;
+const PLEDGE_AFTER_RU = /^\s*(?:(?:уже|вновь|также|ещё|вчера|сегодня)\s+)*(?:(?:выразил\p{L}*\s+готовность|готов\p{L}*)\s+)?(?:направ|отправ|передал|переда[её]т|выдел|предостав|пожертвова)\p{L}*\s+(?:(?:в\s+)?\p{Lu}\p{L}*\s+)?(?:(?:очередн|нов|дополнительн|свыше|более|около|почти|ещё)\p{L}*\s+)*(?:парти\p{L}*\s+)?(?:\d|(?:два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|сто|тысяч)\p{L}*\s|гуманитарн\p{L}*\s+(?:помощ|груз)|помощ|груз|продовольств|медикамент|млн|миллион|взнос)/iu;
 /** Russian prepositions: a country right after one is not the subject of the verb that follows ("Фонд для Украины направит …"). */
 const PREPOSITIONS_RU = new Set(['для', 'в', 'во', 'из', 'по', 'с', 'со', 'к', 'от', 'на', 'о', 'об', 'у', 'за', 'при', 'до', 'между']);
 /** A pledge of money right after a country (see PLEDGE_AFTER); `before` is the word before the country. */
@@ -718,7 +718,7 @@ const ROLE_BEFORE_LIST = new RegExp(
     // "des contingents rwandais, bangladais et pakistanais", "contingents du Népal, du Bangladesh …"
     '|(?:contingents?|casques bleus|soldats de la paix|troupes|équipes)\\s+(?:(?:de|du|des|d[\'’])\\s*)?' +
     // "fournis par l'Inde, le Pakistan et le Bangladesh", "financé par"
-    '|(?:fourni|offert|financ|soutenu|appuy|parrain)\\S*\\s+par' +
+    '|(?:fourni|offert|financ|soutenu|appuy|parrain)\\S*\\s+(?:(?:notamment|principalement|conjointement|en particulier|essentiellement)\\s+)?par' +
     // "pays contributeurs de troupes et de police, à savoir le Burundi, Djibouti …"
     '|(?:garants?|pays garants|médiateurs?|observateurs?|bailleurs?|pays contributeurs(?:\\s+de\\s+troupes(?:\\s+et\\s+de\\s+police)?)?)\\s*[:,(]?\\s*(?:(?:dont|notamment|parmi lesquels|à savoir)\\s*)?' +
     // the nuclear-weapon States named as such ("пятью ядерными государствами — Россией, США, …"): a treaty's guarantors
@@ -736,7 +736,7 @@ const ROLE_BEFORE_LIST = new RegExp(
  * Норвегия, Япония …" (an organisation breaks the run of countries, not the list; a Russian
  * name may go on in lower case). Removed to find the role phrase before the whole enumeration.
  */
-const ENUMERATION_TAIL = /(?:(?:(?:the|le|la|les|l['’])\s*)?\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+(?:(?:of|for|in|de|du|des|d['’])\s*)?\p{Lu}[\p{L}\p{M}.'’-]*)*(?:\s+[а-яё]+)?(?:\s*\(\p{Lu}[\p{L}/-]*\))?\s*,\s*)+(?:(?:the|le|la|les|l['’])\s*)?$/u;
+const ENUMERATION_TAIL = /(?:(?:(?:the|le|la|les|l['’])\s*)?\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+(?:(?:of|for|in|de|du|des|d['’])\s*)?\p{Lu}[\p{L}\p{M}.'’-]*)*(?:\s+[a-zà-öø-ÿа-яё]+)?(?:\s*\(\p{Lu}[\p{L}/-]*\))?\s*,\s*)+(?:(?:the|le|la|les|l['’])\s*)?$/u;
 /** Contributors or donors, then what they include: "the troop-contributing countries, which also include", "donors include". */
 const INCLUDE_VERB = /includ|comprenn|inclu|включа/i;
 const CONTRIBUTORS_INCLUDE_BEFORE = /(?:contributing countries|contributors|donors|donor countries|pays contributeurs|bailleurs|доноры|страны-доноры)\s*,?\s*(?:(?:which|who|that|qui|которые)\s+)?(?:(?:also|aussi|également|также)\s+)?(?:include|includes|included|comprennent|incluent|включают)\s+(?:the\s+|le\s+|la\s+|les\s+|l['’])?$/i;

@@ -677,7 +677,7 @@ export async function planDigestSets(input: PlanInput, stats?: PlanStats): Promi
   // Subscribers sharing a schedule share the period object: its window positions are found once.
   const windows = new Map<DigestPeriod, { readonly lo: number; readonly hi: number; readonly id: number }>();
   // Due slots' bitsets are carved from large zeroed blocks.
-  const BLOCK_SETS = 2048;
+  const BLOCK_SETS = 1024;
 
   // Per rule and per slot, in typed arrays sized for the most there can be (a slot per rule
   // row, and one per overflow-only subscriber; profile rows open no slot). Nothing per rule or subscriber goes in a JS array

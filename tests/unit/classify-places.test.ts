@@ -1007,4 +1007,14 @@ describe('concern: the two sides and organisations', () => {
     expect(r.countries).toEqual(['YEM']);
     expect(r.mentioned).toEqual(['OMN', 'SAU', 'USA', 'YEM']);
   });
+  it('in French, givers after "financé notamment par", the list running on past "l\'Union européenne"', () => {
+    const r = doc("Les gouverneurs du Nigéria, du Cameroun, du Tchad et du Niger se sont réunis à Maiduguri. Ils se sont engagés à intensifier la coopération transfrontalière au Nigéria et au Tchad. Le Mécanisme régional de stabilisation est financé notamment par l'Allemagne, l'Union européenne, la Suède, le Royaume-Uni et les Pays-Bas.", 'Bassin du lac Tchad : les gouverneurs s\'engagent à accélérer la stabilisation', 'MAIDUGURI, Nigéria');
+    expect(r.countries).toEqual(['CMR', 'NER', 'NGA', 'TCD']);
+  });
+  it('a French title where a country "renforce son aide" names the giver; a Russian government that "выразило готовность направить" aid gives', () => {
+    const fr = doc("Le Conseil fédéral a décidé d'allouer 20 millions de francs au Sahel central, où le Burkina Faso, le Mali et le Niger font face à une crise. La contribution suisse sera mise en œuvre par l'Aide humanitaire. La Suisse dispose de bureaux de coopération au Burkina Faso, au Mali et au Niger. La Suisse poursuit son dialogue avec les autorités.", 'La Suisse renforce son aide humanitaire au Sahel central', 'BERNE, Suisse');
+    expect(fr.countries).not.toContain('CHE');
+    const ru = doc('Сели повредили более 120 домов в Джалал-Абадской области Кыргызстана. МЧС Кыргызстана эвакуировало жителей и доставляет питьевую воду. Правительство Казахстана выразило готовность направить гуманитарную помощь пострадавшим.', 'МЧС Кыргызстана: сели повредили более 120 домов в Джалал-Абадской области', 'БИШКЕК');
+    expect(ru.countries).toEqual(['KGZ']);
+  });
 });
