@@ -602,8 +602,12 @@ const THANKED_FOR_AFTER = /^\s*(?:for|pour)\s+(?:(?:its|their|his|her|ses|sa|son
 const AGREEMENT_AFTER = /^(?:\s+and\s+\p{Lu}[\p{L}\p{M}'’-]*)?\s+(?:[Pp]eace\s+)?(?:[Aa]greements?|[Aa]ccords?|[Pp]rocess|[Ff]ormat|[Dd]eclaration|[Pp]rotocol|[Cc]ommuniqu[eé]|[Cc]onsensus)(?![\p{L}])/u;
 /** The rest of a list after a country: ", Egypt and Qatar", "and the United States" (removed to read what follows the list). */
 const LIST_CONTINUES = /^(?:\s*(?:,\s*(?:and\s+|et\s+)?|\s+and\s+|\s+et\s+)(?:the\s+|l['’]\s*|le\s+|la\s+|les\s+)?\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){0,3})+/u;
+/** Right before one country, who drafted or sponsored a text or brokered a deal: "resolution 2790, drafted by France", "mediated by Kenya". */
+const SPONSORED_BY_BEFORE = /(?:drafted|penned|tabled|submitted|put\s+forward|sponsored|co-sponsored|brokered)\s+by\s+(?:the\s+)?$/i;
+/** Right after a country, its abstention in a vote: "14 votes in favour, with the Russian Federation abstaining". */
+const ABSTAINING_AFTER = /^\s+(?:abstaining|abstained)\b/;
 /** Right after a country, a process it leads as a third party: "Qatari-led mediation", "US-brokered ceasefire". */
-const MEDIATOR_AFTER = /^-(?:led|brokered|facilitated|mediated)\s+(?:mediation|talks|negotiations|process|efforts|initiative|facilitation|ceasefire|truce|agreement|deal)\b/i;
+const MEDIATOR_AFTER = /^-(?:led|brokered|facilitated|mediated)\s+(?:mediation|talks|negotiations|process|efforts|initiative|facilitation|ceasefire|truce|agreement|deal|(?:(?:[A-Z][\w-]*\s+){0,4})(?:mission|force|operation|coalition))\b/;
 /** Mediation words right before a country or its "of" ("the mediation of Qatar", "при посредничестве Катара"). */
 const MEDIATION_WORDS = new Set(['mediation', 'mediator', 'facilitation', 'mediated', 'brokered', 'посредничестве', 'посредничеством']);
 /** The last words TRANSIT_BEFORE can end with. */
@@ -698,7 +702,7 @@ const LIST_GAP = /^[\s,;]*(?:(?:and|et|и|or|ou|или|as well as|ainsi que)\s+)
 const ROLE_BEFORE_LIST = new RegExp(
   '(?:' +
     // "mediated by", "supported in particular by", "funded jointly by the"
-    '(?:mediated|brokered|facilitated|sponsored|co-sponsored|guaranteed|funded|financed|supported|co-chaired)\\s+(?:(?:jointly|notably|in particular|mainly|especially|generously)\\s+)?by' +
+    '(?:mediated|brokered|facilitated|sponsored|co-sponsored|guaranteed|funded|financed|supported|co-chaired|drafted|penned|tabled|submitted|put forward)\\s+(?:(?:jointly|notably|in particular|mainly|especially|generously)\\s+)?by' +
     // "under the co-chairmanship of UNSMIL, France, Italy …": co-organisers
     "|(?:co-?)?chair(?:man)?ship\\s+of" +
     // "the mediation efforts led by the United States, Qatar and the African Union"
@@ -708,7 +712,7 @@ const ROLE_BEFORE_LIST = new RegExp(
     // "the guarantor countries, ...", "troop- and police-contributing countries, including ...", "donors such as"
     '|(?:guarantors?|guarantor countries|guarantor powers|mediators?|facilitators?|observers?|donors?|donor countries|sponsors?|contributors?|contributing countries|accompanying countries|partners)\\s*(?:,|:|\\(|—|–|-)?\\s*(?:(?:including|such as|namely|notably|in particular|among them)\\s*,?)?' +
     // "rescue teams from Australia and New Zealand", "aircraft from Australia, New Zealand and France": who sent help
-    '|(?:teams?|aircraft|planes|ships|contingents?|troops|soldiers|personnel|rescuers|doctors|medics|supplies|equipment|donations)\\s+from' +
+    '|(?:teams?|aircraft|planes|ships|contingents?|troops|soldiers|personnel|rescuers|doctors|medics|supplies|equipment|donations|contributions)\\s+from' +
     // "подразделения из Индии, Японии и Непала": units, contingents or rescuers sent from
     '|(?:подразделени\\S*|контингент\\S*|спасател\\S*|военнослужащ\\S*)\\s+из' +
     // "l'appui des équipes de recherche et de sauvetage de l'Espagne, du Royaume-Uni, du Qatar …": teams sent
@@ -899,7 +903,7 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     // one country after "the troop-contributing countries, which also include": a contributor like the listed ones
     if (first && countries === 1) {
       const before = text.slice(Math.max(0, first.start - 80), first.start);
-      if (contributorsIncludeBefore(before)) for (const m of run) inRoleList.add(m);
+      if (contributorsIncludeBefore(before) || SPONSORED_BY_BEFORE.test(before)) for (const m of run) inRoleList.add(m);
     }
     if (first && last && countries >= 2) {
       const before = text.slice(Math.max(0, first.start - 48), first.start);
@@ -1105,7 +1109,7 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     // (named after the mediation word, the countries listed after it mediate too: "through the mediation of Qatar and Türkiye")
     const mediationBefore = (before1 !== undefined && MEDIATION_WORDS.has(before1.norm))
       || (before1 !== undefined && (FRENCH_OF.has(before1.norm) || before1.norm === 'of' || before1.norm === 'by') && MEDIATION_WORDS.has(tokens[m.tokenIndex - 2]?.norm ?? ''));
-    if (MEDIATOR_AFTER.test(text.slice(m.end, m.end + 30))) f.donor++;
+    if (MEDIATOR_AFTER.test(text.slice(m.end, m.end + 60)) || ABSTAINING_AFTER.test(text.slice(m.end, m.end + 15))) f.donor++;
     // thanked for what it did: "remercie les États-Unis pour leur facilitation", "thanked Qatar for its mediation"
     // (and the countries listed before the last: "commended the United States and Qatar for their facilitation")
     const after = text.slice(m.end, m.end + 140);
