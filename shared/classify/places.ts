@@ -815,6 +815,20 @@ interface Features {
 }
 
 /**
+ * Whether a town is only one half of another place's hyphenated name: "Kyzyl" in "Kyzyl-Kiya"
+ * (a Kyrgyz town, not Tuva's capital), "Kyzyl-Bel". Two places joined by a hyphen ("the
+ * Douala-Bangui corridor") are both kept.
+ */
+function partOfHyphenatedName(m: PlaceMention, text: string, mentions: readonly PlaceMention[]): boolean {
+  if (m.via !== 't' && m.via !== 'c') return false;
+  const upper = (i: number): boolean => i >= 0 && i < text.length && text[i] !== text[i]!.toLowerCase();
+  const joinedAfter = text.charCodeAt(m.end) === 45 && upper(m.end + 1);
+  const joinedBefore = text.charCodeAt(m.start - 1) === 45 && /\p{L}/u.test(text[m.start - 2] ?? '');
+  if (joinedAfter && !mentions.some((o) => o.start === m.end + 1)) return true;
+  return joinedBefore && !mentions.some((o) => o.end === m.start - 1);
+}
+
+/**
  * Whether a country opens an organisation's name: "Qatar Fund for Development", "Japan
  * International Cooperation Agency", "Norwegian Refugee Council", "Казахстанско-Немецкий университет".
  */
@@ -879,7 +893,8 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
   const found = findPlaces(text, tokens, titleCaseEnd(tokens, layout.titleEnd), persons);
   const inTitleAsPerson = (m: PlaceMention): boolean =>
     persons.size > 0 && m.start < layout.titleEnd && m.tokenEnd - m.tokenIndex === 1 && persons.has(tokens[m.tokenIndex]!.norm) && m.via !== 'd';
-  const mentions = resolve(found.filter((m) => !inTitleAsPerson(m)), tokens, text).filter((m) => !(m.start >= layout.bodyStart && surnameLike(m, tokens)));
+  const resolved = resolve(found.filter((m) => !inTitleAsPerson(m)), tokens, text);
+  const mentions = resolved.filter((m) => !(m.start >= layout.bodyStart && surnameLike(m, tokens)) && !partOfHyphenatedName(m, text, resolved));
   const feats = new Map<string, Features>();
   const bodyLen = Math.max(1, text.length - layout.bodyStart);
   const areas = new Set<string>();

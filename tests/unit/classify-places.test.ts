@@ -1030,4 +1030,8 @@ describe('concern: the two sides and organisations', () => {
     const r = doc('The Aral Sea trust fund approved new projects for communities in Karakalpakstan, Uzbekistan. The fund pools contributions from the Government of Uzbekistan, the European Union, Norway, Japan, the Republic of Korea and Finland. The projects will create jobs in Uzbekistan.', 'Aral Sea trust fund approves new round of projects in Karakalpakstan', 'NUKUS, Uzbekistan');
     expect(r.countries).toEqual(['UZB']);
   });
+  it('a town that is only half of a hyphenated name is not that town ("Kyzyl-Kiya" is not Tuva\'s Kyzyl); two towns joined by a hyphen both count', () => {
+    expect(mentioned('The equipment will be installed at the Dostuk, Kyzyl-Kiya and Karamyk crossing points of Kyrgyzstan.')).toEqual(['KGZ']);
+    expect(mentioned('Trucks use the Douala-Bangui corridor.')).toEqual(['CAF', 'CMR']);
+  });
 });
