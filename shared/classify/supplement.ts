@@ -185,6 +185,8 @@ export const EXTRA_NAMES: ReadonlyArray<readonly [string, string, string]> = [
   ['Южного Судана', 'SSD', 'ru'], ['Южному Судану', 'SSD', 'ru'], ['Южным Суданом', 'SSD', 'ru'], ['Южном Судане', 'SSD', 'ru'],
   ['Новой Зеландии', 'NZL', 'ru'], ['Новую Зеландию', 'NZL', 'ru'], ['Новой Зеландией', 'NZL', 'ru'],
   ['Соединенных Штатов', 'USA', 'ru'], ['Соединенным Штатам', 'USA', 'ru'], ['Соединенными Штатами', 'USA', 'ru'], ['Соединенных Штатах', 'USA', 'ru'],
+  // and the nominative without "Америки" ("донорами выступили Европейский союз, Соединённые Штаты и Япония")
+  ['Соединенные Штаты', 'USA', 'ru'],
 ];
 
 /**
@@ -200,6 +202,8 @@ export const AMBIGUOUS_NAMES: ReadonlyArray<readonly [string, readonly string[],
   ['Корея', ['KOR', 'PRK']], ['корейский', ['KOR', 'PRK']],
   // the historical region on both sides of the Panj: Afghanistan's province, Tajikistan's Gorno-Badakhshan
   ['Badakhshan', ['AFG', 'TJK'], 't'], ['Бадахшан', ['AFG', 'TJK'], 't'], ['Badakhchan', ['AFG', 'TJK'], 't'],
+  // Libya's capital and Lebanon's second city ("à Beyrouth, Saïda et Tripoli")
+  ['Tripoli', ['LBY', 'LBN'], 't'], ['Триполи', ['LBY', 'LBN'], 't'],
 ];
 
 /** Words near "Georgia" that mean the US state. */

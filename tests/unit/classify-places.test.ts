@@ -1034,4 +1034,9 @@ describe('concern: the two sides and organisations', () => {
     expect(mentioned('The equipment will be installed at the Dostuk, Kyzyl-Kiya and Karamyk crossing points of Kyrgyzstan.')).toEqual(['KGZ']);
     expect(mentioned('Trucks use the Douala-Bangui corridor.')).toEqual(['CAF', 'CMR']);
   });
+  it('Tripoli is Lebanon\'s city in a text about Lebanon, Libya\'s capital otherwise; Russian "Соединённые Штаты" without "Америки" is the United States', () => {
+    expect(mentioned('Des familles dorment dans les rues de Beyrouth, de Saïda et de Tripoli au Liban.')).toEqual(['LBN']);
+    expect(mentioned('Clashes broke out in Tripoli overnight.')).toEqual(['LBY']);
+    expect(mentioned('Крупнейшими донорами стали Европейский союз, Соединённые Штаты, Япония и Франция.')).toEqual(['FRA', 'JPN', 'USA']);
+  });
 });
