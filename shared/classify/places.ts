@@ -602,6 +602,8 @@ const THANKED_FOR_AFTER = /^\s*(?:for|pour)\s+(?:(?:its|their|his|her|ses|sa|son
 const AGREEMENT_AFTER = /^(?:\s+and\s+\p{Lu}[\p{L}\p{M}'’-]*)?\s+(?:[Pp]eace\s+)?(?:[Aa]greements?|[Aa]ccords?|[Pp]rocess|[Ff]ormat|[Dd]eclaration|[Pp]rotocol|[Cc]ommuniqu[eé]|[Cc]onsensus)(?![\p{L}])/u;
 /** The rest of a list after a country: ", Egypt and Qatar", "and the United States" (removed to read what follows the list). */
 const LIST_CONTINUES = /^(?:\s*(?:,\s*(?:and\s+|et\s+)?|\s+and\s+|\s+et\s+)(?:the\s+|l['’]\s*|le\s+|la\s+|les\s+)?\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){0,3})+/u;
+/** Right before a country, talks or a mediation it hosts or leads for others: "the high-level mediation hosted by Kenya", "talks convened by Qatar". */
+const HOSTED_TALKS_BEFORE = /(?:mediation|talks|negotiations|initiative|peace\s+process)\s+(?:hosted|led|facilitated|convened|chaired)\s+by\s+(?:the\s+)?$/i;
 /** Right before one country, who drafted or sponsored a text or brokered a deal: "resolution 2790, drafted by France", "mediated by Kenya". */
 const SPONSORED_BY_BEFORE = /(?:drafted|penned|tabled|submitted|put\s+forward|sponsored|co-sponsored|brokered)\s+by\s+(?:the\s+)?$/i;
 /** Right after a country, its abstention in a vote: "14 votes in favour, with the Russian Federation abstaining". */
@@ -1122,7 +1124,7 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     // "support from Germany": the countries listed after it are givers too)
     // a mediator: "Qatari-led mediation", "US-brokered talks", "the mediation of Qatar", "sous la médiation du Qatar", "при посредничестве Катара"
     // (named after the mediation word, the countries listed after it mediate too: "through the mediation of Qatar and Türkiye")
-    const mediationBefore = (before1 !== undefined && MEDIATION_WORDS.has(before1.norm))
+    const mediationBefore = HOSTED_TALKS_BEFORE.test(text.slice(Math.max(0, m.start - 60), m.start)) || (before1 !== undefined && MEDIATION_WORDS.has(before1.norm))
       || (before1 !== undefined && (FRENCH_OF.has(before1.norm) || before1.norm === 'of' || before1.norm === 'by') && MEDIATION_WORDS.has(tokens[m.tokenIndex - 2]?.norm ?? ''));
     if (MEDIATOR_AFTER.test(text.slice(m.end, m.end + 60)) || ABSTAINING_AFTER.test(text.slice(m.end, m.end + 15))) f.donor++;
     // thanked for what it did: "remercie les États-Unis pour leur facilitation", "thanked Qatar for its mediation"

@@ -118,6 +118,8 @@ export const CITY_EXONYMS: ReadonlyArray<readonly [string, string]> = [
   ['Туркменбаши', 'TKM'], ['Караганда', 'KAZ'],
   // French names of capitals the packages spell otherwise
   ['Addis-Abeba', 'ETH'], ['Saint-Domingue', 'DOM'],
+  // Grenada's island, not Martinique ("Carriacou, Petite Martinique and the Southern Grenadines")
+  ['Petite Martinique', 'GRD'],
   // Kyrgyzstan's Talas (town, province and river): without it "на Таласе" met Tallahassee's spelling skeleton
   ['Talas', 'KGZ'], ['Талас', 'KGZ'],
   // the DR Congo's Équateur province shares Ecuador's French name: in a report that names the DR Congo, it is the province

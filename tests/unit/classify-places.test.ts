@@ -1039,4 +1039,9 @@ describe('concern: the two sides and organisations', () => {
     expect(mentioned('Clashes broke out in Tripoli overnight.')).toEqual(['LBY']);
     expect(mentioned('Крупнейшими донорами стали Европейский союз, Соединённые Штаты, Япония и Франция.')).toEqual(['FRA', 'JPN', 'USA']);
   });
+  it('Petite Martinique is Grenada\'s island; a country hosting talks for others ("the mediation hosted by Kenya") is a partner', () => {
+    expect(mentioned('The people of Carriacou, Petite Martinique and the Southern Grenadines have lost almost everything in Grenada.')).not.toContain('MTQ');
+    const r = doc("The Trilateral Mechanism urged South Sudan's leaders to use the extended transition to prepare credible elections. It called on the parties to return to the Tumaini Initiative, the high-level mediation hosted by Kenya in Nairobi, to conclude their talks. Violence in South Sudan displaced thousands; South Sudan's government must pay salaries.", "Trilateral Mechanism urges South Sudan's leaders to use extended transition", 'JUBA');
+    expect(r.countries).toEqual(['SSD']);
+  });
 });
