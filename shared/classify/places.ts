@@ -539,7 +539,8 @@ const SENT_FROM = new Set(['team', 'teams', 'aircraft', 'planes', 'ships', 'cont
  * million US dollars", and aid in kind ("Japan provided emergency relief goods", "will continue
  * to provide necessary assistance"): the donor. The recipient may stand
  * between the verb and the amount when it is an acronym ("Германия выделила ВПП 5 млн евро",
- * "Japan gives WFP $5 million"): `PLEDGE_TO_ACRONYM` captures it for the caller to check.
+ * "Japan gives WFP $5 million"): `PLEDGE_TO_ACRONYM` captures it for the caller to check. A
+ * partner may be named with the giver ("Japan and UNDP hand over equipment to …").
  */
 const PLEDGE_HEAD = String.raw`^\s*(?:['’]s\s+Government\s+|Government\s+)?(?:,[^,.;]{1,80},\s*)?(?:and\s+[A-Z]{2,8}\s+)?(?:(?:has|have|will|would|also|today|is|are|again|further|decided\s+to|continue\s+to|to)\s+)*(?:hand(?:s|ed)?\s+over|announc|pledg|contribut|donat|provid|allocat|grant|giv|commit|disburs|extend|deliver|annonce|octroie|verse|alloue|débloqu|mobilis|consacr|accord|apport|dépêch|renforc|deploy|dispatch|airlift|sent|send|выдел|предостав|передал)\S*\s+`;
 const PLEDGE_AMOUNT = String.raw`(?:(?:an?|the|another|additional|a further|further|new|more than|over|nearly|almost|some|about|around|un|une|nouveau|nouvelle|plus de|près de|son|sa|ses|свыше|более)\s+)*(?:(?:(?:emergency\s+)?(?:grant\s+aid|grants?|aid|assistance|funding|contributions?|donations?)\s+(?:of|worth)\s+)?(?:[£$€¥]|(?:US|A|AU|C|CA|NZ)\$|USD|EUR|CHF|\d)|(?:(?:emergency|necessary|humanitarian|relief|food|medical)\s+)*(?:relief\s+goods|relief\s+supplies|relief\s+materials|relief\s+items|humanitarian\s+aid|assistance|aid|support|funding|financement|aide|soutien|appui)\b|(?:(?:urban\s+)?search[- ]and[- ]rescue|rescue|medical|emergency\s+medical|disaster\s+response)\s+teams?\b|(?:equipment|vehicles)\b|(?:technical\s+(?:experts|teams?)|relief\s+flights|rescuers)\b)`;
@@ -604,7 +605,7 @@ const AGREEMENT_AFTER = /^(?:\s+and\s+\p{Lu}[\p{L}\p{M}'’-]*)?\s+(?:[Pp]eace\s
 const LIST_CONTINUES = /^(?:\s*(?:,\s*(?:and\s+|et\s+)?|\s+and\s+|\s+et\s+)(?:the\s+|l['’]\s*|le\s+|la\s+|les\s+)?\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){0,3})+/u;
 /** Right before a country, talks or a mediation it hosts or leads for others: "the high-level mediation hosted by Kenya", "talks convened by Qatar". */
 const HOSTED_TALKS_BEFORE = /(?:mediation|talks|negotiations|initiative|peace\s+process)\s+(?:hosted|led|facilitated|convened|chaired)\s+by\s+(?:the\s+)?$/i;
-/** Right before one country, who drafted or sponsored a text or brokered a deal: "resolution 2790, drafted by France", "mediated by Kenya". */
+/** Right before one country, who drafted or sponsored a text or brokered a deal: "resolution 2790, drafted by France", "a truce brokered by Qatar". */
 const SPONSORED_BY_BEFORE = /(?:drafted|penned|tabled|submitted|put\s+forward|sponsored|co-sponsored|brokered)\s+by\s+(?:the\s+)?$/i;
 /** Right after a country, its abstention in a vote: "14 votes in favour, with the Russian Federation abstaining". */
 const ABSTAINING_AFTER = /^\s+(?:abstaining|abstained)\b/;
