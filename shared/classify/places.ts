@@ -602,11 +602,13 @@ const THANKED_FOR_AFTER = /^\s*(?:for|pour)\s+(?:(?:its|their|his|her|ses|sa|son
 /** After a town, what names an agreement or a process after it ("Doha agreements", "Washington and Doha agreements", "Berlin Process", "Astana format"). */
 const AGREEMENT_AFTER = /^(?:\s+and\s+\p{Lu}[\p{L}\p{M}'’-]*)?\s+(?:[Pp]eace\s+)?(?:[Aa]greements?|[Aa]ccords?|[Pp]rocess|[Ff]ormat|[Dd]eclaration|[Pp]rotocol|[Cc]ommuniqu[eé]|[Cc]onsensus)(?![\p{L}])/u;
 /** The rest of a list after a country: ", Egypt and Qatar", "and the United States" (removed to read what follows the list). */
-const LIST_CONTINUES = /^(?:\s*(?:,\s*(?:and\s+|et\s+)?|\s+and\s+|\s+et\s+)(?:the\s+|l['’]\s*|le\s+|la\s+|les\s+)?\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){0,3})+/u;
+const LIST_CONTINUES = /^(?:\s*(?:,\s*(?:and\s+|et\s+)?|\s+and\s+|\s+et\s+|\s+as\s+well\s+as\s+|\s+ainsi\s+qu['’]\s*(?:à\s+|au\s+|aux\s+)?)(?:the\s+|l['’]\s*|le\s+|la\s+|les\s+)?\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:(?:of|du|de|des|d['’])\s*)?\p{Lu}[\p{L}\p{M}'’.-]*){0,3})+/u;
 /** Right before a country, talks or a mediation it hosts or leads for others: "the high-level mediation hosted by Kenya", "talks convened by Qatar". */
 const HOSTED_TALKS_BEFORE = /(?:mediation|talks|negotiations|initiative|peace\s+process)\s+(?:hosted|led|facilitated|convened|chaired)\s+by\s+(?:the\s+)?$/i;
 /** Right before one country, who drafted or sponsored a text or brokered a deal: "resolution 2790, drafted by France", "a truce brokered by Qatar". */
 const SPONSORED_BY_BEFORE = /(?:drafted|penned|tabled|submitted|put\s+forward|sponsored|co-sponsored|brokered)\s+by\s+(?:the\s+)?$/i;
+/** Right after a country, the verb of a supporter or funder: "Japan supports school meals in …", "la Suisse soutient la remise en état …" (case-sensitive: not "Japan Finance Minister"). */
+const SUPPORTS_AFTER = /^\s+(?:supports|backs|funds|finances|sponsors|soutient|finance|appuie|поддерживает|финансирует)\s/u;
 /** Right after a country, its abstention in a vote: "14 votes in favour, with the Russian Federation abstaining". */
 const ABSTAINING_AFTER = /^\s+(?:abstaining|abstained)\b/;
 /** Right after a country, a process it leads as a third party: "Qatari-led mediation", "US-brokered ceasefire". */
@@ -1127,7 +1129,7 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     // (named after the mediation word, the countries listed after it mediate too: "through the mediation of Qatar and Türkiye")
     const mediationBefore = HOSTED_TALKS_BEFORE.test(text.slice(Math.max(0, m.start - 60), m.start)) || (before1 !== undefined && MEDIATION_WORDS.has(before1.norm))
       || (before1 !== undefined && (FRENCH_OF.has(before1.norm) || before1.norm === 'of' || before1.norm === 'by') && MEDIATION_WORDS.has(tokens[m.tokenIndex - 2]?.norm ?? ''));
-    if (MEDIATOR_AFTER.test(text.slice(m.end, m.end + 60)) || ABSTAINING_AFTER.test(text.slice(m.end, m.end + 15))) f.donor++;
+    if (MEDIATOR_AFTER.test(text.slice(m.end, m.end + 60)) || ABSTAINING_AFTER.test(text.slice(m.end, m.end + 15)) || SUPPORTS_AFTER.test(text.slice(m.end, m.end + 16))) f.donor++;
     // thanked for what it did: "remercie les États-Unis pour leur facilitation", "thanked Qatar for its mediation"
     // (and the countries listed before the last: "commended the United States and Qatar for their facilitation")
     const after = text.slice(m.end, m.end + 140);

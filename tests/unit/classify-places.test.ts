@@ -1044,4 +1044,12 @@ describe('concern: the two sides and organisations', () => {
     const r = doc("The Trilateral Mechanism urged South Sudan's leaders to use the extended transition to prepare credible elections. It called on the parties to return to the Tumaini Initiative, the high-level mediation hosted by Kenya in Nairobi, to conclude their talks. Violence in South Sudan displaced thousands; South Sudan's government must pay salaries.", "Trilateral Mechanism urges South Sudan's leaders to use extended transition", 'JUBA');
     expect(r.countries).toEqual(['SSD']);
   });
+  it('a country that "supports" or "soutient" a project is its supporter; a thanked list goes on past "ainsi qu\'à l\'État du"', () => {
+    const fr = doc("La Suisse finance la réparation de réseaux d'eau au Liban. Des spécialistes suisses appuieront les autorités libanaises dans le Sud. La Suisse est engagée au Liban depuis de nombreuses années.", "Liban : la Suisse soutient la remise en état des infrastructures d'eau dans le Sud", 'BERNE');
+    expect(fr.countries).toEqual(['LBN']);
+    const en = doc('School meals reached 500 schools in Kyrgyzstan this year. The Kyrgyz ministry of education thanked Japan. Japan has funded the programme in Kyrgyzstan since 2015.', 'Japan supports school meals in Kyrgyzstan', 'BISHKEK');
+    expect(en.countries).toEqual(['KGZ']);
+    const thanked = doc("Le Président de la Commission de l'Union africaine se félicite de la signature, à Washington, de l'Accord de paix entre la République démocratique du Congo et le Rwanda. Il exprime sa gratitude aux États-Unis d'Amérique ainsi qu'à l'État du Qatar pour leur facilitation. Il appelle le Rwanda et la République démocratique du Congo à mettre en œuvre l'accord.", "L'Union africaine salue la signature de l'Accord de paix entre la RDC et le Rwanda", 'ADDIS-ABEBA');
+    expect(thanked.countries).toEqual(['COD', 'RWA']);
+  });
 });
