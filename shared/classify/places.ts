@@ -4,7 +4,7 @@
  * to tell the countries a report concerns from those it merely mentions.
  */
 import { ancestorsOf, areaAncestors, countriesIn } from '../taxonomy/m49';
-import { GEORGIA_COUNTRY_CONTEXT, US_STATE_CONTEXT } from './supplement';
+import { CITY_EXONYMS, GEORGIA_COUNTRY_CONTEXT, US_STATE_CONTEXT } from './supplement';
 import { getGazetteer, spellingSkeleton, transliterate, type PlaceEntry, type TrieNode } from './gazetteer';
 import { isFunctionWord, phraseTokens, type DocumentLayout, type Token } from './text';
 
@@ -707,7 +707,7 @@ const LIST_GAP = /^[\s,;]*(?:(?:and|et|и|or|ou|или|as well as|ainsi que)\s+)
 const ROLE_BEFORE_LIST = new RegExp(
   '(?:' +
     // "mediated by", "supported in particular by", "funded jointly by the"
-    '(?:mediated|brokered|facilitated|sponsored|co-sponsored|guaranteed|funded|financed|supported|co-chaired|drafted|penned|tabled|submitted|put forward)\\s+(?:(?:jointly|notably|in particular|mainly|especially|generously)\\s+)?by' +
+    '(?:mediated|brokered|facilitated|sponsored|co-sponsored|guaranteed|funded|financed|supported|co-chaired|drafted|penned|tabled|submitted|put forward|convened|co-convened|co-hosted|co-organi[sz]ed)\\s+(?:(?:jointly|notably|in particular|mainly|especially|generously)\\s+)?by' +
     // "under the co-chairmanship of UNSMIL, France, Italy …": co-organisers
     "|(?:co-?)?chair(?:man)?ship\\s+of" +
     // "the mediation efforts led by the United States, Qatar and the African Union"
@@ -819,6 +819,21 @@ interface Features {
   visitedTowns: number;
 }
 
+/** Places the supplement names by an acronym ("GBAO", "ГБАО"): written in capitals, and places all the same. */
+const PLACE_ACRONYMS: ReadonlySet<string> = new Set(CITY_EXONYMS.map(([name]) => name).filter((name) => /^\p{Lu}{2,5}$/u.test(name)));
+
+/**
+ * Whether a town is written like an acronym in running text: "rescue teams deployed by NEMA"
+ * (Nigeria's emergency agency, not Mauritania's town of Néma). A dateline's capitals
+ * ("KABUL, 5 May –", "GOMA –") are followed by a date or a dash, and stay towns.
+ */
+function acronymLikeTown(m: PlaceMention, text: string): boolean {
+  if ((m.via !== 't' && m.via !== 'c') || m.end - m.start > 5) return false;
+  const surface = text.slice(m.start, m.end);
+  if (!/^\p{Lu}{2,5}$/u.test(surface) || PLACE_ACRONYMS.has(surface)) return false;
+  return !/^\s*(?:[–—-]|,\s*\d)/.test(text.slice(m.end, m.end + 5));
+}
+
 /**
  * Whether a town is only one half of another place's hyphenated name: "Kyzyl" in "Kyzyl-Kiya"
  * (a Kyrgyz town, not Tuva's capital), "Kyzyl-Bel". Two places joined by a hyphen ("the
@@ -899,7 +914,8 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
   const inTitleAsPerson = (m: PlaceMention): boolean =>
     persons.size > 0 && m.start < layout.titleEnd && m.tokenEnd - m.tokenIndex === 1 && persons.has(tokens[m.tokenIndex]!.norm) && m.via !== 'd';
   const resolved = resolve(found.filter((m) => !inTitleAsPerson(m)), tokens, text);
-  const mentions = resolved.filter((m) => !(m.start >= layout.bodyStart && surnameLike(m, tokens)) && !partOfHyphenatedName(m, text, resolved));
+  const mentions = resolved.filter((m) => !(m.start >= layout.bodyStart && surnameLike(m, tokens)) && !partOfHyphenatedName(m, text, resolved)
+    && !(m.start > layout.bodyStart + 1 && acronymLikeTown(m, text)));
   const feats = new Map<string, Features>();
   const bodyLen = Math.max(1, text.length - layout.bodyStart);
   const areas = new Set<string>();

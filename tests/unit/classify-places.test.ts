@@ -1052,4 +1052,10 @@ describe('concern: the two sides and organisations', () => {
     const thanked = doc("Le Président de la Commission de l'Union africaine se félicite de la signature, à Washington, de l'Accord de paix entre la République démocratique du Congo et le Rwanda. Il exprime sa gratitude aux États-Unis d'Amérique ainsi qu'à l'État du Qatar pour leur facilitation. Il appelle le Rwanda et la République démocratique du Congo à mettre en œuvre l'accord.", "L'Union africaine salue la signature de l'Accord de paix entre la RDC et le Rwanda", 'ADDIS-ABEBA');
     expect(thanked.countries).toEqual(['COD', 'RWA']);
   });
+  it('the conveners listed after "convened by" are co-organisers; a short town written in capitals in running text is an acronym ("deployed by NEMA"), not in a dateline ("KABUL, 5 May")', () => {
+    const r = doc('The Personal Envoy for Sudan consulted the African Union and IGAD in Addis Ababa on the protection of civilians in Sudan. He briefed them on his earlier proximity talks in Geneva with the two warring parties of Sudan, and on the work of the group convened by the United States, Saudi Arabia, Switzerland, Egypt and the United Arab Emirates. Fighting continues in Darfur, Sudan.', 'Personal Envoy for Sudan consults African Union and IGAD in Addis Ababa', 'ADDIS ABABA');
+    expect(r.countries).toEqual(['SDN']);
+    expect(mentioned('The state government is leading the response in Nigeria, with rescue teams deployed by NEMA, the Nigerian military and volunteers.')).toEqual(['NGA']);
+    expect(mentioned('Floods hit the north on Sunday. KABUL, 6 May – More rain fell overnight.')).toEqual(['AFG']);
+  });
 });
