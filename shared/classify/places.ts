@@ -528,7 +528,7 @@ const RECIPIENT_BEFORE = new Set(['to', 'for', 'pour', 'для']);
 // right after a country, what it gives: "Japanese support", "Japan's contribution", "EU funding"
 const SUPPORT_AFTER = new Set(['support', 'backing', 'assistance', 'soutien', 'appui', 'поддержке', 'поддержки', 'помощи']);
 // before "of" or "from" and a country, what it gives: "with the support of Japan", "funding from the Government of Japan"
-const GIVEN_BEFORE = new Set([...SUPPORT_AFTER, 'funding', 'financing', 'grant', 'grants', 'contribution', 'contributions', 'donation', 'donations']);
+const GIVEN_BEFORE = new Set([...SUPPORT_AFTER, 'funding', 'financing', 'grant', 'grants', 'contribution', 'contributions', 'donation', 'donations', 'gift', 'gifts']);
 // before "from" and a country, help it sent: "rescue teams from Australia" (not "refugees from Afghanistan", a people)
 const SENT_FROM = new Set(['team', 'teams', 'aircraft', 'planes', 'ships', 'contingent', 'contingents', 'troops', 'soldiers', 'personnel', 'rescuers', 'doctors', 'medics', 'supplies', 'equipment', 'donations',
   'peacekeeper', 'peacekeepers', 'officers', 'million', 'billion', 'millions', 'milliards']);
@@ -1073,7 +1073,11 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     const recipient = m.tokenIndex > 0 && RECIPIENT_BEFORE.has(tokens[m.tokenIndex - 1]!.norm);
     for (let k = from; k < m.tokenIndex; k++) {
       const w = tokens[k]!.norm;
-      if (k >= m.tokenIndex - 2 && PEOPLE_WORDS.has(w) && k === m.tokenIndex - 2 && ['from', 'of', 'из', 'de', 'des', 'du'].includes(tokens[k + 1]!.norm)) f.people++;
+      if (k >= m.tokenIndex - 2 && PEOPLE_WORDS.has(w) && k === m.tokenIndex - 2 && ['from', 'of', 'из', 'de', 'des', 'du'].includes(tokens[k + 1]!.norm)) {
+        // ("support from the people of Korea", "a gift of the people of Japan": the people give)
+        if (tokens[k - 1]?.norm === 'the' && ['from', 'of'].includes(tokens[k - 2]?.norm ?? '') && GIVEN_BEFORE.has(tokens[k - 3]?.norm ?? '')) f.donor++;
+        else f.people++;
+      }
       if ((GOV_WORDS.has(w) && governsName(tokens, k, m.tokenIndex)) || (k >= m.tokenIndex - 2 && ADDRESS_WORDS.has(w))) f.gov++;
       if (k === m.tokenIndex - 1 && LOC_WORDS.has(w)) f.loc++;
       // "in Badakhshan province, Afghanistan": the country of a named province or district, where something happened
