@@ -874,7 +874,11 @@ function namesOrganisation(m: PlaceMention, tokens: readonly Token[]): boolean {
  * "Islamic State of Iraq", "the UNICEF Pacific supply hub in Fiji".
  */
 function inOrganisation(m: PlaceMention, tokens: readonly Token[]): boolean {
-  if (namesOrganisation(m, tokens)) return true;
+  return namesOrganisation(m, tokens) || atOrganisation(m, tokens);
+}
+
+/** Whether a mention follows an organisation's name as its area or seat: "Mission in Mali", "the hub WFP runs in Fiji". */
+function atOrganisation(m: PlaceMention, tokens: readonly Token[]): boolean {
   const p1 = tokens[m.tokenIndex - 1];
   const p2 = tokens[m.tokenIndex - 2];
   const p3 = tokens[m.tokenIndex - 3];
@@ -1011,7 +1015,8 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     // inside an organisation's name or at its seat: "Mission in Mali", "Islamic State of Iraq",
     // "supply hub in Fiji", and the country after such a seat's town ("headquarters in Bridgetown, Barbados")
     const previous = mentions[mi - 1];
-    const inOrg = inOrganisation(m, tokens)
+    const opensOrgName = namesOrganisation(m, tokens);
+    const inOrg = opensOrgName || atOrganisation(m, tokens)
       || (byName && previous !== undefined && previous.iso3 === iso3 && (previous.via === 't' || previous.via === 'c') && /^\s*,\s*$/.test(text.slice(previous.end, m.start)) && inOrganisation(previous, tokens));
     // context windows stay inside the mention's sentence
     const next = tokens[m.tokenEnd];
@@ -1036,7 +1041,7 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
       // (not a demonym opening an organisation's name: "Kazakh-German University holds course in Almaty";
       // a country's own name can: "Afghanistan Humanitarian Fund allocates $14 million")
       if (byName) {
-        if (m.via !== 'd' || !namesOrganisation(m, tokens)) f.titleName++;
+        if (m.via !== 'd' || !opensOrgName) f.titleName++;
       } else if (namesAgreement) f.titleAgreement++;
       else f.titleCity++;
     } else if (layout.datelineStart >= 0 && m.start >= layout.datelineStart && m.end <= layout.datelineEnd) {
@@ -1153,7 +1158,9 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     // "support from Germany": the countries listed after it are givers too)
     // a mediator: "Qatari-led mediation", "US-brokered talks", "the mediation of Qatar", "sous la médiation du Qatar", "при посредничестве Катара"
     // (named after the mediation word, the countries listed after it mediate too: "through the mediation of Qatar and Türkiye")
-    const mediationBefore = HOSTED_TALKS_BEFORE.test(text.slice(Math.max(0, m.start - 60), m.start)) || (before1 !== undefined && MEDIATION_WORDS.has(before1.norm))
+    // (the hosted-talks pattern runs only after a "by")
+    const mediationBefore = ((before1?.norm === 'by' || tokens[m.tokenIndex - 2]?.norm === 'by') && HOSTED_TALKS_BEFORE.test(text.slice(Math.max(0, m.start - 60), m.start)))
+      || (before1 !== undefined && MEDIATION_WORDS.has(before1.norm))
       || (before1 !== undefined && (FRENCH_OF.has(before1.norm) || before1.norm === 'of' || before1.norm === 'by') && MEDIATION_WORDS.has(tokens[m.tokenIndex - 2]?.norm ?? ''));
     if (MEDIATOR_AFTER.test(text.slice(m.end, m.end + 60)) || ABSTAINING_AFTER.test(text.slice(m.end, m.end + 15)) || SUPPORTS_AFTER.test(text.slice(m.end, m.end + 16))) f.donor++;
     // thanked for what it did: "remercie les États-Unis pour leur facilitation", "thanked Qatar for its mediation"
