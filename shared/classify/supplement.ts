@@ -204,6 +204,8 @@ export const AMBIGUOUS_NAMES: ReadonlyArray<readonly [string, readonly string[],
   ['Корея', ['KOR', 'PRK']], ['корейский', ['KOR', 'PRK']],
   // the historical region on both sides of the Panj: Afghanistan's province, Tajikistan's Gorno-Badakhshan
   ['Badakhshan', ['AFG', 'TJK'], 't'], ['Бадахшан', ['AFG', 'TJK'], 't'], ['Badakhchan', ['AFG', 'TJK'], 't'],
+  // Iran's city of Rasht and Tajikistan's Rasht valley and district ("Vose, Kulob, Muminobod and Rasht districts")
+  ['Rasht', ['IRN', 'TJK'], 't'], ['Рашт', ['IRN', 'TJK'], 't'],
   // Libya's capital and Lebanon's second city ("à Beyrouth, Saïda et Tripoli")
   ['Tripoli', ['LBY', 'LBN'], 't'], ['Триполи', ['LBY', 'LBN'], 't'],
 ];

@@ -1070,4 +1070,9 @@ describe('concern: the two sides and organisations', () => {
     const r = doc('The Government of the Republic of Korea, through KOICA, has contributed US$2 million to UNICEF for children affected by floods in Pakistan. "This generous support from the people of Korea will help us reach families in Sindh," said the UNICEF Representative in Pakistan. Floods in Pakistan displaced thousands.', 'Republic of Korea provides US$2 million to UNICEF for flood-affected children in Pakistan', 'ISLAMABAD, Pakistan');
     expect(r.countries).toEqual(['PAK']);
   });
+  it('Rasht is Tajikistan\'s district in a text about Tajikistan, Iran\'s city otherwise', () => {
+    expect(mentioned('Assessments in Vose, Kulob, Muminobod and Rasht districts of Tajikistan found damage.')).toEqual(['TJK']);
+    expect(mentioned('В районах Рашт, Лахш и Таджикабад в Таджикистане повреждены дома.')).toEqual(['TJK']);
+    expect(mentioned('Protests were reported in Rasht.')).toEqual(['IRN']);
+  });
 });
