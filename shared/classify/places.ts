@@ -841,8 +841,9 @@ function acronymLikeTown(m: PlaceMention, text: string): boolean {
 }
 
 /**
- * Whether a town is only one half of another place's hyphenated name: "Kyzyl" in "Kyzyl-Kiya"
- * (a Kyrgyz town, not Tuva's capital), "Kyzyl-Bel". Two places joined by a hyphen ("the
+ * Whether a town is only part of another place's name: one half of a hyphenated name ("Kyzyl"
+ * in "Kyzyl-Kiya", a Kyrgyz town, not Tuva's capital), or a piece of a longer Spanish or
+ * Portuguese one ("San Antonio del Sur", Cuba). Two places joined by a hyphen ("the
  * Douala-Bangui corridor") are both kept.
  */
 function partOfHyphenatedName(m: PlaceMention, text: string, mentions: readonly PlaceMention[]): boolean {
@@ -851,8 +852,14 @@ function partOfHyphenatedName(m: PlaceMention, text: string, mentions: readonly 
   const joinedAfter = text.charCodeAt(m.end) === 45 && upper(m.end + 1);
   const joinedBefore = text.charCodeAt(m.start - 1) === 45 && /\p{L}/u.test(text[m.start - 2] ?? '');
   if (joinedAfter && !mentions.some((o) => o.start === m.end + 1)) return true;
-  return joinedBefore && !mentions.some((o) => o.end === m.start - 1);
+  if (joinedBefore && !mentions.some((o) => o.end === m.start - 1)) return true;
+  // a Spanish or Portuguese name that goes on or began before: "San Antonio del Sur", "Santiago de los Caballeros"
+  return LONGER_NAME_AFTER.test(text.slice(m.end, m.end + 40)) || LONGER_NAME_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start));
 }
+/** After a town, a Spanish or Portuguese connector and a capitalised word: the town's name goes on ("San Antonio| del Sur"). */
+const LONGER_NAME_AFTER = /^\s+(?:del|de\s+la|de\s+los|de\s+las|do|da|dos|das)\s+\p{Lu}/u;
+/** Before a town, a capitalised word and a Spanish or Portuguese connector: the town ends a longer name ("San Antonio del |Sur"). */
+const LONGER_NAME_BEFORE = /\p{Lu}\p{L}*\s+(?:del|de\s+la|de\s+los|de\s+las|do|da|dos|das)\s+$/u;
 
 /**
  * Whether a country opens an organisation's name: "Qatar Fund for Development", "Japan

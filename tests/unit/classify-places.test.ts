@@ -1075,4 +1075,9 @@ describe('concern: the two sides and organisations', () => {
     expect(mentioned('В районах Рашт, Лахш и Таджикабад в Таджикистане повреждены дома.')).toEqual(['TJK']);
     expect(mentioned('Protests were reported in Rasht.')).toEqual(['IRN']);
   });
+  it('a town that is only part of a longer Spanish or Portuguese name is not that town ("San Antonio del Sur" is neither Texas nor Oman)', () => {
+    expect(mentioned('Seven deaths were reported in the municipality of San Antonio del Sur, in Guantánamo province of Cuba.')).toEqual(['CUB']);
+    expect(mentioned('The mayor of San Antonio met officials.')).toEqual(['USA']);
+    expect(mentioned('Floods hit Rio Grande do Sul in Brazil.')).toEqual(['BRA']);
+  });
 });
