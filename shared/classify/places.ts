@@ -895,8 +895,8 @@ function atOrganisation(m: PlaceMention, tokens: readonly Token[]): boolean {
       || (p2 !== undefined && p2.allCaps && p2.norm.length > 1 && p3 !== undefined && LOCATED_HEADS.has(p3.norm)));
 }
 
-const VISIT_WORDS = new Set(['visit', 'visits', 'visited', 'trip', 'trips', 'travelled', 'traveled', 'tour', 'visite', 'visites', 'визит', 'визита', 'визитов', 'визитах']);
-/** A town after a visit: "during recent visits to Riyadh and Muscat", "visited Muscat", "sa visite à Mascate" (a few words back, in the sentence). */
+const VISIT_WORDS = new Set(['visit', 'visits', 'visited', 'trip', 'trips', 'travelled', 'traveled', 'tour', 'consultations', 'visite', 'visites', 'визит', 'визита', 'визитов', 'визитах', 'консультации', 'консультаций']);
+/** A town after a visit: "during recent visits to Riyadh and Muscat", "consultations in Riyadh and Muscat", "sa visite à Mascate" (a few words back, in the sentence). */
 function visitedBefore(tokens: readonly Token[], m: PlaceMention): boolean {
   for (let k = m.tokenIndex - 1; k >= Math.max(0, m.tokenIndex - 5); k--) {
     if (VISIT_WORDS.has(tokens[k]!.norm)) return true;
