@@ -607,6 +607,8 @@ const LIST_CONTINUES = /^(?:\s*(?:,\s*(?:and\s+|et\s+)?|\s+and\s+|\s+et\s+|\s+as
 const HOSTED_TALKS_BEFORE = /(?:mediation|talks|negotiations|initiative|peace\s+process)\s+(?:hosted|led|facilitated|convened|chaired)\s+by\s+(?:the\s+)?$/i;
 /** Right before one country, who drafted or sponsored a text or brokered a deal: "resolution 2790, drafted by France", "a truce brokered by Qatar". */
 const SPONSORED_BY_BEFORE = /(?:drafted|penned|tabled|submitted|put\s+forward|sponsored|co-sponsored|brokered)\s+by\s+(?:the\s+)?$/i;
+/** After a list of givers, the help they give: "Swiss and Swedish| support", "Japan and Korea| funding". */
+const SUPPORT_AFTER_LIST = /^\s+(?:support|funding|assistance|contributions?|grants?|financing)\b/i;
 /** Right after a country, the verb of a supporter, funder or giver: "Japan supports school meals in …", "Germany hands over weather stations to …", "la Suisse soutient la remise en état …" (case-sensitive: not "Japan Finance Minister"). */
 const SUPPORTS_AFTER = /^\s+(?:supports|backs|funds|finances|sponsors|hands\s+over|handed\s+over|soutient|finance|appuie|remet|поддерживает|финансирует|передал\p{L}*)\s/u;
 /** Right after a country, its abstention in a vote: "14 votes in favour, with the Russian Federation abstaining". */
@@ -736,7 +738,8 @@ const ROLE_BEFORE_LIST = new RegExp(
     '|(?:при\\s+посредничестве|при\\s+содействии|при\\s+поддержке|(?:про)?финансиру\\S*|гарант\\S*|посредник\\S*|наблюдател\\S*|донор\\S*(?:(?:\\s+[^\\s,.;]+){0,4}?\\s+(?:выступа\\S*|являются|стали))?)\\s*[:,(]?\\s*(?:(?:в том числе|включая|из|от)\\s*)?' +
     // a protocol ratified by others ("Его ратифицировали Китай, Россия, Франция и Великобритания")
     '|(?:его|её|ее|их)\\s+ратифицировал\\S*' +
-  ')\\s*(?:the\\s+|de\\s+|du\\s+|de\\s+la\\s+|des\\s+|l[\'’]\\s*|le\\s+|la\\s+|les\\s+)?$',
+  // (and the governments of the countries listed: "co-financed by the Governments of Switzerland and Sweden")
+  ')\\s*(?:the\\s+|de\\s+|du\\s+|de\\s+la\\s+|des\\s+|l[\'’]\\s*|le\\s+|la\\s+|les\\s+)?(?:governments?\\s+of\\s+(?:the\\s+)?)?$',
   'i',
 );
 /**
@@ -1172,8 +1175,10 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     if (MEDIATOR_AFTER.test(text.slice(m.end, m.end + 60)) || ABSTAINING_AFTER.test(text.slice(m.end, m.end + 15)) || SUPPORTS_AFTER.test(text.slice(m.end, m.end + 16))) f.donor++;
     // thanked for what it did: "remercie les États-Unis pour leur facilitation", "thanked Qatar for its mediation"
     // (and the countries listed before the last: "commended the United States and Qatar for their facilitation")
+    // (and a list's help named after its last member: "with UNDP, Swiss and Swedish support")
     const after = text.slice(m.end, m.end + 140);
-    if (THANKED_FOR_AFTER.test(after) || THANKED_FOR_AFTER.test(after.replace(LIST_CONTINUES, ''))) f.donor++;
+    const afterList = after.replace(LIST_CONTINUES, '');
+    if (THANKED_FOR_AFTER.test(after) || THANKED_FOR_AFTER.test(afterList) || (afterList.length < after.length && SUPPORT_AFTER_LIST.test(afterList))) f.donor++;
     let giverAfterHelp = mediationBefore || (before1?.cyr === true && (SUPPORTED_BY_BEFORE.test(text.slice(Math.max(0, m.start - 70), m.start))
       || (before1.norm.startsWith('правительств') && SUPPORTED_BY_GOVERNMENT_BEFORE.test(text.slice(Math.max(0, m.start - 160), m.start)))))
       || (before1 !== undefined && FRENCH_OF.has(before1.norm) && AID_OF_BEFORE.test(text.slice(Math.max(0, m.start - 70), m.start)));
