@@ -718,6 +718,8 @@ const ROLE_BEFORE_LIST = new RegExp(
     '|(?:abstentions?|abstaining|voted\\s+(?:in\\s+favour|against)|votes?\\s+against)\\s*[:(]?\\s*' +
     // "the guarantor countries, ...", "troop- and police-contributing countries, including ...", "donors such as"
     '|(?:guarantors?|guarantor countries|guarantor powers|mediators?|facilitators?|observers?|donors?|donor countries|sponsors?|contributors?|contributing countries|accompanying countries|partners)\\s*(?:,|:|\\(|—|–|-)?\\s*(?:(?:including|such as|namely|notably|in particular|among them)\\s*,?)?' +
+    // "its largest donors in recent years have been Germany, Sweden …"
+    '|donors(?:\\s+[^\\s,.;]+){0,4}?\\s+(?:were|are|have\\s+been|included?)' +
     // "rescue teams from Australia and New Zealand", "aircraft from Australia, New Zealand and France": who sent help
     '|(?:teams?|aircraft|planes|ships|contingents?|troops|soldiers|personnel|rescuers|doctors|medics|supplies|equipment|donations|contributions)\\s+from' +
     // "подразделения из Индии, Японии и Непала": units, contingents or rescuers sent from
@@ -832,6 +834,28 @@ const FIRST_NAMED_SHARE = 0.85;
 const PLACE_ACRONYMS: ReadonlySet<string> = new Set(CITY_EXONYMS.map(([name]) => name).filter((name) => /^\p{Lu}{2,5}$/u.test(name)));
 
 /**
+ * Acronyms the text defines as something other than a country: "The Danish Refugee Council (DRC)"
+ * makes every "DRC" the council, not the DR Congo. Undefined when the text defines none.
+ */
+function redefinedAcronyms(text: string, found: readonly PlaceMention[]): Set<string> | undefined {
+  if (text.indexOf('(') < 0) return undefined;
+  let out: Set<string> | undefined;
+  for (const d of text.matchAll(ACRONYM_DEFINITION)) {
+    const acronym = d[2]!;
+    const country = found.find((m) => m.iso3 !== undefined && m.end - m.start === acronym.length && text.startsWith(acronym, m.start))?.iso3;
+    if (country === undefined) continue;
+    // a definition that names the country ("the Democratic Republic of the Congo (DRC)") keeps it
+    const from = d.index!;
+    const to = from + d[1]!.length;
+    if (found.some((m) => m.iso3 === country && m.start >= from && m.end <= to)) continue;
+    (out ??= new Set()).add(acronym);
+  }
+  return out;
+}
+/** A capitalised name and the acronym in brackets after it. */
+const ACRONYM_DEFINITION = /((?:\p{Lu}[\p{L}'’-]*\s+(?:(?:of|for|the|and|on|de|du|des|la|le)\s+)*){1,8})\((\p{Lu}{2,6})\)/gu;
+
+/**
  * Whether a town is written like an acronym in running text: "rescue teams deployed by NEMA"
  * (Nigeria's emergency agency, not Mauritania's town of Néma). A dateline's capitals
  * ("KABUL, 5 May –", "GOMA –") are followed by a date or a dash, and stay towns.
@@ -933,7 +957,8 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
   const found = findPlaces(text, tokens, titleCaseEnd(tokens, layout.titleEnd), persons);
   const inTitleAsPerson = (m: PlaceMention): boolean =>
     persons.size > 0 && m.start < layout.titleEnd && m.tokenEnd - m.tokenIndex === 1 && persons.has(tokens[m.tokenIndex]!.norm) && m.via !== 'd';
-  const resolved = resolve(found.filter((m) => !inTitleAsPerson(m)), tokens, text);
+  const redefined = redefinedAcronyms(text, found);
+  const resolved = resolve(found.filter((m) => !inTitleAsPerson(m) && !(redefined !== undefined && m.iso3 !== undefined && redefined.has(text.slice(m.start, m.end)))), tokens, text);
   const mentions = resolved.filter((m) => !(m.start >= layout.bodyStart && surnameLike(m, tokens)) && !partOfHyphenatedName(m, text, resolved)
     && !(m.start > layout.bodyStart + 1 && acronymLikeTown(m, text)));
   const feats = new Map<string, Features>();

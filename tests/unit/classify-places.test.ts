@@ -1091,4 +1091,13 @@ describe('concern: the two sides and organisations', () => {
     expect(support.countries).not.toContain('JOR');
     expect(support.countries).not.toContain('PAK');
   });
+  it('an acronym the text defines as something else is not the country ("The Danish Refugee Council (DRC)"); donors "have been" a list', () => {
+    expect(mentioned('The Danish Refugee Council (DRC) has deployed teams in Syria. DRC staff trained 500 people in Syria.')).toEqual(['DNK', 'SYR']);
+    // defined as the country, the acronym stays the country: its mentions count
+    const drc = doc('Fighting in the Democratic Republic of the Congo (DRC) displaced thousands. Rwanda and Rwanda\'s army were accused; Rwanda denied it; Rwanda\'s president spoke. DRC troops and DRC police deployed while DRC officials met.');
+    expect(drc.primaryCountry).toBe('COD');
+    const r = doc('The Emergency Relief Coordinator allocated US$100 million from CERF to ten underfunded crises, among them Mali, Chad and Haiti. In Mali, funds will support displaced families. CERF is funded by voluntary contributions. Its largest donors in recent years have been Germany, Sweden, the Netherlands, the United Kingdom and Norway.', 'UN relief chief allocates US$100 million from CERF to ten neglected crises', 'NEW YORK');
+    expect(r.countries).not.toContain('DEU');
+    expect(r.countries).not.toContain('SWE');
+  });
 });
