@@ -838,22 +838,26 @@ const PLACE_ACRONYMS: ReadonlySet<string> = new Set(CITY_EXONYMS.map(([name]) =>
  * makes every "DRC" the council, not the DR Congo. Undefined when the text defines none.
  */
 function redefinedAcronyms(text: string, found: readonly PlaceMention[]): Set<string> | undefined {
-  if (text.indexOf('(') < 0) return undefined;
   let out: Set<string> | undefined;
-  for (const d of text.matchAll(ACRONYM_DEFINITION)) {
-    const acronym = d[2]!;
-    const country = found.find((m) => m.iso3 !== undefined && m.end - m.start === acronym.length && text.startsWith(acronym, m.start))?.iso3;
-    if (country === undefined) continue;
-    // a definition that names the country ("the Democratic Republic of the Congo (DRC)") keeps it
-    const from = d.index!;
-    const to = from + d[1]!.length;
-    if (found.some((m) => m.iso3 === country && m.start >= from && m.end <= to)) continue;
+  let seen: Set<string> | undefined;
+  for (const m of found) {
+    if (m.iso3 === undefined || m.end - m.start > 6 || m.end - m.start < 2) continue;
+    const acronym = text.slice(m.start, m.end);
+    if (!/^\p{Lu}+$/u.test(acronym) || seen?.has(acronym)) continue;
+    (seen ??= new Set()).add(acronym);
+    const at = text.indexOf(`(${acronym})`);
+    if (at < 0) continue;
+    // the name before the brackets; one that names the country ("the Democratic Republic of the Congo (DRC)") keeps it
+    const name = NAME_BEFORE_BRACKETS.exec(text.slice(Math.max(0, at - 120), at));
+    if (name === null) continue;
+    const from = at - name[0].length;
+    if (found.some((o) => o.iso3 === m.iso3 && o.start >= from && o.end <= at)) continue;
     (out ??= new Set()).add(acronym);
   }
   return out;
 }
-/** A capitalised name and the acronym in brackets after it. */
-const ACRONYM_DEFINITION = /((?:\p{Lu}[\p{L}'’-]*\s+(?:(?:of|for|the|and|on|de|du|des|la|le)\s+)*){1,8})\((\p{Lu}{2,6})\)/gu;
+/** The capitalised name right before an acronym's brackets: "The Danish Refugee Council |(DRC)". */
+const NAME_BEFORE_BRACKETS = /(?:\p{Lu}[\p{L}'’-]*\s+(?:(?:of|for|the|and|on|de|du|des|la|le)\s+)*){1,8}$/u;
 
 /**
  * Whether a town is written like an acronym in running text: "rescue teams deployed by NEMA"
