@@ -1100,4 +1100,8 @@ describe('concern: the two sides and organisations', () => {
     expect(r.countries).not.toContain('DEU');
     expect(r.countries).not.toContain('SWE');
   });
+  it('"UN in Kazakhstan supports …" is the UN office\'s support, not Kazakhstan\'s', () => {
+    const r = doc('The United Nations Country Team in Kazakhstan and the Ministry of Information held a round table in Astana to review five years of reintegration of returnees from Syria. Since 2019, Kazakhstan has repatriated more than 750 of its nationals from camps in Syria. "Kazakhstan\'s experience shows that repatriation works," said the Resident Coordinator.', 'UN in Kazakhstan supports rehabilitation of women and children returned from Syria', 'ASTANA, Kazakhstan');
+    expect(r.countries).toEqual(['KAZ', 'SYR']);
+  });
 });
