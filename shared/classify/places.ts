@@ -1344,9 +1344,10 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     return concerned.includes(c) && f.titleName > 0 && f.titleDonor === 0 && !mostlyDonor(f);
   };
   // Among the countries the title is about, the one it names first ("Tajikistan and Japan hold
-  // consultations in Tokyo": the release is Tajikistan's), unless another scores far higher.
+  // consultations in Tokyo": the release is Tajikistan's), unless another scores far higher, or
+  // the title says the meeting is about another ("Qatar hosts meeting of envoys on Afghanistan").
   const subjects = ranked.filter(titleSubject);
-  const firstInTitle = subjects.length > 1 ? [...subjects].sort((a, b) => firstAt.get(a[0])! - firstAt.get(b[0])!)[0] : undefined;
+  const firstInTitle = subjects.length > 1 && !meetingOnCountry ? [...subjects].sort((a, b) => firstAt.get(a[0])! - firstAt.get(b[0])!)[0] : undefined;
   const leading = firstInTitle !== undefined && firstInTitle[1] >= FIRST_NAMED_SHARE * subjects[0]![1] ? firstInTitle : subjects[0];
   let primary: string | null = (leading ?? ranked.find(([c]) => concerned.includes(c)))?.[0] ?? null;
   // a regional report, or a title about a region ("Central Asian ministers meet in Almaty on … Afghanistan",
