@@ -610,7 +610,7 @@ const SPONSORED_BY_BEFORE = /(?:drafted|penned|tabled|submitted|put\s+forward|sp
 /** After a list of givers, the help they give: "Swiss and Swedish| support", "Japan and Korea| funding". */
 const SUPPORT_AFTER_LIST = /^\s+(?:support|funding|assistance|contributions?|grants?|financing)\b/i;
 /** Right after a country, the verb of a supporter, funder or giver: "Japan supports school meals in …", "Germany hands over weather stations to …", "la Suisse soutient la remise en état …" (case-sensitive: not "Japan Finance Minister"; not after "in": "UN in Kazakhstan supports …" is the UN's office). */
-const SUPPORTS_AFTER = /^\s+(?:supports|backs|funds|finances|sponsors|hands\s+over|handed\s+over|soutient|finance|appuie|remet|поддерживает|финансирует|передал\p{L}*)\s/u;
+const SUPPORTS_AFTER = /^\s+(?:supports|backs|funds|finances|sponsors|hands\s+over|handed\s+over|soutient|finance|appuie|поддерживает|финансирует|передал\p{L}*)\s/u;
 /** Right after a country, its abstention in a vote: "14 votes in favour, with the Russian Federation abstaining". */
 const ABSTAINING_AFTER = /^\s+(?:abstaining|abstained)\b/;
 /** Right after a country, a process it leads as a third party: "Qatari-led mediation", "US-brokered ceasefire". */
