@@ -1117,4 +1117,8 @@ describe('concern: the two sides and organisations', () => {
     expect(r.countries).not.toContain('GBR');
     expect(r.countries).not.toContain('SWE');
   });
+  it('a country thanked "for the support" after an agency is a giver', () => {
+    const r = doc('UNODC handed over drug and precursor field-testing equipment to the National Center for Drug Control of Uzbekistan. The equipment was purchased with funding from the Bureau of International Narcotics and Law Enforcement Affairs of the United States Department of State. The Director of the National Center thanked UNODC and the United States for the support, noting that seizures in Uzbekistan have grown.', 'UNODC hands over drug and precursor field-testing equipment to Uzbek law enforcement', 'TASHKENT, Uzbekistan');
+    expect(r.countries).toEqual(['UZB']);
+  });
 });
