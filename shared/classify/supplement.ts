@@ -63,6 +63,8 @@ export const BLOCK_PHRASES: readonly string[] = [
   'New Guinea', 'New Mexico', 'New Jersey', 'New South Wales', 'New England', 'Nouvelle-Guinée', 'Korean Peninsula', 'péninsule coréenne', 'Корейский полуостров',
   'Aral Sea', 'mer d\'Aral', 'Аральское море', 'Aral', 'Арал', 'Caspian Sea', 'Dead Sea', 'Red Sea', 'Black Sea',
   'Soviet Union', 'Union soviétique', 'Советский Союз',
+  // the DR Congo's name until 1997, and the name of an Ituri militia ("groupes d'autodéfense Zaïre"), not Angola's province
+  'Zaire', 'Zaïre', 'Заир',
   'US dollar', 'US dollars', 'U.S. dollar', 'U.S. dollars', 'American dollar', 'dollars américains', 'долларов США', 'доллар США', 'долларах США',
   'Turkey Creek', 'cold turkey', 'Jordan almonds', 'French fries', 'Spanish flu', 'Chinese New Year', 'Brussels sprouts',
   'Mexican wave', 'Swiss cheese', 'Dutch auction', 'Scotch tape', 'Turkish delight',

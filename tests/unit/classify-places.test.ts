@@ -1126,4 +1126,7 @@ describe('concern: the two sides and organisations', () => {
     expect(r.countries).not.toContain('NOR');
     expect(r.primaryCountry).toBe('SDN');
   });
+  it('Zaïre is a historical name (and an Ituri militia\'s), not Angola\'s province', () => {
+    expect(mentioned("Les affrontements entre la CODECO et les groupes d'autodéfense Zaïre ont fait des victimes en Ituri, en République démocratique du Congo.")).toEqual(['COD']);
+  });
 });
