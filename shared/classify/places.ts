@@ -606,7 +606,9 @@ const LIST_CONTINUES = /^(?:\s*(?:,\s*(?:and\s+|et\s+)?|\s+and\s+|\s+et\s+|\s+as
 /** Right before a country, talks or a mediation it hosts or leads for others: "the high-level mediation hosted by Kenya", "talks convened by Qatar". */
 const HOSTED_TALKS_BEFORE = /(?:mediation|talks|negotiations|initiative|peace\s+process)\s+(?:hosted|led|facilitated|convened|chaired)\s+by\s+(?:the\s+)?$/i;
 /** Right before one country, who drafted or sponsored a text or brokered a deal: "resolution 2790, drafted by France", "a truce brokered by Qatar". */
-const SPONSORED_BY_BEFORE = /(?:drafted|penned|tabled|submitted|put\s+forward|sponsored|co-sponsored|brokered)\s+by\s+(?:the\s+)?$/i;
+/** Verbs naming who wrote, sponsored or brokered something, before "by": one list for a single country and for a list of them. */
+const DRAFTED_BY_VERBS = 'drafted|penned|tabled|submitted|sponsored|co-sponsored|brokered';
+const SPONSORED_BY_BEFORE = new RegExp(String.raw`(?:${DRAFTED_BY_VERBS}|put\s+forward)\s+by\s+(?:the\s+)?$`, 'i');
 /** After a list of givers, the help they give: "Swiss and Swedish| support", "Japan and Korea| funding". */
 const SUPPORT_AFTER_LIST = /^\s+(?:support|funding|assistance|contributions?|grants?|financing)\b/i;
 /** Right after a country, the verb of a supporter, funder or giver: "Japan supports school meals in …", "Germany hands over weather stations to …", "la Suisse soutient la remise en état …" (case-sensitive: not "Japan Finance Minister"; not after "in": "UN in Kazakhstan supports …" is the UN's office). */
@@ -709,7 +711,7 @@ const LIST_GAP = /^[\s,;]*(?:(?:and|et|и|or|ou|или|as well as|ainsi que)\s+)
 const ROLE_BEFORE_LIST = new RegExp(
   '(?:' +
     // "mediated by", "supported in particular by", "funded jointly by the"
-    '(?:mediated|brokered|facilitated|sponsored|co-sponsored|guaranteed|funded|financed|supported|co-chaired|drafted|penned|tabled|submitted|put forward|convened|co-convened|co-hosted|co-organi[sz]ed)\\s+(?:(?:jointly|notably|in particular|mainly|especially|generously)\\s+)?by' +
+    `(?:mediated|facilitated|guaranteed|funded|financed|supported|co-chaired|${DRAFTED_BY_VERBS}|put forward|convened|co-convened|co-hosted|co-organi[sz]ed)\\s+(?:(?:jointly|notably|in particular|mainly|especially|generously)\\s+)?by` +
     // "under the co-chairmanship of UNSMIL, France, Italy …": co-organisers
     "|(?:co-?)?chair(?:man)?ship\\s+of" +
     // "the mediation efforts led by the United States, Qatar and the African Union"
