@@ -204,14 +204,16 @@ export function isoWeek(year: number, month: number, day: number): { year: numbe
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 /**
- * One formatter for every label: `toLocaleDateString` with options builds a new
+ * One formatter for every label, made on first use (not at import, where functions that never
+ * label a digest would pay for it): `toLocaleDateString` with options builds a new
  * `Intl.DateTimeFormat` per call (a few hundred microseconds, which the planner paid for
  * every zone and frequency of every run).
  */
-const LONG_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+let longDate: Intl.DateTimeFormat | undefined;
 
 function formatLongDate(year: number, month: number, day: number): string {
-  return LONG_DATE.format(Date.UTC(year, month - 1, day));
+  longDate ??= new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return longDate.format(Date.UTC(year, month - 1, day));
 }
 
 // ---------------------------------------------------------------------------
