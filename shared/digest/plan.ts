@@ -34,7 +34,7 @@
 import type { Report } from '../domain/report';
 import type { RuleSummary } from '../domain/email';
 import { ruleMatches, type Rule } from '../domain/subscription';
-import { createPeriodFinder, DIGEST_FREQUENCIES, digestDeliveryId, type DigestFrequency, type DigestPeriod, type ScheduleOptions, type Weekday } from './schedule';
+import { PeriodFinder, DIGEST_FREQUENCIES, digestDeliveryId, type DigestFrequency, type DigestPeriod, type ScheduleOptions, type Weekday } from './schedule';
 
 /** A rule as the planner reads it. Active rules from the adapter carry `email`. */
 export interface DigestRule extends Rule {
@@ -379,12 +379,16 @@ class ReportIndex {
     if (keys.length > this.ruleRegions.length) this.ruleRegions = new Int32Array(2 * keys.length);
     let n = 0;
     for (let k = 0; k < keys.length; k++) {
-      const key = keys[k]!;
-      const slot = regionSlot(key);
-      const region = slot >= 0 ? this.regionBySlot[slot]! : (this.regionByKey.get(key) ?? -1);
+      const region = this.regionOf(keys[k]!);
       if (region >= 0) this.ruleRegions[n++] = region;
     }
     return n;
+  }
+
+  /** A region key's number, -1 when no report carries it. */
+  private regionOf(key: string): number {
+    const slot = regionSlot(key);
+    return slot >= 0 ? this.regionBySlot[slot]! : (this.regionByKey.get(key) ?? -1);
   }
 
   /** Puts the numbers of a rule's themes in `ruleThemes` ("any" when it names none); returns how many. */
@@ -422,26 +426,35 @@ class ReportIndex {
    * its (region, theme) pairs. The window's partial first and last words are left to `clip`.
    */
   orRule(rule: DigestRule, wlo: number, whi: number, out: Uint32Array, at: number): void {
-    const regionCount = this.regionsOf(rule.regions);
+    const regions = rule.regions;
+    // Most rules name one region: its pairs are walked without the buffer of region numbers.
+    if (regions.length === 1) {
+      const region = this.regionOf(regions[0]!);
+      if (region >= 0) this.orPairs(region * this.stride, this.themesOf(rule.themes), wlo, whi, out, at);
+      return;
+    }
+    const regionCount = this.regionsOf(regions);
     if (regionCount === 0) return;
     const themeCount = this.themesOf(rule.themes);
     if (themeCount === 0) return;
-    const { ruleRegions, ruleThemes, pairStart, pairEnd, stride } = this;
+    for (let i = 0; i < regionCount; i++) this.orPairs(this.ruleRegions[i]! * this.stride, themeCount, wlo, whi, out, at);
+  }
+
+  /** ORs the entries of the pairs (region, each of the first `themeCount` themes in `ruleThemes`), the region given as `region × stride`. */
+  private orPairs(base: number, themeCount: number, wlo: number, whi: number, out: Uint32Array, at: number): void {
+    const { ruleThemes, pairStart, pairEnd } = this;
     let { entryWord, entryBits } = this;
-    for (let i = 0; i < regionCount; i++) {
-      const base = ruleRegions[i]! * stride;
-      for (let j = 0; j < themeCount; j++) {
-        const pair = base + ruleThemes[j]!;
-        if (pairStart[pair]! < 0) {
-          this.computePair(pair);
-          // (computePair may have grown the entry arrays)
-          entryWord = this.entryWord;
-          entryBits = this.entryBits;
-        }
-        for (let e = pairStart[pair]!, end = pairEnd[pair]!; e < end; e++) {
-          const w = entryWord[e]!;
-          if (w >= wlo && w <= whi) out[at + w]! |= entryBits[e]!;
-        }
+    for (let j = 0; j < themeCount; j++) {
+      const pair = base + ruleThemes[j]!;
+      if (pairStart[pair]! < 0) {
+        this.computePair(pair);
+        // (computePair may have grown the entry arrays)
+        entryWord = this.entryWord;
+        entryBits = this.entryBits;
+      }
+      for (let e = pairStart[pair]!, end = pairEnd[pair]!; e < end; e++) {
+        const w = entryWord[e]!;
+        if (w >= wlo && w <= whi) out[at + w]! |= entryBits[e]!;
       }
     }
   }
@@ -519,9 +532,10 @@ class PlannedRun {
     private readonly overflowIds: ReadonlyMap<number, string>,
     /** The run's distinct periods, and each due slot's. */
     private readonly periods: readonly DigestPeriod[],
-    private readonly slotPeriod: Uint32Array,
-    readonly slotLo: Uint32Array,
-    readonly slotHi: Uint32Array,
+    readonly slotPeriod: Uint32Array,
+    /** Each period's window as report positions, [lo, hi). */
+    readonly windowLo: Int32Array,
+    readonly windowHi: Int32Array,
   ) {}
 
   rule(k: number): DigestRule {
@@ -580,10 +594,10 @@ class PlannedDigestSet implements DigestSet {
     return this.run.period(this.slot);
   }
   get lo(): number {
-    return this.run.slotLo[this.slot]!;
+    return this.run.windowLo[this.run.slotPeriod[this.slot]!]!;
   }
   get hi(): number {
-    return this.run.slotHi[this.slot]!;
+    return this.run.windowHi[this.run.slotPeriod[this.slot]!]!;
   }
   get reports(): readonly PlannableReport[] {
     return this.run.index.reports;
@@ -673,165 +687,22 @@ export async function planDigestSets(input: PlanInput, stats?: PlanStats): Promi
   const source: readonly DigestRow[] = Array.isArray(input.rules) ? input.rules : await readAll(input.rules);
   const overflow = input.overflow ?? new Map<string, readonly OverflowEntry[]>();
   const matchInStream = input.strategy !== 'nested-loop';
-  const due = createPeriodFinder(input.now, input.schedule);
-  // Subscribers sharing a schedule share the period object: its window positions are found once.
-  const windows = new Map<DigestPeriod, { readonly lo: number; readonly hi: number; readonly id: number }>();
-  // Due slots' bitsets are carved from large zeroed blocks (1,024 sets: 128 KB with 1,000
-  // reports; blocks of 2,048 took about twice as long to allocate and fault in).
-  const BLOCK_SETS = 1024;
-
-  // Per rule and per slot, in typed arrays sized for the most there can be (a slot per rule
-  // row, and one per overflow-only subscriber). Nothing per rule or subscriber goes in a JS array
-  // or object: rules are row numbers, and a slot's subscriber id, address and zone are read
-  // back from its rows when a set is asked for them. Sized by every row, profile rows
-  // included, rather than counted: counting would be one more pass over every row object
-  // (about 4 % of a run in the profile), dearer than the unused entries.
-  const ruleRows = source.length;
-  const maxSlots = ruleRows + overflow.size;
-  const ruleRow = new Int32Array(ruleRows);
-  const ruleSlot = new Int32Array(ruleRows);
-  let ruleCount = 0;
-  let slotCount = 0;
-  const slotFirstRow = new Int32Array(maxSlots);
-  const slotProfileRow = new Int32Array(maxSlots).fill(-1);
-  const lookedUp = new Map<number, DigestSubscriber>();
-  const overflowIds = new Map<number, string>();
-  const slotFrequency = new Uint8Array(maxSlots);
-  const slotRuleCount = new Uint32Array(maxSlots);
-  const slotState = new Uint8Array(maxSlots); // UNSCHEDULED, DUE or SKIPPED
-  // Due slots get a number among the due ones (`slotDue`): their bitset is word `(due % BLOCK_SETS) × words` of block `due / BLOCK_SETS`.
-  const slotDue = new Int32Array(maxSlots);
-  const blocks: Uint32Array[] = [];
-  let dueCount = 0;
-  const periods: DigestPeriod[] = [];
-  const slotPeriod = new Uint32Array(maxSlots);
-  const slotLo = new Uint32Array(maxSlots);
-  const slotHi = new Uint32Array(maxSlots);
-  // Distinct subscribers, counted as slots open while the stream is in subscriber order.
-  let subscriberCount = 0;
-  let lastSlotSubscriber: string | undefined;
-  let inOrder = true;
-  let profileRowCount = 0;
-  let currentProfile: DigestProfileRow | undefined;
-  let currentProfileRow = -1;
-  const subscriberOf = (s: number): string => slotSubscriberId(source, slotFirstRow, overflowIds, s);
-
-  /** Decides whether slot `s` is due and, when it is, its period, window and bitset. Returns whether it is due. */
-  const schedule = (s: number, profile: DigestSubscriber | undefined, first: DigestRule | undefined, known: boolean): boolean => {
-    slotState[s] = SKIPPED;
-    if (!known || profile?.paused === true || (profile?.status !== undefined && profile.status !== 'confirmed')) {
-      st.skipped.inactive++;
-      return false;
-    }
-    if (!(profile?.email ?? first?.email)) {
-      st.skipped.noEmail++;
-      return false;
-    }
-    const frequency = DIGEST_FREQUENCIES[slotFrequency[s]!]!;
-    const timezone = profile?.timezone ?? first?.timezone ?? 'UTC';
-    const period = due(frequency, timezone, profile?.digestHour ?? first?.digestHour, profile?.weeklyDay ?? first?.weeklyDay, profile?.lastDigestAt?.[frequency]);
-    if (!period) {
-      st.skipped.notDue++;
-      return false;
-    }
-    let window = windows.get(period);
-    if (window === undefined) {
-      window = { lo: lowerBound(times, Date.parse(period.window.from)), hi: lowerBound(times, Date.parse(period.window.to)), id: periods.length };
-      windows.set(period, window);
-      periods.push(period);
-    }
-    if (dueCount % BLOCK_SETS === 0) blocks.push(new Uint32Array(BLOCK_SETS * words));
-    slotState[s] = DUE;
-    slotDue[s] = dueCount++;
-    slotPeriod[s] = window.id;
-    slotLo[s] = window.lo;
-    slotHi[s] = window.hi;
-    st.due++;
-    return true;
-  };
-  /** ORs rule `rule`'s reports into due slot `s`'s bitset (the window's partial words are clipped when the set is yielded). */
-  const match = (s: number, rule: DigestRule): void => {
-    const lo = slotLo[s]!;
-    const hi = slotHi[s]!;
-    if (hi <= lo) return;
-    const d = slotDue[s]!;
-    index.orRule(rule, lo >>> 5, (hi - 1) >>> 5, blocks[(d / BLOCK_SETS) | 0]!, (d % BLOCK_SETS) * words);
-  };
-
-  let lastDaily: string | undefined;
-  let lastWeekly: string | undefined;
-  let lastDailySlot = -1;
-  let lastWeeklySlot = -1;
-  // Slot by subscriber id, per frequency (0 daily, 1 weekly).
-  let slotOf: Map<string, number>[] | undefined;
-  const buildSlotMaps = (): Map<string, number>[] => {
-    const maps = [new Map<string, number>(), new Map<string, number>()];
-    for (let s = 0; s < slotCount; s++) maps[slotFrequency[s]!]!.set(subscriberOf(s), s);
-    return maps;
-  };
-  /** Opens a slot; `firstRow` is its first rule's row, or -1 for an overflow-only slot. */
-  const newSlot = (subscriberId: string, frequency: number, firstRow: number): number => {
-    const slot = slotCount++;
-    slotFirstRow[slot] = firstRow;
-    if (firstRow < 0) overflowIds.set(slot, subscriberId);
-    slotFrequency[slot] = frequency;
-    slotOf?.[frequency]!.set(subscriberId, slot);
-    if (subscriberId !== lastSlotSubscriber) {
-      if (lastSlotSubscriber !== undefined && subscriberId < lastSlotSubscriber) inOrder = false;
-      subscriberCount++;
-      lastSlotSubscriber = subscriberId;
-    }
-    return slot;
-  };
-  for (let k = 0; k < source.length; k++) {
-    const rule = source[k]!;
-    if (rule.kind === 'profile') {
-      profileRowCount++;
-      currentProfile = rule;
-      currentProfileRow = k;
-      continue;
-    }
-    const frequency = rule.frequency === 'daily' ? 0 : rule.frequency === 'weekly' ? 1 : -1;
-    if (frequency < 0 || (rule.status !== undefined && rule.status !== 'active')) continue;
-    const subscriberId = rule.subscriberId;
-    let slot: number;
-    const last = frequency === 0 ? lastDaily : lastWeekly;
-    if (subscriberId === last) slot = frequency === 0 ? lastDailySlot : lastWeeklySlot;
-    else {
-      if (slotOf === undefined && last !== undefined && subscriberId < last) slotOf = buildSlotMaps();
-      const known = slotOf?.[frequency]!.get(subscriberId);
-      if (known !== undefined) slot = known;
-      else {
-        slot = newSlot(subscriberId, frequency, k);
-        if (currentProfile !== undefined && currentProfile.subscriberId === subscriberId) {
-          slotProfileRow[slot] = currentProfileRow;
-          schedule(slot, currentProfile, rule, true);
-        }
-      }
-      if (frequency === 0) {
-        lastDaily = subscriberId;
-        lastDailySlot = slot;
-      } else {
-        lastWeekly = subscriberId;
-        lastWeeklySlot = slot;
-      }
-    }
-    ruleSlot[ruleCount] = slot;
-    ruleRow[ruleCount++] = k;
-    slotRuleCount[slot]!++;
-    if (matchInStream && slotState[slot] === DUE) match(slot, rule);
-  }
+  const table = new SlotTable(source, overflow.size, index, times, new PeriodFinder(input.now, input.schedule), st);
+  const profileRowCount = table.readStream(matchInStream);
+  const { slotState, slotRuleCount, ruleSlot, ruleRow } = table;
+  const ruleCount = table.ruleCount;
   st.rules = ruleCount;
 
   // Overflow-only subscribers get a daily digest of their held-back alerts.
   if (overflow.size > 0) {
-    slotOf ??= buildSlotMaps();
+    const slotOf = table.slotMaps();
     for (const [subscriberId, entries] of overflow) {
       if (entries.length === 0) continue;
       if (slotOf[0]!.has(subscriberId) || slotOf[1]!.has(subscriberId)) continue;
-      newSlot(subscriberId, 0, -1);
+      table.newSlot(subscriberId, 0, -1);
     }
   }
+  const slotCount = table.slotCount;
   // Each slot's rules as a range of one list: usually already so (rules come grouped), else a stable counting sort.
   const slotStart = new Uint32Array(slotCount + 1);
   for (let s = 0; s < slotCount; s++) slotStart[s + 1] = slotStart[s]! + slotRuleCount[s]!;
@@ -845,7 +716,7 @@ export async function planDigestSets(input: PlanInput, stats?: PlanStats): Promi
     rules = sorted;
   }
   // Counted while the slots came in subscriber order (the index's, one stream); otherwise from the slots.
-  st.subscribers = inOrder ? subscriberCount : distinctSubscribers(subscriberOf, slotCount);
+  st.subscribers = table.inOrder ? table.subscriberCount : distinctSubscribers((s) => table.subscriberOf(s), slotCount);
   lap('stream');
 
   // The slots the stream could not schedule: their profile row came elsewhere, or from the lookup.
@@ -857,7 +728,7 @@ export async function planDigestSets(input: PlanInput, stats?: PlanStats): Promi
   const looked = profileFn ? new Map<string, DigestSubscriber | undefined>() : undefined;
   for (let s = 0; s < slotCount; s++) {
     if (slotState[s] !== UNSCHEDULED) continue;
-    const subscriberId = subscriberOf(s);
+    const subscriberId = table.subscriberOf(s);
     const first = slotStart[s + 1]! > slotStart[s]! ? (source[rules[slotStart[s]!]!] as DigestRule) : undefined;
     let profile: DigestSubscriber | undefined;
     let profileRow = -1;
@@ -877,55 +748,263 @@ export async function planDigestSets(input: PlanInput, stats?: PlanStats): Promi
       }
     }
     // With profiles to go by (rows or a lookup), a subscriber without one is not sent anything.
-    const isDue = schedule(s, profile, first, profile !== undefined || (lookup === undefined && profileRowCount === 0));
+    const isDue = table.schedule(s, profile, first, profile !== undefined || (lookup === undefined && profileRowCount === 0));
     if (!isDue) continue;
-    if (profileRow >= 0) slotProfileRow[s] = profileRow;
-    else if (profile !== undefined) lookedUp.set(s, profile);
-    if (matchInStream) for (let k = slotStart[s]!; k < slotStart[s + 1]!; k++) match(s, source[rules[k]!] as DigestRule);
+    if (profileRow >= 0) table.slotProfileRow[s] = profileRow;
+    else if (profile !== undefined) table.lookedUp.set(s, profile);
+    if (matchInStream) for (let k = slotStart[s]!; k < slotStart[s + 1]!; k++) table.match(s, source[rules[k]!] as DigestRule);
   }
   looked?.clear();
-  windows.clear();
   lap('rest');
 
-  const run = new PlannedRun(index, source, rules, slotStart, slotFirstRow, slotProfileRow, lookedUp, overflowIds, periods, slotPeriod, slotLo, slotHi);
-  const dailySlots = slotOf?.[0];
-  function* sets(): Generator<DigestSet, void, undefined> {
-    mark = performance.now();
-    const carrying = overflow.size > 0;
-    for (let s = 0; s < slotCount; s++) {
-      if (slotState[s] !== DUE) continue;
-      const d = slotDue[s]!;
-      const bits = blocks[(d / BLOCK_SETS) | 0]!;
-      const at = (d % BLOCK_SETS) * words;
-      const lo = slotLo[s]!;
-      const hi = slotHi[s]!;
-      // Overflow joins the subscriber's daily digest, or the weekly one when no daily one is due.
-      let carries: readonly OverflowEntry[] | undefined;
-      if (carrying) {
-        const subscriberId = subscriberOf(s);
-        const held = overflow.get(subscriberId);
-        if (held !== undefined && held.length > 0) {
-          const daily = dailySlots?.get(subscriberId);
-          if (slotFrequency[s] === 0 || daily === undefined || slotState[daily] !== DUE) carries = held;
-        }
+  const run = new PlannedRun(index, source, rules, slotStart, table.slotFirstRow, table.slotProfileRow, table.lookedUp, table.overflowIds, table.due.periods, table.slotPeriod, table.windowLo, table.windowHi);
+  return dueSets(table, run, overflow, matchInStream, phase);
+}
+
+/**
+ * The sets of a run's due slots whose digest is not empty, clipped to their windows and
+ * counted (a module-level generator, like `SlotTable`'s methods, so its optimised code
+ * outlives the run). Its time, from the first set asked for to the last, goes to `phase.sets`.
+ */
+function* dueSets(table: SlotTable, run: PlannedRun, overflow: ReadonlyMap<string, readonly OverflowEntry[]>, matchInStream: boolean, phase: NonNullable<PlanStats['phaseMs']>): Generator<DigestSet, void, undefined> {
+  const started = performance.now();
+  const { slotCount, slotState, slotDue, slotPeriod, windowLo, windowHi, slotFrequency, blocks, st } = table;
+  const { index, source, ruleRow: rules, slotStart } = run;
+  const words = index.words;
+  const dailySlots = table.slotOf?.[0];
+  const carrying = overflow.size > 0;
+  for (let s = 0; s < slotCount; s++) {
+    if (slotState[s] !== DUE) continue;
+    const d = slotDue[s]!;
+    const bits = blocks[(d / BLOCK_SETS) | 0]!;
+    const at = (d % BLOCK_SETS) * words;
+    const lo = windowLo[slotPeriod[s]!]!;
+    const hi = windowHi[slotPeriod[s]!]!;
+    // Overflow joins the subscriber's daily digest, or the weekly one when no daily one is due.
+    let carries: readonly OverflowEntry[] | undefined;
+    if (carrying) {
+      const subscriberId = table.subscriberOf(s);
+      const held = overflow.get(subscriberId);
+      if (held !== undefined && held.length > 0) {
+        const daily = dailySlots?.get(subscriberId);
+        if (slotFrequency[s] === 0 || daily === undefined || slotState[daily] !== DUE) carries = held;
       }
-      let size = 0;
-      if (hi > lo) {
-        if (matchInStream) index.clip(lo, hi, bits, at);
-        else index.addRules(source, rules, slotStart[s]!, slotStart[s + 1]!, lo, hi, bits, at);
-        for (let w = at + (lo >>> 5), end = at + ((hi - 1) >>> 5); w <= end; w++) size += popcount32(bits[w]!);
-      }
-      if (size === 0 && carries === undefined) {
-        st.skipped.empty++;
+    }
+    let size = 0;
+    if (hi > lo) {
+      if (matchInStream) index.clip(lo, hi, bits, at);
+      else index.addRules(source, rules, slotStart[s]!, slotStart[s + 1]!, lo, hi, bits, at);
+      for (let w = at + (lo >>> 5), end = at + ((hi - 1) >>> 5); w <= end; w++) size += popcount32(bits[w]!);
+    }
+    if (size === 0 && carries === undefined) {
+      st.skipped.empty++;
+      continue;
+    }
+    st.jobs++;
+    st.items += size;
+    yield new PlannedDigestSet(run, s, size, bits, at, carries);
+  }
+  phase.sets += performance.now() - started;
+}
+
+/** Due slots' bitsets are carved from large zeroed blocks (1,024 sets: 128 KB with 1,000 reports; blocks of 2,048 took about twice as long to allocate and fault in). */
+const BLOCK_SETS = 1024;
+
+/**
+ * A run's rules grouped by slot (subscriber × frequency) and each slot's schedule, filled
+ * by one pass over the rows (`readStream`). Per rule and per slot, everything is in typed
+ * arrays sized for the most there can be (a slot per row, and one per overflow-only
+ * subscriber): nothing per rule or subscriber goes in a JS array or object; rules are row
+ * numbers, and a slot's subscriber id, address and zone are read back from its rows. Sized
+ * by every row, profile rows included, rather than counted: counting would be one more pass
+ * over every row object (about 4 % of a run in the profile), dearer than the unused entries.
+ *
+ * A class with methods, not closures made in each run: a closure is a new function object
+ * every run, and optimised code that inlined the previous run's is thrown away once that
+ * one is collected, so each run started over in the interpreter.
+ */
+class SlotTable {
+  readonly ruleRow: Int32Array;
+  readonly ruleSlot: Int32Array;
+  ruleCount = 0;
+  slotCount = 0;
+  readonly slotFirstRow: Int32Array;
+  readonly slotProfileRow: Int32Array;
+  readonly lookedUp = new Map<number, DigestSubscriber>();
+  readonly overflowIds = new Map<number, string>();
+  readonly slotFrequency: Uint8Array;
+  readonly slotRuleCount: Uint32Array;
+  /** UNSCHEDULED, DUE or SKIPPED. */
+  readonly slotState: Uint8Array;
+  /** Due slots get a number among the due ones: their bitset is word `(due % BLOCK_SETS) × words` of block `due / BLOCK_SETS`. */
+  readonly slotDue: Int32Array;
+  readonly blocks: Uint32Array[] = [];
+  dueCount = 0;
+  /** Each due slot's period (its number in the finder's `periods`), and each period's window as report positions ([lo, hi); lo -1: not found yet). */
+  readonly slotPeriod: Uint32Array;
+  windowLo = new Int32Array(64).fill(-1);
+  windowHi = new Int32Array(64);
+  /** Distinct subscribers, counted as slots open while the stream is in subscriber order. */
+  subscriberCount = 0;
+  private lastSlotSubscriber: string | undefined;
+  inOrder = true;
+  /** Slot by subscriber id, per frequency (0 daily, 1 weekly), once the stream is found out of order. */
+  slotOf: Map<string, number>[] | undefined;
+
+  constructor(
+    readonly source: readonly DigestRow[],
+    overflowSubscribers: number,
+    private readonly index: ReportIndex,
+    private readonly times: Float64Array,
+    readonly due: PeriodFinder,
+    readonly st: PlanStats,
+  ) {
+    const maxSlots = source.length + overflowSubscribers;
+    this.ruleRow = new Int32Array(source.length);
+    this.ruleSlot = new Int32Array(source.length);
+    this.slotFirstRow = new Int32Array(maxSlots);
+    this.slotProfileRow = new Int32Array(maxSlots).fill(-1);
+    this.slotFrequency = new Uint8Array(maxSlots);
+    this.slotRuleCount = new Uint32Array(maxSlots);
+    this.slotState = new Uint8Array(maxSlots);
+    this.slotDue = new Int32Array(maxSlots);
+    this.slotPeriod = new Uint32Array(maxSlots);
+  }
+
+  subscriberOf(s: number): string {
+    return slotSubscriberId(this.source, this.slotFirstRow, this.overflowIds, s);
+  }
+
+  /** Decides whether slot `s` is due and, when it is, its period, window and bitset. Returns whether it is due. */
+  schedule(s: number, profile: DigestSubscriber | undefined, first: DigestRule | undefined, known: boolean): boolean {
+    const st = this.st;
+    this.slotState[s] = SKIPPED;
+    if (!known || profile?.paused === true || (profile?.status !== undefined && profile.status !== 'confirmed')) {
+      st.skipped.inactive++;
+      return false;
+    }
+    if (!(profile?.email ?? first?.email)) {
+      st.skipped.noEmail++;
+      return false;
+    }
+    const frequency = DIGEST_FREQUENCIES[this.slotFrequency[s]!]!;
+    const timezone = profile?.timezone ?? first?.timezone ?? 'UTC';
+    const last = profile?.lastDigestAt;
+    const id = this.due.findId(frequency, timezone, profile?.digestHour ?? first?.digestHour, profile?.weeklyDay ?? first?.weeklyDay, last === undefined ? undefined : frequency === 'daily' ? last.daily : last.weekly);
+    if (id < 0) {
+      st.skipped.notDue++;
+      return false;
+    }
+    // A period's window as report positions, found once per period.
+    if (id >= this.windowLo.length) this.growWindows(id);
+    if (this.windowLo[id]! < 0) {
+      const period = this.due.periods[id]!;
+      this.windowLo[id] = lowerBound(this.times, Date.parse(period.window.from));
+      this.windowHi[id] = lowerBound(this.times, Date.parse(period.window.to));
+    }
+    if (this.dueCount % BLOCK_SETS === 0) this.blocks.push(new Uint32Array(BLOCK_SETS * this.index.words));
+    this.slotState[s] = DUE;
+    this.slotDue[s] = this.dueCount++;
+    this.slotPeriod[s] = id;
+    st.due++;
+    return true;
+  }
+
+  private growWindows(id: number): void {
+    const lo = new Int32Array(2 * (id + 1)).fill(-1);
+    const hi = new Int32Array(2 * (id + 1));
+    lo.set(this.windowLo);
+    hi.set(this.windowHi);
+    this.windowLo = lo;
+    this.windowHi = hi;
+  }
+
+  /** ORs rule `rule`'s reports into due slot `s`'s bitset (the window's partial words are clipped when the set is yielded). */
+  match(s: number, rule: DigestRule): void {
+    const id = this.slotPeriod[s]!;
+    const lo = this.windowLo[id]!;
+    const hi = this.windowHi[id]!;
+    if (hi <= lo) return;
+    const d = this.slotDue[s]!;
+    this.index.orRule(rule, lo >>> 5, (hi - 1) >>> 5, this.blocks[(d / BLOCK_SETS) | 0]!, (d % BLOCK_SETS) * this.index.words);
+  }
+
+  /** Slot by subscriber id, per frequency: built on first need. */
+  slotMaps(): Map<string, number>[] {
+    if (this.slotOf === undefined) {
+      const maps = [new Map<string, number>(), new Map<string, number>()];
+      for (let s = 0; s < this.slotCount; s++) maps[this.slotFrequency[s]!]!.set(this.subscriberOf(s), s);
+      this.slotOf = maps;
+    }
+    return this.slotOf;
+  }
+
+  /** Opens a slot; `firstRow` is its first rule's row, or -1 for an overflow-only slot. */
+  newSlot(subscriberId: string, frequency: number, firstRow: number): number {
+    const slot = this.slotCount++;
+    this.slotFirstRow[slot] = firstRow;
+    if (firstRow < 0) this.overflowIds.set(slot, subscriberId);
+    this.slotFrequency[slot] = frequency;
+    this.slotOf?.[frequency]!.set(subscriberId, slot);
+    if (subscriberId !== this.lastSlotSubscriber) {
+      if (this.lastSlotSubscriber !== undefined && subscriberId < this.lastSlotSubscriber) this.inOrder = false;
+      this.subscriberCount++;
+      this.lastSlotSubscriber = subscriberId;
+    }
+    return slot;
+  }
+
+  /** The pass over the rows: slots, their rules, and (`matchInStream`) the matching of every slot scheduled in it. Returns the number of profile rows. */
+  readStream(matchInStream: boolean): number {
+    const { source, ruleSlot, ruleRow, slotRuleCount, slotState, slotProfileRow } = this;
+    let ruleCount = 0;
+    let profileRowCount = 0;
+    let currentProfile: DigestProfileRow | undefined;
+    let currentProfileRow = -1;
+    let lastDaily: string | undefined;
+    let lastWeekly: string | undefined;
+    let lastDailySlot = -1;
+    let lastWeeklySlot = -1;
+    for (let k = 0; k < source.length; k++) {
+      const rule = source[k]!;
+      if (rule.kind === 'profile') {
+        profileRowCount++;
+        currentProfile = rule;
+        currentProfileRow = k;
         continue;
       }
-      st.jobs++;
-      st.items += size;
-      yield new PlannedDigestSet(run, s, size, bits, at, carries);
+      const frequency = rule.frequency === 'daily' ? 0 : rule.frequency === 'weekly' ? 1 : -1;
+      if (frequency < 0 || (rule.status !== undefined && rule.status !== 'active')) continue;
+      const subscriberId = rule.subscriberId;
+      let slot: number;
+      const last = frequency === 0 ? lastDaily : lastWeekly;
+      if (subscriberId === last) slot = frequency === 0 ? lastDailySlot : lastWeeklySlot;
+      else {
+        const known = this.slotOf !== undefined || (last !== undefined && subscriberId < last) ? this.slotMaps()[frequency]!.get(subscriberId) : undefined;
+        if (known !== undefined) slot = known;
+        else {
+          slot = this.newSlot(subscriberId, frequency, k);
+          if (currentProfile !== undefined && currentProfile.subscriberId === subscriberId) {
+            slotProfileRow[slot] = currentProfileRow;
+            this.schedule(slot, currentProfile, rule, true);
+          }
+        }
+        if (frequency === 0) {
+          lastDaily = subscriberId;
+          lastDailySlot = slot;
+        } else {
+          lastWeekly = subscriberId;
+          lastWeeklySlot = slot;
+        }
+      }
+      ruleSlot[ruleCount] = slot;
+      ruleRow[ruleCount++] = k;
+      slotRuleCount[slot]!++;
+      if (matchInStream && slotState[slot] === DUE) this.match(slot, rule);
     }
-    lap('sets');
+    this.ruleCount = ruleCount;
+    return profileRowCount;
   }
-  return sets();
 }
 
 /** A slot's subscriber: its first rule's, or for an overflow-only slot (first row -1) the one recorded for it. */

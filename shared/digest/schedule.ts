@@ -235,9 +235,10 @@ interface BasePeriod {
  */
 interface MemoEntry {
   readonly base: BasePeriod;
-  shared: DigestPeriod | undefined;
-  /** By `lastDigestAt` as stored (ISO string); `null`: not due (already delivered). */
-  byLast: Map<string, DigestPeriod | null> | undefined;
+  /** Number of the period with the default window; -1: not made yet. */
+  shared: number;
+  /** Period numbers by `lastDigestAt` as stored (ISO string); -1: not due (already delivered). */
+  byLast: Map<string, number> | undefined;
 }
 
 function normaliseHour(hour: number | undefined): number {
@@ -289,60 +290,89 @@ function toMs(value: string | Date | undefined): number | undefined {
  * subscribers with the same schedule and last digest share one period object.
  */
 export function createDigestScheduler(runAt: Date, options: ScheduleOptions = {}): (schedule: DigestSchedule) => DigestPeriod | undefined {
-  const due = createPeriodFinder(runAt, options);
-  return (schedule) => due(schedule.frequency, schedule.timezone, schedule.digestHour, schedule.weeklyDay, schedule.lastDigestAt);
+  const finder = new PeriodFinder(runAt, options);
+  return (schedule) => finder.find(schedule.frequency, schedule.timezone, schedule.digestHour, schedule.weeklyDay, schedule.lastDigestAt);
 }
 
 /**
- * `createDigestScheduler` with the schedule's fields as arguments: the planner calls it once
- * per subscriber and frequency, without an object per call.
+ * `createDigestScheduler` with the schedule's fields as arguments: the planner calls `find`
+ * once per subscriber and frequency, without an object per call. A class rather than a
+ * closure: a closure made per run is a new function each run, and the optimised code that
+ * inlined the last run's is dropped once it is collected, so runs restarted cold.
  */
-export function createPeriodFinder(
-  runAt: Date,
-  options: ScheduleOptions = {},
-): (frequency: DigestFrequency, timezone: string | undefined, digestHour: number | undefined, weeklyDay: Weekday | undefined, lastDigestAt: string | Date | undefined) => DigestPeriod | undefined {
-  const runAtMs = runAt.getTime();
-  const graceMs = Math.max(1, (options.graceMinutes ?? 60) * 60_000);
-  const lookback = { ...DEFAULT_MAX_LOOKBACK_DAYS, ...options.maxLookbackDays };
-  // Memo per zone: slot `hour` for daily digests, `24 + 7 × hour + weekday` for weekly ones;
-  // `null` = computed, not due. No string key is built per subscriber.
-  const memo = new Map<string, (MemoEntry | null | undefined)[]>();
-  return (frequency, timezone, digestHour, weeklyDay, lastDigestAt) => {
+export class PeriodFinder {
+  private readonly runAtMs: number;
+  private readonly graceMs: number;
+  private readonly lookback: Record<DigestFrequency, number>;
+  private readonly dueNow: boolean;
+  /**
+   * Memo per zone: slot `hour` for daily digests, `24 + 7 × hour + weekday` for weekly ones;
+   * `null` = computed, not due. No string key is built per subscriber.
+   */
+  private readonly memo = new Map<string, (MemoEntry | null | undefined)[]>();
+
+  constructor(runAt: Date, options: ScheduleOptions = {}) {
+    this.runAtMs = runAt.getTime();
+    this.graceMs = Math.max(1, (options.graceMinutes ?? 60) * 60_000);
+    this.lookback = { ...DEFAULT_MAX_LOOKBACK_DAYS, ...options.maxLookbackDays };
+    this.dueNow = options.dueNow === true;
+  }
+
+  /**
+   * Every distinct period `findId` has returned, by number: subscribers with the same
+   * schedule and last digest share one, so a run has a few dozen.
+   */
+  readonly periods: DigestPeriod[] = [];
+
+  /** The due period of a subscriber's digest of `frequency` in this run, or undefined when none is due. */
+  find(frequency: DigestFrequency, timezone: string | undefined, digestHour: number | undefined, weeklyDay: Weekday | undefined, lastDigestAt: string | Date | undefined): DigestPeriod | undefined {
+    const id = this.findId(frequency, timezone, digestHour, weeklyDay, lastDigestAt);
+    return id < 0 ? undefined : this.periods[id];
+  }
+
+  /** `find` as the number of the period in `periods`, -1 when none is due: the planner keeps per-period data in arrays, without a map keyed by period. */
+  findId(frequency: DigestFrequency, timezone: string | undefined, digestHour: number | undefined, weeklyDay: Weekday | undefined, lastDigestAt: string | Date | undefined): number {
     const timeZone = timezone || DEFAULT_TIMEZONE;
     const hour = normaliseHour(digestHour);
     const weekly = frequency === 'weekly';
     const day = weekly ? (WEEKDAY_INDEX[weeklyDay ?? DEFAULT_WEEKLY_DAY] ?? WEEKDAY_INDEX[DEFAULT_WEEKLY_DAY]!) : 0;
     const slot = weekly ? 24 + 7 * hour + day : hour;
-    let zone = memo.get(timeZone);
-    if (zone === undefined) memo.set(timeZone, (zone = []));
+    let zone = this.memo.get(timeZone);
+    if (zone === undefined) this.memo.set(timeZone, (zone = []));
     let entry = zone[slot];
     if (entry === undefined) {
-      const found = options.dueNow ? onDemandPeriod(runAtMs, timeZone, frequency) : basePeriod(runAtMs, timeZone, hour, frequency, WEEKDAYS[day]!, graceMs);
-      entry = found ? { base: found, shared: undefined, byLast: undefined } : null;
+      const found = this.dueNow ? onDemandPeriod(this.runAtMs, timeZone, frequency) : basePeriod(this.runAtMs, timeZone, hour, frequency, WEEKDAYS[day]!, this.graceMs);
+      entry = found ? { base: found, shared: -1, byLast: undefined } : null;
       zone[slot] = entry;
     }
-    if (entry === null) return undefined;
+    if (entry === null) return -1;
     const base = entry.base;
     const to = base.scheduledAtMs;
     // Everyone of this schedule whose last digest ended where this window starts by default
-    // shares one period object: after the first digest that is nearly every subscriber, and
+    // shares one period: after the first digest that is nearly every subscriber, and
     // comparing the stored string costs less than parsing it and making a period each.
-    const shared = (entry.shared ??= makePeriod(base, base.previousAtMs, to));
+    if (entry.shared < 0) entry.shared = this.add(makePeriod(base, base.previousAtMs, to));
+    const shared = entry.shared;
     if (lastDigestAt === undefined) return shared;
     const key = typeof lastDigestAt === 'string' ? lastDigestAt : undefined;
     if (key !== undefined) {
-      if (key === shared.window.from) return shared;
+      if (key === this.periods[shared]!.window.from) return shared;
       const known = entry.byLast?.get(key);
-      if (known !== undefined) return known ?? undefined;
+      if (known !== undefined) return known;
     }
     const last = toMs(lastDigestAt);
-    let period: DigestPeriod | undefined;
-    if (last === undefined) period = shared;
-    else if (last >= to) period = undefined; // already delivered for this period
-    else period = makePeriod(base, Math.max(last, to - lookback[frequency] * DAY_MS), to);
-    if (key !== undefined) (entry.byLast ??= new Map()).set(key, period ?? null);
-    return period;
-  };
+    let id: number;
+    if (last === undefined) id = shared;
+    else if (last >= to) id = -1; // already delivered for this period
+    else id = this.add(makePeriod(base, Math.max(last, to - this.lookback[frequency] * DAY_MS), to));
+    if (key !== undefined) (entry.byLast ??= new Map()).set(key, id);
+    return id;
+  }
+
+  private add(period: DigestPeriod): number {
+    this.periods.push(period);
+    return this.periods.length - 1;
+  }
 }
 
 function makePeriod(base: BasePeriod, from: number, to: number): DigestPeriod {
