@@ -646,7 +646,7 @@ class PlannedDigestSet implements DigestSet {
  *
  * `stats`, when given, is filled in as the plan runs (`items` counts matched reports).
  */
-export async function planDigestSets(input: PlanInput, stats?: PlanStats): Promise<Generator<DigestSet, void, undefined>> {
+export async function planDigestSets(input: PlanInput, stats?: PlanStats): Promise<IterableIterator<DigestSet>> {
   const st: PlanStats = stats ?? emptyStats();
   const phase = st.phaseMs ?? { reports: 0, stream: 0, rest: 0, sets: 0, jobs: 0 };
   st.phaseMs = phase;
@@ -758,53 +758,79 @@ export async function planDigestSets(input: PlanInput, stats?: PlanStats): Promi
   lap('rest');
 
   const run = new PlannedRun(index, source, rules, slotStart, table.slotFirstRow, table.slotProfileRow, table.lookedUp, table.overflowIds, table.due.periods, table.slotPeriod, table.windowLo, table.windowHi);
-  return dueSets(table, run, overflow, matchInStream, phase);
+  return new DueSets(table, run, overflow, matchInStream, phase);
 }
 
 /**
  * The sets of a run's due slots whose digest is not empty, clipped to their windows and
- * counted (a module-level generator, like `SlotTable`'s methods, so its optimised code
- * outlives the run). Its time, from the first set asked for to the last, goes to `phase.sets`.
+ * counted, one per `next()`. A hand-written iterator rather than a generator: a `for...of`
+ * over it can inline `next()` and drop its result objects, where every resumption of a
+ * generator is a call and an allocation. Its time, from the first set asked for to the
+ * last, goes to `phase.sets`.
  */
-function* dueSets(table: SlotTable, run: PlannedRun, overflow: ReadonlyMap<string, readonly OverflowEntry[]>, matchInStream: boolean, phase: NonNullable<PlanStats['phaseMs']>): Generator<DigestSet, void, undefined> {
-  const started = performance.now();
-  const { slotCount, slotState, slotDue, slotPeriod, windowLo, windowHi, slotFrequency, blocks, st } = table;
-  const { index, source, ruleRow: rules, slotStart } = run;
-  const words = index.words;
-  const dailySlots = table.slotOf?.[0];
-  const carrying = overflow.size > 0;
-  for (let s = 0; s < slotCount; s++) {
-    if (slotState[s] !== DUE) continue;
-    const d = slotDue[s]!;
-    const bits = blocks[(d / BLOCK_SETS) | 0]!;
-    const at = (d % BLOCK_SETS) * words;
-    const lo = windowLo[slotPeriod[s]!]!;
-    const hi = windowHi[slotPeriod[s]!]!;
-    // Overflow joins the subscriber's daily digest, or the weekly one when no daily one is due.
-    let carries: readonly OverflowEntry[] | undefined;
-    if (carrying) {
-      const subscriberId = table.subscriberOf(s);
-      const held = overflow.get(subscriberId);
-      if (held !== undefined && held.length > 0) {
-        const daily = dailySlots?.get(subscriberId);
-        if (slotFrequency[s] === 0 || daily === undefined || slotState[daily] !== DUE) carries = held;
-      }
-    }
-    let size = 0;
-    if (hi > lo) {
-      if (matchInStream) index.clip(lo, hi, bits, at);
-      else index.addRules(source, rules, slotStart[s]!, slotStart[s + 1]!, lo, hi, bits, at);
-      for (let w = at + (lo >>> 5), end = at + ((hi - 1) >>> 5); w <= end; w++) size += popcount32(bits[w]!);
-    }
-    if (size === 0 && carries === undefined) {
-      st.skipped.empty++;
-      continue;
-    }
-    st.jobs++;
-    st.items += size;
-    yield new PlannedDigestSet(run, s, size, bits, at, carries);
+class DueSets implements IterableIterator<DigestSet> {
+  private next_ = 0;
+  private started = 0;
+  private finished = false;
+  private readonly dailySlots: Map<string, number> | undefined;
+  constructor(
+    private readonly table: SlotTable,
+    private readonly run: PlannedRun,
+    private readonly overflow: ReadonlyMap<string, readonly OverflowEntry[]>,
+    private readonly matchInStream: boolean,
+    private readonly phase: NonNullable<PlanStats['phaseMs']>,
+  ) {
+    this.dailySlots = table.slotOf?.[0];
   }
-  phase.sets += performance.now() - started;
+
+  [Symbol.iterator](): this {
+    return this;
+  }
+
+  next(): IteratorResult<DigestSet, undefined> {
+    if (this.finished) return { value: undefined, done: true };
+    if (this.next_ === 0) this.started = performance.now();
+    const { table, run } = this;
+    const { slotCount, slotState, slotDue, slotPeriod, windowLo, windowHi, blocks, st } = table;
+    const index = run.index;
+    const words = index.words;
+    for (let s = this.next_; s < slotCount; s++) {
+      if (slotState[s] !== DUE) continue;
+      const d = slotDue[s]!;
+      const bits = blocks[(d / BLOCK_SETS) | 0]!;
+      const at = (d % BLOCK_SETS) * words;
+      const lo = windowLo[slotPeriod[s]!]!;
+      const hi = windowHi[slotPeriod[s]!]!;
+      const carries = this.overflow.size > 0 ? this.carried(s) : undefined;
+      let size = 0;
+      if (hi > lo) {
+        if (this.matchInStream) index.clip(lo, hi, bits, at);
+        else index.addRules(run.source, run.ruleRow, run.slotStart[s]!, run.slotStart[s + 1]!, lo, hi, bits, at);
+        for (let w = at + (lo >>> 5), end = at + ((hi - 1) >>> 5); w <= end; w++) size += popcount32(bits[w]!);
+      }
+      if (size === 0 && carries === undefined) {
+        st.skipped.empty++;
+        continue;
+      }
+      st.jobs++;
+      st.items += size;
+      this.next_ = s + 1;
+      return { value: new PlannedDigestSet(run, s, size, bits, at, carries), done: false };
+    }
+    this.finished = true;
+    this.phase.sets += performance.now() - this.started;
+    return { value: undefined, done: true };
+  }
+
+  /** Overflow joins the subscriber's daily digest, or the weekly one when no daily one is due. */
+  private carried(s: number): readonly OverflowEntry[] | undefined {
+    const { table } = this;
+    const subscriberId = table.subscriberOf(s);
+    const held = this.overflow.get(subscriberId);
+    if (held === undefined || held.length === 0) return undefined;
+    const daily = this.dailySlots?.get(subscriberId);
+    return table.slotFrequency[s] === 0 || daily === undefined || table.slotState[daily] !== DUE ? held : undefined;
+  }
 }
 
 /** Due slots' bitsets are carved from large zeroed blocks (1,024 sets: 128 KB with 1,000 reports; blocks of 2,048 took about twice as long to allocate and fault in). */

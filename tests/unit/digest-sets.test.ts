@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { planDigests, planDigestSets, type DigestProfileRow, type DigestRow, type DigestRule, type DigestSet, type DigestSubscriber, type PlanInput, type PlannableReport } from '../../shared/digest/plan';
+import { planDigests, planDigestSets, type DigestProfileRow, type DigestRow, type DigestRule, type DigestSet, type DigestSubscriber, type PlanInput, type PlannableReport, type PlanStats } from '../../shared/digest/plan';
 import { ruleMatches } from '../../shared/domain/subscription';
 
 const now = new Date('2026-11-27T08:00:00Z'); // 08:00 UTC: daily digests of UTC subscribers are due; weekly ones on Fridays
@@ -170,5 +170,17 @@ describe('digest sets (report bitsets)', () => {
     expect(set!.reports[0]!.id).toBe('p69');
     expect(set!.reportSet.length).toBe(3);
     expect([...set!.reportSet]).toEqual([0xffffffff, 0xffffffff, 0x3f]);
+  });
+
+  it('is an iterator that ends once: asked again after its last set, it yields nothing and counts nothing more', async () => {
+    const reports: PlannableReport[] = [{ id: 'p', at: now.getTime() - HOUR, regionKeys: ['TJK'], themeIds: ['health'] }];
+    const rules: DigestRule[] = ['s1', 's2'].map((sub) => ({ ruleId: sub, subscriberId: sub, regions: ['TJK'], themes: [], frequency: 'daily', email: `${sub}@x.org` }));
+    const stats: PlanStats = { reports: 0, rules: 0, subscribers: 0, due: 0, jobs: 0, items: 0, skipped: { notDue: 0, inactive: 0, noEmail: 0, empty: 0 } };
+    const sets = await planDigestSets({ reports, rules, now }, stats);
+    expect([...sets].map((s) => s.subscriberId)).toEqual(['s1', 's2']);
+    expect(sets.next()).toEqual({ value: undefined, done: true });
+    expect([...sets]).toEqual([]);
+    expect(stats.jobs).toBe(2);
+    expect(stats.phaseMs!.sets).toBeGreaterThanOrEqual(0);
   });
 });
