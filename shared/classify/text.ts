@@ -111,6 +111,23 @@ function isWordCodePoint(c: number): boolean {
   return WORD_CHAR.test(String.fromCodePoint(c));
 }
 
+/**
+ * The end (after the last full stop) of capitals with full stops starting at `start`, such
+ * as "U.S." or "U.S.A.": at least two, each a lone capital and a stop; 0 when there are none.
+ */
+function dottedCapitals(text: string, start: number): number {
+  let k = start;
+  let letters = 0;
+  for (;;) {
+    const ch = text.charCodeAt(k);
+    if (!(ch >= 65 && ch <= 90) || text.charCodeAt(k + 1) !== 46) break;
+    letters++;
+    k += 2;
+  }
+  // (not followed by a word character: "U.S.Aid" is not split this way)
+  return letters >= 2 && !isWordCodePoint(text.codePointAt(k) ?? 32) ? k : 0;
+}
+
 /** Split text into word tokens with offsets. Hyphens, apostrophes and punctuation separate words. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -137,12 +154,20 @@ export function tokenize(text: string): Token[] {
       if (i >= n) break;
       c = text.codePointAt(i)!;
     } while (isWordCodePoint(c));
-    const end = i;
+    let end = i;
     const f = text.charCodeAt(start);
     let norm: string;
     let upper: boolean;
     let allCaps: boolean;
-    if (ascii) {
+    // Capitals with full stops, "U.S." or "U.K.", are one word, as "US" and "UK" are: the
+    // stops end no sentence and the word ends after the last one.
+    const dotted = end - start === 1 && f >= 65 && f <= 90 ? dottedCapitals(text, start) : 0;
+    if (dotted > 0) {
+      end = i = dotted;
+      norm = text.slice(start, end).replace(/\./g, '').toLowerCase();
+      upper = true;
+      allCaps = true;
+    } else if (ascii) {
       // (an ASCII word is all capitals when it has no lower-case letter: what comparing it with its upper-cased copy says)
       norm = asciiUpper ? text.slice(start, end).toLowerCase() : text.slice(start, end);
       upper = f >= 65 && f <= 90;

@@ -1126,6 +1126,12 @@ describe('concern: the two sides and organisations', () => {
     expect(r.countries).not.toContain('NOR');
     expect(r.primaryCountry).toBe('SDN');
   });
+  it('"U.S." with full stops names the United States, but not in "U.S. dollars"', () => {
+    const r = doc("The OSCE Mission to Serbia concluded a training course on financial investigations for prosecutors in Belgrade. It was funded by the U.S. Department of State's Bureau of International Narcotics and Law Enforcement Affairs.", 'Serbian prosecutors trained to follow the money', 'BELGRADE, Serbia');
+    expect(r.mentioned).toEqual(['SRB', 'USA']);
+    expect(r.countries).toEqual(['SRB']);
+    expect(mentioned('A grant of 5 million U.S. dollars went to clinics in Kenya.')).toEqual(['KEN']);
+  });
   it('Zaïre is a historical name (and an Ituri militia\'s), not Angola\'s province', () => {
     expect(mentioned("Les affrontements entre la CODECO et les groupes d'autodéfense Zaïre ont fait des victimes en Ituri, en République démocratique du Congo.")).toEqual(['COD']);
   });
