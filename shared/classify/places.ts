@@ -1283,7 +1283,8 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     if (neighbourOnly) s -= 1.0 * Math.min(Math.max(f.neighbour, f.adjacent), 2);
     // datelined in the country (named there, in the title or in the text); a seat city's dateline
     // counts for little, and so does a regional hub's ("SUVA, Fiji" over a title about Vanuatu)
-    const hubDateline = namedInTitle && f.titleName + f.titleCity === 0;
+    // (or a title about a region: "West and Central Africa: … lean season", datelined "DAKAR, Senegal")
+    const hubDateline = (namedInTitle || titleAreas > 0) && f.titleName + f.titleCity === 0;
     // named in the title only as the giver, beside the country or region that receives ("Japan
     // contributes US$1.5 million to UNHCR … in Ecuador"): a partner however often the release
     // thanks it, unless its people are the subject
