@@ -522,6 +522,10 @@ const PEOPLE_WORDS = new Set([
   'граждане', 'граждан', 'гражданами', 'беженцы', 'беженцев', 'мигранты', 'мигрантов', 'женщины', 'дети', 'детей', 'семьи', 'население', 'населения',
 ]);
 // "of Afghan origin", "афганского происхождения": where goods come from, not what the report is about
+/** Right after a country, its experience shared as an example: "Nigeria's experience with", "the Moldovan experience". */
+const EXPERIENCE_AFTER = /^(?:['’]s)?\s+(?:experiences?|expertise|good practices?|best practices?|lessons learned)(?!\p{L})/iu;
+/** Right before a country, the same: "the experience of Nigeria". */
+const EXPERIENCE_BEFORE = /(?<!\p{L})(?:experiences?|expertise|good practices?|best practices?|lessons learned)\s+(?:of|from)\s+(?:the\s+)?$/iu;
 const ORIGIN_WORDS = new Set(['origin', 'origine', 'provenance', 'происхождения', 'производства']);
 /** Right before a country after a donor word, what makes it the recipient: "a grant to Viet Nam". */
 const RECIPIENT_BEFORE = new Set(['to', 'for', 'pour', 'для']);
@@ -1065,12 +1069,15 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     const before1 = tokens[m.tokenIndex - 1];
     const origin = (nextInSentence && ORIGIN_WORDS.has(next.norm))
       || (before1 !== undefined && TRANSIT_LAST_WORDS.has(before1.norm) && TRANSIT_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start)));
+    // a country whose experience is shared with the one the report is about: "heard about
+    // Nigeria's experience with grazing reserves", "the experience of Nigeria"
+    const sharesExperience = EXPERIENCE_AFTER.test(text.slice(m.end, m.end + 30)) || EXPERIENCE_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start));
     // a speaker's country in brackets after their name: "Council President Yamazaki Kazuyuki (Japan)"
     const speakersCountry = byName && text.charCodeAt(m.start - 1) === 40 && text.charCodeAt(m.end) === 41
       && before1 !== undefined && before1.upper && !before1.allCaps && before1.end + 2 === m.start;
     // a town naming an agreement or a process held there: "the Washington and Doha agreements", "the Minsk agreements", "the Berlin Process"
     const namesAgreement = !byName && AGREEMENT_AFTER.test(text.slice(m.end, m.end + 40));
-    const weight = inOrg ? 0.3 : origin || speakersCountry || namesAgreement ? 0.3 : 1;
+    const weight = inOrg ? 0.3 : origin || speakersCountry || namesAgreement || sharesExperience ? 0.3 : 1;
     if (inOrg) f.org++;
     if (byName && !inOrg) f.named++;
     if (!byName) {
@@ -1105,7 +1112,7 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
       f.donor++;
       if (m.start < layout.titleEnd) f.titleDonor++;
     }
-    if (inOrg || origin || speakersCountry || namesAgreement) continue;
+    if (inOrg || origin || speakersCountry || namesAgreement || sharesExperience) continue;
     if (inRoleList.has(m)) f.donor++;
     const donorBefore = f.donor;
     let from = Math.max(0, m.tokenIndex - 3);

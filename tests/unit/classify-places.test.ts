@@ -1131,6 +1131,13 @@ describe('concern: the two sides and organisations', () => {
     expect(r.mentioned).toContain('SEN');
     expect(r.countries).not.toContain('SEN');
   });
+  it('a country whose experience a meeting heard about is an example, not a country of concern', () => {
+    const r = doc("Officials from Ghana, Togo, Benin and Côte d'Ivoire met in Accra to discuss cross-border transhumance and farmer-herder conflicts. Participants reviewed early warning systems along the corridors used by herders from Burkina Faso and Niger. The workshop also heard about Nigeria's experience with grazing reserves and ranching, and agreed on joint recommendations.", 'Coastal and Sahelian states meet in Accra to prevent conflicts linked to transhumance', 'ACCRA, Ghana');
+    expect(r.mentioned).toContain('NGA');
+    expect(r.countries).not.toContain('NGA');
+    const before = doc("Officials from Ghana, Togo, Benin and Côte d'Ivoire met in Accra to discuss cross-border transhumance and farmer-herder conflicts. Participants reviewed early warning systems along the corridors used by herders from Burkina Faso and Niger. The workshop also heard about the experience of Nigeria with grazing reserves and ranching, and agreed on joint recommendations.", 'Coastal and Sahelian states meet in Accra to prevent conflicts linked to transhumance', 'ACCRA, Ghana');
+    expect(before.countries).not.toContain('NGA');
+  });
   it('"U.S." with full stops names the United States, but not in "U.S. dollars"', () => {
     const r = doc("The OSCE Mission to Serbia concluded a training course on financial investigations for prosecutors in Belgrade. It was funded by the U.S. Department of State's Bureau of International Narcotics and Law Enforcement Affairs.", 'Serbian prosecutors trained to follow the money', 'BELGRADE, Serbia');
     expect(r.mentioned).toEqual(['SRB', 'USA']);
