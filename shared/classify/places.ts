@@ -727,6 +727,8 @@ const ROLE_BEFORE_LIST = new RegExp(
     '|(?:guarantors?|guarantor countries|guarantor powers|mediators?|facilitators?|observers?|donors?|donor countries|sponsors?|contributors?|contributing countries|accompanying countries|partners)\\s*(?:,|:|\\(|—|–|-)?\\s*(?:(?:including|such as|namely|notably|in particular|among them)\\s*,?)?' +
     // "its largest donors in recent years have been Germany, Sweden …"
     '|donors(?:\\s+[^\\s,.;]+){0,4}?\\s+(?:were|are|have\\s+been|included?)' +
+    // "it thanked its donors this year, among them Australia, the European Union, Germany …"
+    '|donors(?:\\s+[^\\s,.;]+){1,3}?\\s*,\\s*(?:among\\s+them|including|such\\s+as|notably|in\\s+particular)\\s*' +
     // "rescue teams from Australia and New Zealand", "aircraft from Australia, New Zealand and France": who sent help
     '|(?:teams?|aircraft|planes|ships|contingents?|troops|soldiers|personnel|rescuers|doctors|medics|supplies|equipment|donations|contributions)\\s+from' +
     // "подразделения из Индии, Японии и Непала": units, contingents or rescuers sent from
