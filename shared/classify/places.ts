@@ -1319,7 +1319,7 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
       && f.named - f.datelineNamed - f.donor <= 1 && f.gov + f.people + f.border + f.list === 0;
     const venue = envoyVenue || (f.titleName === 0 && f.titleCity > 0 && f.named === f.datelineNamed && f.gov + f.people + f.border + f.list === 0
       && (titleAreas > 0 || [...feats].some(([other, g]) => other !== iso3 && g.titleName > g.titleDonor)));
-    if (titleGiver || venue || (f.named === f.datelineNamed && f.titleName === 0 && f.seatTowns > 0 && f.seatTowns === f.towns)) {
+    if (titleGiver || venue || (f.named - f.donor <= f.datelineNamed && f.titleName === 0 && f.seatTowns > 0 && f.seatTowns === f.towns)) {
       s = Math.min(s, 2);
       onlyMentioned.add(iso3);
     }
