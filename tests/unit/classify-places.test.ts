@@ -1151,6 +1151,11 @@ describe('concern: the two sides and organisations', () => {
     expect(r.mentioned).toContain('CHE');
     expect(r.countries).toEqual(['ALB']);
   });
+  it('every country of a Russian list of contributions ("за счёт внебюджетных взносов Германии, Норвегии и Японии") gives', () => {
+    const r = doc('Курс в Душанбе финансировался за счёт внебюджетных взносов Германии, Норвегии и Японии. Участники из Таджикистана.', 'Курс в Душанбе');
+    expect(r.mentioned).toEqual(['DEU', 'JPN', 'NOR', 'TJK']);
+    expect(r.countries).toEqual(['TJK']);
+  });
   it('"U.S." with full stops names the United States, but not in "U.S. dollars"', () => {
     const r = doc("The OSCE Mission to Serbia concluded a training course on financial investigations for prosecutors in Belgrade. It was funded by the U.S. Department of State's Bureau of International Narcotics and Law Enforcement Affairs.", 'Serbian prosecutors trained to follow the money', 'BELGRADE, Serbia');
     expect(r.mentioned).toEqual(['SRB', 'USA']);
