@@ -719,8 +719,11 @@ const ROLE_BEFORE_LIST = new RegExp(
     `(?:mediated|facilitated|guaranteed|funded|financed|supported|co-chaired|${DRAFTED_BY_VERBS}|put forward|convened|co-convened|co-hosted|co-organi[sz]ed)\\s+(?:(?:jointly|notably|in particular|mainly|especially|generously)\\s+)?by` +
     // "under the co-chairmanship of UNSMIL, France, Italy …": co-organisers
     "|(?:co-?)?chair(?:man)?ship\\s+of" +
-    // "the mediation efforts led by the United States, Qatar and the African Union"
+    // "the mediation efforts led by the United States, Qatar and the African Union", "the Luanda and Nairobi processes, previously led by Angola and Kenya"
     '|(?:mediation|facilitation)(?:\\s+efforts)?\\s+led\\s+by' +
+    '|process(?:es)?,?(?:\\s+(?:previously|jointly|currently|formerly))?\\s+led\\s+by' +
+    // "talks convened … by the United States, co-hosted with Saudi Arabia and Switzerland"
+    '|(?:co-hosted|co-organi[sz]ed|co-chaired|co-convened)\\s+with' +
     // a Council's vote: "with 6 abstentions (Algeria, China, …)", "voted against: …"
     '|(?:abstentions?|abstaining|voted\\s+(?:in\\s+favour|against)|votes?\\s+against)\\s*[:(]?\\s*' +
     // "the guarantor countries, ...", "troop- and police-contributing countries, including ...", "donors such as"
