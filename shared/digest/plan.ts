@@ -452,9 +452,14 @@ class ReportIndex {
         entryWord = this.entryWord;
         entryBits = this.entryBits;
       }
-      for (let e = pairStart[pair]!, end = pairEnd[pair]!; e < end; e++) {
+      // (a pair's entries are in word order: skip those before the window, stop after it)
+      let e = pairStart[pair]!;
+      const end = pairEnd[pair]!;
+      while (e < end && entryWord[e]! < wlo) e++;
+      for (; e < end; e++) {
         const w = entryWord[e]!;
-        if (w >= wlo && w <= whi) out[at + w]! |= entryBits[e]!;
+        if (w > whi) break;
+        out[at + w]! |= entryBits[e]!;
       }
     }
   }
@@ -991,6 +996,13 @@ class SlotTable {
     let lastWeekly: string | undefined;
     let lastDailySlot = -1;
     let lastWeeklySlot = -1;
+    // Where the slot being matched puts its bits: looked up once per slot, not once per rule.
+    const index = this.index;
+    let matchSlot = -1;
+    let matchBlock: Uint32Array | undefined;
+    let matchAt = 0;
+    let matchFrom = 0;
+    let matchTo = -1;
     for (let k = 0; k < source.length; k++) {
       const rule = source[k]!;
       if (rule.kind === 'profile') {
@@ -1026,7 +1038,21 @@ class SlotTable {
       ruleSlot[ruleCount] = slot;
       ruleRow[ruleCount++] = k;
       slotRuleCount[slot]!++;
-      if (matchInStream && slotState[slot] === DUE) this.match(slot, rule);
+      if (matchInStream && slotState[slot] === DUE) {
+        if (slot !== matchSlot) {
+          matchSlot = slot;
+          const id = this.slotPeriod[slot]!;
+          const lo = this.windowLo[id]!;
+          const hi = this.windowHi[id]!;
+          const d = this.slotDue[slot]!;
+          matchBlock = this.blocks[(d / BLOCK_SETS) | 0]!;
+          matchAt = (d % BLOCK_SETS) * index.words;
+          // (an empty window: no word to match)
+          matchFrom = hi > lo ? lo >>> 5 : 1;
+          matchTo = hi > lo ? (hi - 1) >>> 5 : 0;
+        }
+        if (matchFrom <= matchTo) index.orRule(rule, matchFrom, matchTo, matchBlock!, matchAt);
+      }
     }
     this.ruleCount = ruleCount;
     return profileRowCount;
