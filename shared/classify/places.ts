@@ -576,6 +576,10 @@ function pledgesAfter(after: string, before: Token | undefined): boolean {
 /** Russian phrases of support or funding that name the giver next. */
 const SUPPORT_PHRASES_RU = String.raw`при\s+(?:финансовой\s+)?поддержке|на\s+средства|за\s+сч[её]т\s+средств|(?:про)?финансиру\S*|(?:про)?финансировал\S*`;
 const SUPPORTED_BY_GOVERNMENT_BEFORE = new RegExp(String.raw`(?:${SUPPORT_PHRASES_RU})[^.;]{1,100}?\s(?:и|,)\s*правительств\S*\s+$`, 'iu');
+/** National bodies in the genitive, right before their country: "департамента США". */
+const BODY_GENITIVES_RU = new Set(['департамента', 'министерства', 'агентства', 'посольства']);
+/** The same, the country owning a body named after the help: "при финансовой поддержке Бюро … Государственного департамента США". */
+const SUPPORTED_BY_BODY_BEFORE = new RegExp(String.raw`(?:${SUPPORT_PHRASES_RU})[^.;]{1,160}?\s(?:государственного\s+)?(?:департамента|министерства|агентства|посольства)\s+$`, 'iu');
 const SUPPORTED_BY_BEFORE = new RegExp(String.raw`(?:${SUPPORT_PHRASES_RU}|выделил\S*|оказыва\S*|оказал\S*|(?:предоставленн|выделенн)\S*\s+правительством)\s+(?:также\s+)?(?:правительств\S*\s+)?(?:(?:[^\s,.;]+\s+){1,3}(?:и\s+|,\s*)(?:правительств\S*\s+)?)?$`, 'iu');
 /** Thanks earlier in the sentence: "thanked the Korean people", "remercié le peuple japonais", "поблагодарил японский народ". */
 const THANKED_BEFORE = /(?<!\p{L})(?:thank\p{L}*|grateful|gratitude|remerci\p{L}*|reconnaissance|благодар\p{L}*|признательн\p{L}*)(?!\p{L})/iu;
@@ -1224,7 +1228,8 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     const afterList = after.replace(LIST_CONTINUES, '');
     if (THANKED_FOR_AFTER.test(after) || THANKED_FOR_AFTER.test(afterList) || (afterList.length < after.length && SUPPORT_AFTER_LIST.test(afterList))) f.donor++;
     let giverAfterHelp = mediationBefore || (before1?.cyr === true && (SUPPORTED_BY_BEFORE.test(text.slice(Math.max(0, m.start - 70), m.start))
-      || (before1.norm.startsWith('правительств') && SUPPORTED_BY_GOVERNMENT_BEFORE.test(text.slice(Math.max(0, m.start - 160), m.start)))))
+      || (before1.norm.startsWith('правительств') && SUPPORTED_BY_GOVERNMENT_BEFORE.test(text.slice(Math.max(0, m.start - 160), m.start)))
+      || (BODY_GENITIVES_RU.has(before1.norm) && SUPPORTED_BY_BODY_BEFORE.test(text.slice(Math.max(0, m.start - 220), m.start)))))
       || (before1 !== undefined && FRENCH_OF.has(before1.norm) && AID_OF_BEFORE.test(text.slice(Math.max(0, m.start - 70), m.start)));
     if (giverAfterHelp || pledgesAfter(text.slice(m.end, m.end + 160), before1)) f.donor++;
     // a delegate who speaks in a meeting's record: "the representative of Mozambique … said", "The
