@@ -578,7 +578,7 @@ const SUPPORT_PHRASES_RU = String.raw`при\s+(?:финансовой\s+)?по�
 const SUPPORTED_BY_GOVERNMENT_BEFORE = new RegExp(String.raw`(?:${SUPPORT_PHRASES_RU})[^.;]{1,100}?\s(?:и|,)\s*правительств\S*\s+$`, 'iu');
 /** National bodies in the genitive, right before their country: "департамента США". */
 const BODY_GENITIVES_RU = new Set(['департамента', 'министерства', 'агентства', 'посольства']);
-/** The same, the country owning a body named after the help: "при финансовой поддержке Бюро … Государственного департамента США". */
+/** Russian funding whose giver is a national body named a few words later, its country next: "при финансовой поддержке Бюро … Государственного департамента США". */
 const SUPPORTED_BY_BODY_BEFORE = new RegExp(String.raw`(?:${SUPPORT_PHRASES_RU})[^.;]{1,160}?\s(?:государственного\s+)?(?:департамента|министерства|агентства|посольства)\s+$`, 'iu');
 const SUPPORTED_BY_BEFORE = new RegExp(String.raw`(?:${SUPPORT_PHRASES_RU}|выделил\S*|оказыва\S*|оказал\S*|(?:предоставленн|выделенн)\S*\s+правительством)\s+(?:также\s+)?(?:правительств\S*\s+)?(?:(?:[^\s,.;]+\s+){1,3}(?:и\s+|,\s*)(?:правительств\S*\s+)?)?$`, 'iu');
 /** Thanks earlier in the sentence: "thanked the Korean people", "remercié le peuple japonais", "поблагодарил японский народ". */
