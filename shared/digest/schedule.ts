@@ -310,6 +310,11 @@ export class PeriodFinder {
    * `null` = computed, not due. No string key is built per subscriber.
    */
   private readonly memo = new Map<string, (MemoEntry | null | undefined)[]>();
+  /**
+   * Every distinct period `findId` has returned, by number: subscribers with the same
+   * schedule and last digest share one, so a run has a few dozen.
+   */
+  readonly periods: DigestPeriod[] = [];
 
   constructor(runAt: Date, options: ScheduleOptions = {}) {
     this.runAtMs = runAt.getTime();
@@ -317,12 +322,6 @@ export class PeriodFinder {
     this.lookback = { ...DEFAULT_MAX_LOOKBACK_DAYS, ...options.maxLookbackDays };
     this.dueNow = options.dueNow === true;
   }
-
-  /**
-   * Every distinct period `findId` has returned, by number: subscribers with the same
-   * schedule and last digest share one, so a run has a few dozen.
-   */
-  readonly periods: DigestPeriod[] = [];
 
   /** The due period of a subscriber's digest of `frequency` in this run, or undefined when none is due. */
   find(frequency: DigestFrequency, timezone: string | undefined, digestHour: number | undefined, weeklyDay: Weekday | undefined, lastDigestAt: string | Date | undefined): DigestPeriod | undefined {
