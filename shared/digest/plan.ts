@@ -19,7 +19,7 @@
  *   once per run and kept as its non-zero words only, so a rule ORs a dozen or so words into
  *   its digest's bitset, cut to the window (a contiguous range of bits) (`planDigestSets`,
  *   the compact core);
- * - the sets are yielded by a synchronous generator once the asynchronous part (reading
+ * - the sets are yielded by a synchronous iterator once the asynchronous part (reading
  *   rows, and profiles the stream did not carry) is done: no promise per digest; bitsets are
  *   carved from shared blocks and per-rule masks are computed only when items need them;
  * - items (`{reportId, matchedRuleIds}`) are built from the bits one job at a time, as
@@ -160,7 +160,7 @@ export interface PlanInput {
   readonly strategy?: 'index' | 'nested-loop';
 }
 
-/** Counters of a plan, filled as the generator runs. */
+/** Counters of a plan, filled as the sets and jobs are produced. */
 export interface PlanStats {
   reports: number;
   rules: number;
@@ -173,7 +173,7 @@ export interface PlanStats {
    * Milliseconds per phase. `reports`: indexing the reports. `stream`: the pass over the rule
    * stream (grouping, and scheduling and, with the index, matching every slot whose profile
    * row comes just before its rules). `rest`: scheduling and matching the slots the stream
-   * could not (profile lookups). `sets`: the sets' generator from first to last set (the
+   * could not (profile lookups). `sets`: the sets' iterator from first to last set (the
    * nested loop's matching, window clipping, counting), less the items phase when
    * `planDigests` builds them; it includes whatever the consumer does between sets (the
    * benchmark's consumer only counts), because timing every yield would cost more than the
@@ -636,7 +636,7 @@ class PlannedDigestSet implements DigestSet {
 /**
  * The compact core of a run. Reads the reports and the rows once, schedules every
  * subscriber from their profile row (or the lookup, awaited when async), then returns a synchronous
- * generator of one `DigestSet` per due subscriber and frequency whose digest is not empty
+ * iterator of one `DigestSet` per due subscriber and frequency whose digest is not empty
  * (matching reports in its window, or held-back alerts to carry): no promise per digest.
  *
  * With the default strategy the reports are the index: each region key and each theme id
@@ -774,7 +774,7 @@ export async function planDigestSets(input: PlanInput, stats?: PlanStats): Promi
  * last, goes to `phase.sets`.
  */
 class DueSets implements IterableIterator<DigestSet> {
-  private next_ = 0;
+  private nextSlot = 0;
   private started = 0;
   private finished = false;
   private readonly dailySlots: Map<string, number> | undefined;
@@ -794,12 +794,12 @@ class DueSets implements IterableIterator<DigestSet> {
 
   next(): IteratorResult<DigestSet, undefined> {
     if (this.finished) return { value: undefined, done: true };
-    if (this.next_ === 0) this.started = performance.now();
+    if (this.nextSlot === 0) this.started = performance.now();
     const { table, run } = this;
     const { slotCount, slotState, slotDue, slotPeriod, windowLo, windowHi, blocks, st } = table;
     const index = run.index;
     const words = index.words;
-    for (let s = this.next_; s < slotCount; s++) {
+    for (let s = this.nextSlot; s < slotCount; s++) {
       if (slotState[s] !== DUE) continue;
       const d = slotDue[s]!;
       const bits = blocks[(d / BLOCK_SETS) | 0]!;
@@ -819,7 +819,7 @@ class DueSets implements IterableIterator<DigestSet> {
       }
       st.jobs++;
       st.items += size;
-      this.next_ = s + 1;
+      this.nextSlot = s + 1;
       return { value: new PlannedDigestSet(run, s, size, bits, at, carries), done: false };
     }
     this.finished = true;
@@ -1215,7 +1215,7 @@ function* jobsOf(sets: Iterable<DigestSet>, phase: NonNullable<PlanStats['phaseM
     phase.jobs += performance.now() - started;
     yield job;
   }
-  // The sets' generator was running around the items: its time is the sets phase alone once they are taken out.
+  // The sets' iterator was running around the items: its time is the sets phase alone once they are taken out.
   phase.sets = Math.max(0, phase.sets - phase.jobs);
 }
 
