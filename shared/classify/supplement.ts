@@ -120,6 +120,8 @@ export const CITY_EXONYMS: ReadonlyArray<readonly [string, string]> = [
   ['Туркменбаши', 'TKM'], ['Караганда', 'KAZ'],
   // French names of capitals the packages spell otherwise
   ['Addis-Abeba', 'ETH'], ['Saint-Domingue', 'DOM'],
+  // European ports named in drug-trafficking reports whose English names the city list lacks
+  ['Antwerp', 'BEL'], ['Algeciras', 'ESP'],
   // Grenada's island, not Martinique ("Carriacou, Petite Martinique and the Southern Grenadines")
   ['Petite Martinique', 'GRD'],
   // Kyrgyzstan's Talas (town, province and river): without it "на Таласе" met Tallahassee's spelling skeleton
@@ -210,6 +212,8 @@ export const AMBIGUOUS_NAMES: ReadonlyArray<readonly [string, readonly string[],
   ['Rasht', ['IRN', 'TJK'], 't'], ['Рашт', ['IRN', 'TJK'], 't'],
   // Libya's capital and Lebanon's second city ("à Beyrouth, Saïda et Tripoli")
   ['Tripoli', ['LBY', 'LBN'], 't'], ['Триполи', ['LBY', 'LBN'], 't'],
+  // Peru's region, El Salvador's department, Ecuador's town (the Philippines' small town of the name comes last)
+  ['La Libertad', ['PER', 'SLV', 'ECU', 'PHL'], 't'],
 ];
 
 /** Words near "Georgia" that mean the US state. */

@@ -1179,6 +1179,11 @@ describe('concern: the two sides and organisations', () => {
     expect(r.countries).toEqual(['LBY']);
     expect(r.primaryCountry).toBe('LBY');
   });
+  it('Antwerp and Algeciras are ports of Belgium and Spain; La Libertad is Peru\'s or El Salvador\'s by the rest of the text', () => {
+    expect(mentioned('Seizures in the ports of Antwerp and Algeciras were traced back to shipments.')).toEqual(['BEL', 'ESP']);
+    expect(mentioned('Cases rose in Piura, Lambayeque, Tumbes, La Libertad and Loreto in Peru.')).toEqual(['PER']);
+    expect(mentioned('Floods hit La Libertad in El Salvador.')).toEqual(['SLV']);
+  });
   it('"U.S." with full stops names the United States, but not in "U.S. dollars"', () => {
     const r = doc("The OSCE Mission to Serbia concluded a training course on financial investigations for prosecutors in Belgrade. It was funded by the U.S. Department of State's Bureau of International Narcotics and Law Enforcement Affairs.", 'Serbian prosecutors trained to follow the money', 'BELGRADE, Serbia');
     expect(r.mentioned).toEqual(['SRB', 'USA']);
