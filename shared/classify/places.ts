@@ -526,6 +526,8 @@ const PEOPLE_WORDS = new Set([
 const EXPERIENCE_AFTER = /^(?:['’]s)?\s+(?:experiences?|expertise|good practices?|best practices?|lessons learned)(?!\p{L})/iu;
 /** Right before a country, the same: "the experience of Nigeria". */
 const EXPERIENCE_BEFORE = /(?<!\p{L})(?:experiences?|expertise|good practices?|best practices?|lessons learned)\s+(?:of|from)\s+(?:the\s+)?$/iu;
+/** Right before a place, a shipment's destination: "bound for Antwerp", "destined for the port of Rotterdam", and the country after such a town ("bound for the port of Antwerp, Belgium"). */
+const DESTINATION_BEFORE = /(?<!\p{L})(?:[Bb]ound|[Dd]estined|[Hh]eaded)\s+for\s+(?:the\s+)?(?:(?:port|ports|harbour|airport)\s+of\s+)?(?:\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?,\s*)?$/u;
 const ORIGIN_WORDS = new Set(['origin', 'origine', 'provenance', 'происхождения', 'производства']);
 /** Right before a country after a donor word, what makes it the recipient: "a grant to Viet Nam". */
 const RECIPIENT_BEFORE = new Set(['to', 'for', 'pour', 'для']);
@@ -1077,7 +1079,7 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     const next = tokens[m.tokenEnd];
     const nextInSentence = next !== undefined && !next.sentenceStart;
     const before1 = tokens[m.tokenIndex - 1];
-    const origin = (nextInSentence && ORIGIN_WORDS.has(next.norm))
+    const origin = (nextInSentence && ORIGIN_WORDS.has(next.norm)) || DESTINATION_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start))
       || (before1 !== undefined && TRANSIT_LAST_WORDS.has(before1.norm) && TRANSIT_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start)));
     // a country whose experience is shared with the one the report is about: "heard about
     // Nigeria's experience with grazing reserves", "the experience of Nigeria"
