@@ -583,6 +583,8 @@ const BODY_GENITIVES_RU = new Set(['департамента', 'министер
 /** Russian funding whose giver is a national body named a few words later, its country next: "при финансовой поддержке Бюро … Государственного департамента США". */
 const SUPPORTED_BY_BODY_BEFORE = new RegExp(String.raw`(?:${SUPPORT_PHRASES_RU})[^.;]{1,160}?\s(?:государственного\s+)?(?:департамента|министерства|агентства|посольства)\s+$`, 'iu');
 const SUPPORTED_BY_BEFORE = new RegExp(String.raw`(?:${SUPPORT_PHRASES_RU}|выделил\S*|оказыва\S*|оказал\S*|(?:предоставленн|выделенн)\S*\s+правительством)\s+(?:также\s+)?(?:правительств\S*\s+)?(?:(?:[^\s,.;]+\s+){1,3}(?:и\s+|,\s*)(?:правительств\S*\s+)?)?$`, 'iu');
+/** Right before a country, its government thanked (without a "for …" to say why): "The two agencies thanked the Government of Japan and …". */
+const THANKED_GOVERNMENT_BEFORE = /(?<!\p{L})thank(?:s|ed|ing)?\s+(?:the\s+)?Governments?\s+of\s+(?:the\s+)?$/u;
 /** Thanks earlier in the sentence: "thanked the Korean people", "remercié le peuple japonais", "поблагодарил японский народ". */
 const THANKED_BEFORE = /(?<!\p{L})(?:thank\p{L}*|grateful|gratitude|remerci\p{L}*|reconnaissance|благодар\p{L}*|признательн\p{L}*)(?!\p{L})/iu;
 const DELEGATE_WORDS = new Set(['representative', 'representatives', 'delegate', 'delegates', 'representant', 'representante', 'представитель', 'представители']);
@@ -1228,7 +1230,8 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     // (and a list's help named after its last member: "with UNDP, Swiss and Swedish support")
     const after = text.slice(m.end, m.end + 140);
     const afterList = after.replace(LIST_CONTINUES, '');
-    if (THANKED_FOR_AFTER.test(after) || THANKED_FOR_AFTER.test(afterList) || (afterList.length < after.length && SUPPORT_AFTER_LIST.test(afterList))) f.donor++;
+    if (THANKED_FOR_AFTER.test(after) || THANKED_FOR_AFTER.test(afterList) || (afterList.length < after.length && SUPPORT_AFTER_LIST.test(afterList))
+      || THANKED_GOVERNMENT_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start))) f.donor++;
     let giverAfterHelp = mediationBefore || (before1?.cyr === true && (SUPPORTED_BY_BEFORE.test(text.slice(Math.max(0, m.start - 70), m.start))
       || (before1.norm.startsWith('правительств') && SUPPORTED_BY_GOVERNMENT_BEFORE.test(text.slice(Math.max(0, m.start - 160), m.start)))
       || (BODY_GENITIVES_RU.has(before1.norm) && SUPPORTED_BY_BODY_BEFORE.test(text.slice(Math.max(0, m.start - 220), m.start)))))

@@ -1189,6 +1189,11 @@ describe('concern: the two sides and organisations', () => {
     expect(r.mentioned).toContain('BEL');
     expect(r.countries).toEqual(['ECU']);
   });
+  it('a government thanked without a reason ("thanked the Government of Japan and …") gives', () => {
+    const r = doc('More than 100,000 Malian refugees live in Mbera camp in Mauritania. WFP will reduce food rations by half from next month for lack of funding. UNHCR warned that shelters in the camp are worn out. The two agencies thanked the Government of Japan and the King Salman Humanitarian Aid and Relief Centre, and called on donors to step up.', 'Mauritania: UNHCR and WFP warn of cuts in assistance to Malian refugees in Mbera camp', 'NOUAKCHOTT, Mauritania');
+    expect(r.mentioned).toContain('JPN');
+    expect(r.countries).toEqual(['MLI', 'MRT']);
+  });
   it('"U.S." with full stops names the United States, but not in "U.S. dollars"', () => {
     const r = doc("The OSCE Mission to Serbia concluded a training course on financial investigations for prosecutors in Belgrade. It was funded by the U.S. Department of State's Bureau of International Narcotics and Law Enforcement Affairs.", 'Serbian prosecutors trained to follow the money', 'BELGRADE, Serbia');
     expect(r.mentioned).toEqual(['SRB', 'USA']);
