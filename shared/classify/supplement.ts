@@ -214,6 +214,8 @@ export const AMBIGUOUS_NAMES: ReadonlyArray<readonly [string, readonly string[],
   ['Tripoli', ['LBY', 'LBN'], 't'], ['Триполи', ['LBY', 'LBN'], 't'],
   // Peru's region, El Salvador's department, Ecuador's town (the Philippines' small town of the name comes last)
   ['La Libertad', ['PER', 'SLV', 'ECU', 'PHL'], 't'],
+  // Bulgaria's capital and a region of Madagascar ("les régions Sava, Diana, Sofia et Analanjirofo")
+  ['Sofia', ['BGR', 'MDG'], 't'],
 ];
 
 /** Words near "Georgia" that mean the US state. */

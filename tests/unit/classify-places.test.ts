@@ -1199,6 +1199,10 @@ describe('concern: the two sides and organisations', () => {
     expect(r.mentioned).toContain('JPN');
     expect(r.countries).not.toContain('JPN');
   });
+  it('Sofia is Madagascar\'s region beside Madagascar, Bulgaria\'s capital otherwise', () => {
+    expect(mentioned('Cyclone hit the regions of Sava, Diana, Sofia and Analanjirofo in Madagascar.')).toEqual(['MDG']);
+    expect(mentioned('Talks were held in Sofia on Balkan energy.')).toEqual(['BGR']);
+  });
   it('"U.S." with full stops names the United States, but not in "U.S. dollars"', () => {
     const r = doc("The OSCE Mission to Serbia concluded a training course on financial investigations for prosecutors in Belgrade. It was funded by the U.S. Department of State's Bureau of International Narcotics and Law Enforcement Affairs.", 'Serbian prosecutors trained to follow the money', 'BELGRADE, Serbia');
     expect(r.mentioned).toEqual(['SRB', 'USA']);
