@@ -128,7 +128,7 @@ function dottedCapitals(text: string, start: number): number {
   return letters >= 2 && !isWordCodePoint(text.codePointAt(k) ?? 32) ? k : 0;
 }
 
-/** Split text into word tokens with offsets. Hyphens, apostrophes and punctuation separate words. */
+/** Split text into word tokens with offsets. Hyphens, apostrophes and punctuation separate words, except the full stops of capitals ("U.S." is one word). */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   const n = text.length;
