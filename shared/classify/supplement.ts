@@ -193,6 +193,8 @@ export const EXTRA_NAMES: ReadonlyArray<readonly [string, string, string]> = [
   ['Соединенных Штатов', 'USA', 'ru'], ['Соединенным Штатам', 'USA', 'ru'], ['Соединенными Штатами', 'USA', 'ru'], ['Соединенных Штатах', 'USA', 'ru'],
   // and the nominative without "Америки" ("донорами выступили Европейский союз, Соединённые Штаты и Япония")
   ['Соединенные Штаты', 'USA', 'ru'],
+  // a donor agency's acronym that holds its country's ("supported by USAID's Bureau for Humanitarian Assistance")
+  ['USAID', 'USA', 'en'],
 ];
 
 /**

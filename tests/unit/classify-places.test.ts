@@ -1212,6 +1212,11 @@ describe('concern: the two sides and organisations', () => {
     expect(r.mentioned).toContain('JPN');
     expect(r.countries).not.toContain('JPN');
   });
+  it('USAID names the United States in passing', () => {
+    const r = doc("More than 2.7 million people in rural Zimbabwe face hunger after the El Niño drought, World Vision warned. Its drought response in Zimbabwe is supported by USAID's Bureau for Humanitarian Assistance and by private donors.", 'El Niño drought: 2.7 million people in rural Zimbabwe face hunger', 'HARARE, Zimbabwe');
+    expect(r.mentioned).toEqual(['USA', 'ZWE']);
+    expect(r.countries).toEqual(['ZWE']);
+  });
   it('"U.S." with full stops names the United States, but not in "U.S. dollars"', () => {
     const r = doc("The OSCE Mission to Serbia concluded a training course on financial investigations for prosecutors in Belgrade. It was funded by the U.S. Department of State's Bureau of International Narcotics and Law Enforcement Affairs.", 'Serbian prosecutors trained to follow the money', 'BELGRADE, Serbia');
     expect(r.mentioned).toEqual(['SRB', 'USA']);
