@@ -1083,6 +1083,7 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     const next = tokens[m.tokenEnd];
     const nextInSentence = next !== undefined && !next.sentenceStart;
     const before1 = tokens[m.tokenIndex - 1];
+    // where goods come from, pass through or go: "of Afghan origin", "via Uzbekistan", "bound for Antwerp"
     const origin = (nextInSentence && ORIGIN_WORDS.has(next.norm)) || DESTINATION_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start))
       || (before1 !== undefined && TRANSIT_LAST_WORDS.has(before1.norm) && TRANSIT_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start)));
     // a country whose experience is shared with the one the report is about: "heard about
