@@ -314,6 +314,8 @@ function resolve(mentions: PlaceMention[], tokens: readonly Token[], text: strin
       // "le Cameroun, le Congo, la Guinée équatoriale, la République démocratique du Congo": a
       // bare "Congo" listed beside the DR Congo named in full is the Republic of the Congo
       if (pick === 'COD' && m.candidates.includes('COG') && listedBeside(mentions, mi, text, 'COD')) pick = 'COG';
+      // the country written right beside it wins: "провинцию Бадахшан в Афганистане", "афганского Бадахшана"
+      pick = countryBeside(mentions, mi, text, m.candidates) ?? pick;
       out.push({ ...m, iso3: pick, candidates: undefined });
       continue;
     }
@@ -330,6 +332,22 @@ function resolve(mentions: PlaceMention[], tokens: readonly Token[], text: strin
   }
   return out;
 }
+
+/**
+ * Of a shared name's candidates, the one written right beside it: its name just after ("Badakhshan
+ * in Afghanistan", "Бадахшан в Афганистане", "Rasht, Iran") or its demonym just before ("афганского
+ * Бадахшана"); undefined when neither.
+ */
+function countryBeside(mentions: readonly PlaceMention[], at: number, text: string, candidates: readonly string[]): string | undefined {
+  const m = mentions[at]!;
+  const next = mentions[at + 1];
+  if (next?.iso3 !== undefined && next.via === 'n' && candidates.includes(next.iso3) && COUNTRY_AFTER_PLACE_GAP.test(text.slice(m.end, next.start))) return next.iso3;
+  const prev = mentions[at - 1];
+  if (prev?.iso3 !== undefined && prev.via === 'd' && candidates.includes(prev.iso3) && /^\s+$/.test(text.slice(prev.end, m.start))) return prev.iso3;
+  return undefined;
+}
+/** Between a place and its country: "Badakhshan, Afghanistan", "Badakhshan in Afghanistan", "Бадахшан в Афганистане", "Badakhchan en Afghanistan". */
+const COUNTRY_AFTER_PLACE_GAP = /^\s*(?:,|\(|in|в|во|en|au)?\s*$/u;
 
 /** Whether mention `at` is listed right beside another country's name (not the United States'). */
 function listedAmongCountries(mentions: readonly PlaceMention[], at: number, text: string): boolean {

@@ -1222,6 +1222,17 @@ describe('concern: the two sides and organisations', () => {
     expect(r.countries).toEqual(['IRQ']);
     expect(r.primaryCountry).toBe('IRQ');
   });
+  it('a shared name goes to the country written right beside it ("Бадахшан в Афганистане" in a text about Tajikistan)', () => {
+    const input = { title: 'В Таджикистане открыта ГЭС', body: 'ГЭС построена в Таджикистане, на границе Таджикистана. Часть электроэнергии будет направляться в соседнюю провинцию Бадахшан в Афганистане.' };
+    const text = documentText(input);
+    const places = analysePlaces(text, tokenize(text), documentLayout(input));
+    const badakhshan = places.mentions.find((m) => text.slice(m.start, m.end) === 'Бадахшан');
+    expect(badakhshan?.iso3).toBe('AFG');
+    const byDemonym = { title: 'В Таджикистане открыта ГЭС', body: 'ГЭС построена в Таджикистане, на границе Таджикистана. С 2008 года станция поставляет электричество в районы афганского Бадахшана.' };
+    const text2 = documentText(byDemonym);
+    const places2 = analysePlaces(text2, tokenize(text2), documentLayout(byDemonym));
+    expect(places2.mentions.find((m) => text2.slice(m.start, m.end) === 'Бадахшана')?.iso3).toBe('AFG');
+  });
   it('"U.S." with full stops names the United States, but not in "U.S. dollars"', () => {
     const r = doc("The OSCE Mission to Serbia concluded a training course on financial investigations for prosecutors in Belgrade. It was funded by the U.S. Department of State's Bureau of International Narcotics and Law Enforcement Affairs.", 'Serbian prosecutors trained to follow the money', 'BELGRADE, Serbia');
     expect(r.mentioned).toEqual(['SRB', 'USA']);
