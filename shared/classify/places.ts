@@ -1305,6 +1305,7 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
   // the country of an envoy's mandate ("the Special Envoy of the Secretary-General for Yemen")
   const mandateCountry = mentions.find((m) => m.iso3 !== undefined && m.via === 'n' && mandateArea(m, tokens))?.iso3;
   const namedInTitle = [...feats.values()].some((f) => f.titleName > 0);
+  const namedInTitleNotGiver = [...feats.values()].some((f) => f.titleName > f.titleDonor);
   // the title places the report in a country, by name or by one of its towns ("Convoy reaches Kharkiv region")
   const placedInTitle = [...feats.values()].some((f) => f.titleName + f.titleCity > 0);
   for (const [iso3, f] of feats) {
@@ -1363,7 +1364,8 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     }
     // a title naming another country and only a city of this one ("Yemen truce talks in Muscat",
     // "accord de paix signé à N'Djamena"): the venue of another country's affairs, weighed like a country known only by a city
-    if (namedInTitle && f.titleName === 0 && f.titleCity > 0) s *= 0.4;
+    // (not when the title names the other country only as a giver: "Japan-funded UNDP project hands over new border facilities in Khatlon")
+    if (namedInTitleNotGiver && f.titleName === 0 && f.titleCity > 0) s *= 0.4;
     // named in the title only by an agreement or a process its town gave a name to: where it was signed, not the subject
     if (f.titleName + f.titleCity === 0 && f.titleAgreement > 0) s *= 0.4;
     // known only by a city (a venue such as Geneva or Vienna): rarely what the report is about
