@@ -879,6 +879,12 @@ class SlotTable {
   subscriberCount = 0;
   private lastSlotSubscriber: string | undefined;
   inOrder = true;
+  /** The slot `match` last wrote to, and where its bits go: its block, offset and window words. */
+  private matchSlot = -1;
+  private matchBlock: Uint32Array | undefined;
+  private matchAt = 0;
+  private matchFrom = 0;
+  private matchTo = -1;
   /** Slot by subscriber id, per frequency (0 daily, 1 weekly), once the stream is found out of order. */
   slotOf: Map<string, number>[] | undefined;
 
@@ -952,13 +958,23 @@ class SlotTable {
 
   /** ORs rule `rule`'s reports into due slot `s`'s bitset (the window's partial words are clipped when the set is yielded). */
   match(s: number, rule: DigestRule): void {
-    const id = this.slotPeriod[s]!;
-    const lo = this.windowLo[id]!;
-    const hi = this.windowHi[id]!;
-    if (hi <= lo) return;
-    const d = this.slotDue[s]!;
-    this.index.orRule(rule, lo >>> 5, (hi - 1) >>> 5, this.blocks[(d / BLOCK_SETS) | 0]!, (d % BLOCK_SETS) * this.index.words);
+    // Where the slot's bits go, looked up once per slot while its rules come one after another
+    // (a slot's period and bitset never change once it is scheduled).
+    if (s !== this.matchSlot) {
+      this.matchSlot = s;
+      const id = this.slotPeriod[s]!;
+      const lo = this.windowLo[id]!;
+      const hi = this.windowHi[id]!;
+      const d = this.slotDue[s]!;
+      this.matchBlock = this.blocks[(d / BLOCK_SETS) | 0]!;
+      this.matchAt = (d % BLOCK_SETS) * this.index.words;
+      // (an empty window: no word to match)
+      this.matchFrom = hi > lo ? lo >>> 5 : 1;
+      this.matchTo = hi > lo ? (hi - 1) >>> 5 : 0;
+    }
+    if (this.matchFrom <= this.matchTo) this.index.orRule(rule, this.matchFrom, this.matchTo, this.matchBlock!, this.matchAt);
   }
+
 
   /** Slot by subscriber id, per frequency: built on first need. */
   slotMaps(): Map<string, number>[] {
@@ -996,13 +1012,6 @@ class SlotTable {
     let lastWeekly: string | undefined;
     let lastDailySlot = -1;
     let lastWeeklySlot = -1;
-    // Where the slot being matched puts its bits: looked up once per slot, not once per rule.
-    const index = this.index;
-    let matchSlot = -1;
-    let matchBlock: Uint32Array | undefined;
-    let matchAt = 0;
-    let matchFrom = 0;
-    let matchTo = -1;
     for (let k = 0; k < source.length; k++) {
       const rule = source[k]!;
       if (rule.kind === 'profile') {
@@ -1038,21 +1047,7 @@ class SlotTable {
       ruleSlot[ruleCount] = slot;
       ruleRow[ruleCount++] = k;
       slotRuleCount[slot]!++;
-      if (matchInStream && slotState[slot] === DUE) {
-        if (slot !== matchSlot) {
-          matchSlot = slot;
-          const id = this.slotPeriod[slot]!;
-          const lo = this.windowLo[id]!;
-          const hi = this.windowHi[id]!;
-          const d = this.slotDue[slot]!;
-          matchBlock = this.blocks[(d / BLOCK_SETS) | 0]!;
-          matchAt = (d % BLOCK_SETS) * index.words;
-          // (an empty window: no word to match)
-          matchFrom = hi > lo ? lo >>> 5 : 1;
-          matchTo = hi > lo ? (hi - 1) >>> 5 : 0;
-        }
-        if (matchFrom <= matchTo) index.orRule(rule, matchFrom, matchTo, matchBlock!, matchAt);
-      }
+      if (matchInStream && slotState[slot] === DUE) this.match(slot, rule);
     }
     this.ruleCount = ruleCount;
     return profileRowCount;
