@@ -104,8 +104,8 @@ function print(title: string, buckets: Map<string, Bucket>): void {
 
 const reports = loadCorpus();
 const helperReports = loadHelperReports();
-/** Whether the theme model also learns from the helper-written reports (HT_HELPERS=1; the shipped model does not). */
-const TRAIN_ON_HELPERS = process.env.HT_HELPERS === '1';
+/** Whether the theme model also learns from the helper-written reports, as the shipped one does (HT_HELPERS=0: the corpus alone). */
+const TRAIN_ON_HELPERS = process.env.HT_HELPERS !== '0';
 if (reports.length === 0) {
   console.error('no corpus found: set HERALD_CORPUS_DIR');
   process.exit(1);
