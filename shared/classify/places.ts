@@ -590,7 +590,9 @@ function pledgesAfter(after: string, before: Token | undefined): boolean {
  * Right before a country, Russian "with the support of" / "with the funds of" / "financed by",
  * possibly after a first partner: "при поддержке ЮНИСЕФ и Японии", "на средства правительства
  * Японии", "которую финансируют правительство Республики Корея и Швейцарское агентство …",
- * "средств, ранее предоставленных правительством Японии" (provided by; not "предоставленных Японии", to it).
+ * "средств, ранее предоставленных правительством Японии" (provided by; not "предоставленных Японии", to it),
+ * "средства на ремонт предоставило правительство Республики Корея" (the subject after its verb, as
+ * Russian allows: "правительство" in the nominative; "предоставило правительству", to it, is not).
  */
 /** The same with a longer first partner, when the country follows "и правительства": "при поддержке Глобального альянса по вакцинам и иммунизации (ГАВИ) и правительства Японии". */
 /** Russian phrases of support or funding that name the giver next. */
@@ -600,7 +602,7 @@ const SUPPORTED_BY_GOVERNMENT_BEFORE = new RegExp(String.raw`(?:${SUPPORT_PHRASE
 const BODY_GENITIVES_RU = new Set(['департамента', 'министерства', 'агентства', 'посольства']);
 /** Russian funding whose giver is a national body named a few words later, its country next: "при финансовой поддержке Бюро … Государственного департамента США". */
 const SUPPORTED_BY_BODY_BEFORE = new RegExp(String.raw`(?:${SUPPORT_PHRASES_RU})[^.;]{1,160}?\s(?:государственного\s+)?(?:департамента|министерства|агентства|посольства)\s+$`, 'iu');
-const SUPPORTED_BY_BEFORE = new RegExp(String.raw`(?:${SUPPORT_PHRASES_RU}|выделил\S*|оказыва\S*|оказал\S*|(?:предоставленн|выделенн)\S*\s+правительством)\s+(?:также\s+)?(?:правительств\S*\s+)?(?:(?:[^\s,.;]+\s+){1,3}(?:и\s+|,\s*)(?:правительств\S*\s+)?)?$`, 'iu');
+const SUPPORTED_BY_BEFORE = new RegExp(String.raw`(?:${SUPPORT_PHRASES_RU}|выделил\S*|оказыва\S*|оказал\S*|предоставил\S*(?=\s+правительство\s)|(?:предоставленн|выделенн)\S*\s+правительством)\s+(?:также\s+)?(?:правительств\S*\s+)?(?:(?:[^\s,.;]+\s+){1,3}(?:и\s+|,\s*)(?:правительств\S*\s+)?)?$`, 'iu');
 /** Right before a country, its government thanked (without a "for …" to say why): "The two agencies thanked the Government of Japan and …". */
 const THANKED_GOVERNMENT_BEFORE = /(?<!\p{L})thank(?:s|ed|ing)?\s+(?:the\s+)?Governments?\s+of\s+(?:the\s+)?$/u;
 /** Funders named before a government in one list: "is funded by the European Union, the Government of …". */
