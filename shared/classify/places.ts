@@ -766,8 +766,8 @@ const ROLE_BEFORE_LIST = new RegExp(
     '|donors(?:\\s+[^\\s,.;]+){1,3}?\\s*,\\s*(?:among\\s+them|including|such\\s+as|notably|in\\s+particular)\\s*' +
     // "rescue teams from Australia and New Zealand", "aircraft from Australia, New Zealand and France": who sent help
     '|(?:teams?|aircraft|planes|ships|contingents?|troops|soldiers|personnel|rescuers|doctors|medics|supplies|equipment|donations|contributions)\\s+from' +
-    // "подразделения из Индии, Японии и Непала": units, contingents or rescuers sent from
-    '|(?:подразделени\\S*|контингент\\S*|спасател\\S*|военнослужащ\\S*)\\s+из' +
+    // "подразделения из Индии, Японии и Непала", "военнослужащие, в частности, из Аргентины": units, contingents or rescuers sent from
+    '|(?:подразделени\\S*|контингент\\S*|спасател\\S*|военнослужащ\\S*)(?:\\s*,?\\s*(?:в\\s+частности|в\\s+том\\s+числе|например)\\s*,)?\\s+из' +
     // "l'appui des équipes de recherche et de sauvetage de l'Espagne, du Royaume-Uni, du Qatar …": teams sent
     "|(?:équipes?|secouristes|sauveteurs)(?:\\s+(?:de\\s+recherche\\s+et\\s+de\\s+sauvetage|de\\s+secours|de\\s+sauvetage|médicales|d['’]urgence))?\\s+(?:de|du|des)" +
     // "grâce aux contributions volontaires du Canada, de la France, de la Suisse et de Monaco"
