@@ -782,6 +782,8 @@ const ROLE_BEFORE_LIST = new RegExp(
     '|(?:nuclear[- ]weapon\\s+States|États\\s+dotés\\s+de\\s+l[\'’]arme\\s+nucléaire|ядерн\\S*\\s+(?:государств\\S*|держав\\S*))\\s*(?:[:,(—–-]\\s*)?(?:(?:namely|including|à savoir|notamment)\\s*)?' +
     // "финансируется Германией, Норвегией и Соединёнными Штатами", "за счёт внебюджетных взносов Германии, Норвегии и Соединённых Штатов"
     '|(?:при\\s+посредничестве|при\\s+содействии|при\\s+поддержке|(?:про)?финансиру\\S*|(?:(?:добровольн|внебюджетн|финансов)\\S*\\s+)?взнос\\S*|гарант\\S*|посредник\\S*|наблюдател\\S*|донор\\S*(?:(?:\\s+[^\\s,.;]+){0,4}?\\s+(?:выступа\\S*|являются|стали))?)\\s*[:,(]?\\s*(?:(?:в том числе|включая|из|от)\\s*)?' +
+    // where a diaspora lives or votes: "bureaux de vote de la diaspora en France, en Italie et en Espagne"
+    "|диаспор\\S*\\s+в|diasporas?\\s+(?:[a-zà-öø-ÿ]+\\s+)?(?:in|en|au|aux|à)" +
     // a protocol ratified by others ("Его ратифицировали Китай, Россия, Франция и Великобритания")
     '|(?:его|её|ее|их)\\s+ратифицировал\\S*' +
   // (and the governments of the countries listed: "co-financed by the Governments of Switzerland and Sweden")
