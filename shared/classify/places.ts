@@ -1156,7 +1156,9 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     if (inOrg || origin || speakersCountry || namesAgreement || sharesExperience) continue;
     if (inRoleList.has(m)) f.donor++;
     const donorBefore = f.donor;
-    let from = Math.max(0, m.tokenIndex - 3);
+    // (not into the words of the place named just before: "the Central African Republic and Uganda" is no "Republic of Uganda")
+    const previousEnd = mi > 0 ? mentions[mi - 1]!.tokenEnd : 0;
+    let from = Math.max(0, m.tokenIndex - 3, previousEnd <= m.tokenIndex ? previousEnd : 0);
     for (let k = m.tokenIndex; k > from; k--) if (tokens[k]!.sentenceStart) { from = k; break; }
     const govBefore = f.gov;
     const peopleBefore = f.people;
