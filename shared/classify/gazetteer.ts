@@ -79,11 +79,11 @@ const TRANSLIT: Record<string, string> = {
 /**
  * What a Latin name and the transliteration of its Russian spelling share: Russian writes Arabic
  * and Persian "h" as х or drops it ("Baghdad" Багдад, "Doha" Доха), "w" as в ("Peshawar"
- * Пешавар), "j" as дж, "ch" as ч and "c" as к; doubled letters are single. Used only after an exact
- * transliteration failed.
+ * Пешавар), "j" as дж, "ch" as ч and "c" as к; doubled letters are single. A word's first "h"
+ * stays: Somalia's Хиран region had met Iran. Used only after an exact transliteration failed.
  */
 export function spellingSkeleton(latin: string): string {
-  return latin.replace(/dzh/g, 'j').replace(/kh/g, 'h').replace(/sh/g, 's').replace(/ch/g, 'c').replace(/h/g, '').replace(/w/g, 'v').replace(/c/g, 'k').replace(/y/g, 'i').replace(/(.)\1/g, '$1');
+  return latin.replace(/dzh/g, 'j').replace(/kh/g, 'h').replace(/sh/g, 's').replace(/ch/g, 'c').replace(/(?!^)h/g, '').replace(/w/g, 'v').replace(/c/g, 'k').replace(/y/g, 'i').replace(/(.)\1/g, '$1');
 }
 
 /** Transliterate a normalised Cyrillic token to Latin (BGN-like, lower case). */
