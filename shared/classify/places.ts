@@ -433,11 +433,15 @@ function namesCurrency(m: PlaceMention, tokens: readonly Token[]): boolean {
 
 const LANGUAGE_BEFORE = new Set(['in', 'into', 'en', 'на']);
 const LANGUAGE_JOINS = new Set(['and', 'or', 'et', 'ou', 'и', 'или']);
+/** Words after a language that show it is one: a preposition ("broadcast in French on community radio", "en français sur les radios") or the word language. */
+const LANGUAGE_AFTER = new Set(['on', 'at', 'by', 'for', 'with', 'via', 'through', 'sur', 'dans', 'par', 'pour', 'avec', 'по', 'через', 'для',
+  'language', 'languages', 'langue', 'langues', 'язык', 'языке', 'языках', 'языки']);
 
 /**
  * A demonym naming a language, not a country: "Available in French", "translated into Russian
- * and Arabic". It follows "in" or "into" and no noun follows it (the phrase ends, or another
- * language follows), unlike "in French territory" or "in Russian-controlled areas".
+ * and Arabic", "en français sur les radios". It follows "in" or "into" and no noun follows it
+ * (the phrase ends, another language, a preposition or the word language follows), unlike "in
+ * French territory" or "in Russian-controlled areas".
  */
 function namesLanguage(m: PlaceMention, tokens: readonly Token[], text: string): boolean {
   if (m.via !== 'd') return false;
@@ -448,7 +452,7 @@ function namesLanguage(m: PlaceMention, tokens: readonly Token[], text: string):
   const next = tokens[m.tokenEnd];
   if (next === undefined || next.sentenceStart) return true;
   if (/[^\s\-‐‑–]/.test(text.slice(m.end, next.start))) return true; // punctuation ends the phrase: "in French [link]", "in French, then"
-  return LANGUAGE_JOINS.has(next.norm) && tokens[m.tokenEnd + 1]?.upper === true;
+  return LANGUAGE_AFTER.has(next.norm) || (LANGUAGE_JOINS.has(next.norm) && tokens[m.tokenEnd + 1]?.upper === true);
 }
 
 function hasContext(tokens: readonly Token[], phrases: Set<string>): boolean {

@@ -115,6 +115,10 @@ describe('gazetteer from maintained packages', () => {
     expect(mentioned('The guide is available in French [http://example.org].')).toEqual([]);
     expect(mentioned('It was published in English and French.')).toEqual([]);
     expect(mentioned('Attacks in Russian-controlled areas and in French territory increased.')).toEqual(['FRA', 'RUS']);
+    // a preposition or the word language after it
+    expect(mentioned('Des messages sont diffusés en sango et en français sur les radios communautaires.')).toEqual([]);
+    expect(mentioned('Messages are broadcast in French on community radio.')).toEqual([]);
+    expect(mentioned('Школы с преподаванием на румынском языке открыты.')).toEqual([]);
   });
 });
 
