@@ -55,6 +55,8 @@ export const REGION_PHRASES: ReadonlyArray<readonly [string, readonly string[]]>
 export const BLOCK_PHRASES: readonly string[] = [
   // water and land features named after countries
   'Lake Chad', 'lac Tchad', 'озеро Чад', 'Gulf of Guinea', 'golfe de Guinée', 'Гвинейский залив', 'Guinea worm', 'Guinea pig', 'guinea fowl',
+  'Gulf of Mexico', 'golfe du Mexique', 'Мексиканский залив', 'Gulf of Oman', "golfe d'Oman", 'Оманский залив', 'Gulf of Thailand', 'golfe de Thaïlande', 'Сиамский залив',
+  'Gulf of Finland', 'golfe de Finlande', 'Финский залив', 'Mozambique Channel', 'canal du Mozambique', 'canal de Mozambique', 'Мозамбикский пролив',
   'Niger River', 'River Niger', 'Niger Delta', 'Niger basin', 'fleuve Niger', 'delta du Niger', 'река Нигер',
   // Somalia's Juba river, not South Sudan's capital (Lower and Middle Juba are Somali provinces in the gazetteer)
   'Juba River', 'River Juba', 'Juba and Shabelle', 'Shabelle and Juba', 'Juba Valley', 'Juba-Shabelle', 'Shabelle-Juba', 'Juba–Shabelle',

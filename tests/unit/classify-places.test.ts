@@ -195,6 +195,10 @@ describe('ambiguous names', () => {
     expect(mentioned('Guinea-Bissau and Equatorial Guinea met Papua New Guinea.')).toEqual(['GNB', 'GNQ', 'PNG']);
     expect(mentioned('Conakry is the capital of Guinea.')).toEqual(['GIN']);
     expect(mentioned('Piracy in the Gulf of Guinea rose.')).toEqual([]);
+    // gulfs and channels named after a country, as lakes and rivers are
+    expect(mentioned('The storm moved into the Gulf of Mexico and weakened.')).toEqual([]);
+    expect(mentioned('Покинув остров, «Рафаэль» вышел в Мексиканский залив и ослаб.')).toEqual([]);
+    expect(mentioned('Le cyclone s\'est reformé dans le canal du Mozambique.')).toEqual([]);
   });
   it("Congo's two countries", () => {
     expect(mentioned('The Democratic Republic of the Congo and the Republic of the Congo signed.')).toEqual(['COD', 'COG']);
