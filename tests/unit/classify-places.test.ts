@@ -195,6 +195,8 @@ describe('ambiguous names', () => {
     expect(mentioned('Guinea-Bissau and Equatorial Guinea met Papua New Guinea.')).toEqual(['GNB', 'GNQ', 'PNG']);
     expect(mentioned('Conakry is the capital of Guinea.')).toEqual(['GIN']);
     expect(mentioned('Piracy in the Gulf of Guinea rose.')).toEqual([]);
+    // a region's full name holds a city of another country: Pakistan's Azad Jammu and Kashmir
+    expect(mentioned('Teams vaccinated children in Islamabad, Gilgit-Baltistan and Azad Jammu and Kashmir.')).toEqual(['PAK']);
     // gulfs and channels named after a country, as lakes and rivers are
     expect(mentioned('The storm moved into the Gulf of Mexico and weakened.')).toEqual([]);
     expect(mentioned('Покинув остров, «Рафаэль» вышел в Мексиканский залив и ослаб.')).toEqual([]);
