@@ -922,6 +922,16 @@ function acronymLikeTown(m: PlaceMention, text: string): boolean {
 }
 
 /**
+ * Right before a town, a storm's name is given: "Cyclone Gombe", "cyclones Idai, Kenneth, Gombe
+ * and Freddy", "циклоны «Идай», «Кеннет», «Гомбе» и «Фредди»" (Gombe is Nigeria's town too).
+ */
+const STORM_NAME_BEFORE = /(?<!\p{L})(?:[Cc]yclones?|[Hh]urricanes?|[Tt]yphoons?|[Ss]torms?|[Tt]emp[êe]tes?|[Oo]uragans?|[Tt]yphons?|[Цц]иклон\p{L}*|[Уу]раган\p{L}*|[Тт]айфун\p{L}*|[Шш]торм\p{L}*)\s+(?:(?:[Tt]ropicale?|тропическ\p{L}*)\s+)?(?:[«"“]?\p{Lu}[\p{L}'’-]*[»"”]?\s*(?:,\s*|\s+(?:and|et|и)\s+))*[«"“]?$/u;
+/** Whether a town or city is a storm's name (see `STORM_NAME_BEFORE`). */
+function stormName(m: PlaceMention, text: string): boolean {
+  return (m.via === 't' || m.via === 'c') && STORM_NAME_BEFORE.test(text.slice(Math.max(0, m.start - 80), m.start));
+}
+
+/**
  * Whether a town is only part of another place's name: one half of a hyphenated name ("Kyzyl"
  * in "Kyzyl-Kiya", a Kyrgyz town, not Tuva's capital), or a piece of a longer Spanish or
  * Portuguese one ("San Antonio del Sur", Cuba). Two places joined by a hyphen ("the
@@ -1014,7 +1024,7 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
   const redefined = redefinedAcronyms(text, found);
   const resolved = resolve(found.filter((m) => !inTitleAsPerson(m) && !(redefined !== undefined && m.iso3 !== undefined && redefined.has(text.slice(m.start, m.end)))), tokens, text);
   const mentions = resolved.filter((m) => !(m.start >= layout.bodyStart && surnameLike(m, tokens)) && !partOfHyphenatedName(m, text, resolved)
-    && !(m.start > layout.bodyStart + 1 && acronymLikeTown(m, text)));
+    && !(m.start > layout.bodyStart + 1 && acronymLikeTown(m, text)) && !stormName(m, text));
   const feats = new Map<string, Features>();
   const bodyLen = Math.max(1, text.length - layout.bodyStart);
   const areas = new Set<string>();

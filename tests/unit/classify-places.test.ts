@@ -195,6 +195,11 @@ describe('ambiguous names', () => {
     expect(mentioned('Guinea-Bissau and Equatorial Guinea met Papua New Guinea.')).toEqual(['GNB', 'GNQ', 'PNG']);
     expect(mentioned('Conakry is the capital of Guinea.')).toEqual(['GIN']);
     expect(mentioned('Piracy in the Gulf of Guinea rose.')).toEqual([]);
+    // a storm named like a town
+    expect(mentioned('В последние пять лет по провинции прошлись циклоны «Идай», «Кеннет», «Гомбе» и «Фредди».')).toEqual([]);
+    expect(mentioned('Cyclones Idai, Kenneth, Gombe and Freddy hit the province.')).toEqual([]);
+    expect(mentioned('Cyclone Gombe made landfall in Nampula.')).toEqual(['MOZ']);
+    expect(mentioned('Officials met in Gombe.')).toEqual(['NGA']);
     // a region's full name holds a city of another country: Pakistan's Azad Jammu and Kashmir
     expect(mentioned('Teams vaccinated children in Islamabad, Gilgit-Baltistan and Azad Jammu and Kashmir.')).toEqual(['PAK']);
     // gulfs and channels named after a country, as lakes and rivers are
