@@ -788,6 +788,8 @@ const ROLE_BEFORE_LIST = new RegExp(
     '|(?:при\\s+посредничестве|при\\s+содействии|при\\s+поддержке|(?:про)?финансиру\\S*|(?:(?:добровольн|внебюджетн|финансов)\\S*\\s+)?взнос\\S*|гарант\\S*|посредник\\S*|наблюдател\\S*|донор\\S*(?:(?:\\s+[^\\s,.;]+){0,4}?\\s+(?:выступа\\S*|являются|стали))?)\\s*[:,(]?\\s*(?:(?:в том числе|включая|из|от)\\s*)?' +
     // where a diaspora lives or votes: "bureaux de vote de la diaspora en France, en Italie et en Espagne"
     "|диаспор\\S*\\s+в|diasporas?\\s+(?:[a-zà-öø-ÿ]+\\s+)?(?:in|en|au|aux|à)" +
+    // the givers after their verb: "Взносы в фонд внесли правительства Узбекистана, Норвегии, Японии и Республики Корея"
+    '|(?:взнос\\S*|средств\\S*)(?:\\s+[^\\s,.;]+){0,4}?\\s+(?:внесл\\S*|внёс|выделил\\S*|предоставил\\S*)\\s+(?:правительств\\S*)?' +
     // a protocol ratified by others ("Его ратифицировали Китай, Россия, Франция и Великобритания")
     '|(?:его|её|ее|их)\\s+ратифицировал\\S*' +
   // (and the governments of the countries listed: "co-financed by the Governments of Switzerland and Sweden")
