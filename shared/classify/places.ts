@@ -659,7 +659,9 @@ const ABSTAINING_AFTER = /^\s+(?:abstaining|abstained)\b/;
 /** Right after a country, a process it leads as a third party: "Qatari-led mediation", "US-brokered ceasefire". */
 const MEDIATOR_AFTER = /^-(?:led|brokered|facilitated|mediated)\s+(?:mediation|talks|negotiations|process|efforts|initiative|facilitation|ceasefire|truce|agreement|deal|(?:(?:[A-Z][\w-]*\s+){0,4})(?:mission|force|operation|coalition))\b/;
 /** Mediation words right before a country or its "of" ("the mediation of Qatar", "при посредничестве Катара"). */
-const MEDIATION_WORDS = new Set(['mediation', 'mediator', 'facilitation', 'mediated', 'brokered', 'посредничестве', 'посредничеством']);
+const MEDIATION_WORDS = new Set(['mediation', 'mediator', 'facilitation', 'mediated', 'brokered', 'посредничестве', 'посредничеством', 'эгидой']);
+/** Auspices words, before a country's "of": "under the auspices of Kenya's President", "sous l'égide du Tchad" (Russian "под эгидой Казахстана" is a mediation word). */
+const AUSPICES_WORDS = new Set(['auspices', 'egide']);
 /** The last words TRANSIT_BEFORE can end with. */
 const TRANSIT_LAST_WORDS = new Set(['через', 'по', 'территорию', 'территории', 'through', 'via', 'the', 'of', 'par', 'le', 'la', 'les', 'l']);
 /** The French words "of" an AID_OF_BEFORE phrase ends with. */
@@ -1268,7 +1270,11 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     // (the hosted-talks pattern runs only after a "by")
     const mediationBefore = ((before1?.norm === 'by' || tokens[m.tokenIndex - 2]?.norm === 'by') && HOSTED_TALKS_BEFORE.test(text.slice(Math.max(0, m.start - 60), m.start)))
       || (before1 !== undefined && MEDIATION_WORDS.has(before1.norm))
-      || (before1 !== undefined && (FRENCH_OF.has(before1.norm) || before1.norm === 'of' || before1.norm === 'by') && MEDIATION_WORDS.has(tokens[m.tokenIndex - 2]?.norm ?? ''));
+      || (before1 !== undefined && (FRENCH_OF.has(before1.norm) || before1.norm === 'of' || before1.norm === 'by')
+        && (MEDIATION_WORDS.has(tokens[m.tokenIndex - 2]?.norm ?? '') || AUSPICES_WORDS.has(tokens[m.tokenIndex - 2]?.norm ?? '')))
+      // ("la médiation de l'Angola")
+      || (before1?.norm === 'l' && tokens[m.tokenIndex - 2]?.norm === 'de'
+        && (MEDIATION_WORDS.has(tokens[m.tokenIndex - 3]?.norm ?? '') || AUSPICES_WORDS.has(tokens[m.tokenIndex - 3]?.norm ?? '')));
     if (MEDIATOR_AFTER.test(text.slice(m.end, m.end + 60)) || ABSTAINING_AFTER.test(text.slice(m.end, m.end + 15)) || (before1?.norm !== 'in' && SUPPORTS_AFTER.test(text.slice(m.end, m.end + 16))) || WITH_AGENCY_HAND_OVER_AFTER.test(text.slice(m.end, m.end + 30))) f.donor++;
     // thanked for what it did: "remercie les États-Unis pour leur facilitation", "thanked Qatar for its mediation"
     // (and the countries listed before the last: "commended the United States and Qatar for their facilitation")
