@@ -660,6 +660,9 @@ const ABSTAINING_AFTER = /^\s+(?:abstaining|abstained)\b/;
 const MEDIATOR_AFTER = /^-(?:led|brokered|facilitated|mediated)\s+(?:mediation|talks|negotiations|process|efforts|initiative|facilitation|ceasefire|truce|agreement|deal|(?:(?:[A-Z][\w-]*\s+){0,4})(?:mission|force|operation|coalition))\b/;
 /** Mediation words right before a country or its "of" ("the mediation of Qatar", "при посредничестве Катара"). */
 const MEDIATION_WORDS = new Set(['mediation', 'mediator', 'facilitation', 'mediated', 'brokered', 'посредничестве', 'посредничеством', 'эгидой']);
+/** "Neighbouring" before a country (English, Russian), and after it in French ("au Tchad voisin"). */
+const NEIGHBOURING_WORDS = new Set(['neighbouring', 'neighboring', 'соседнем', 'соседний', 'соседнюю', 'соседней', 'соседнего', 'соседняя']);
+const FRENCH_NEIGHBOURING = new Set(['voisin', 'voisine']);
 /** Auspices words, before a country's "of": "under the auspices of Kenya's President", "sous l'égide du Tchad" (Russian "под эгидой Казахстана" is a mediation word). */
 const AUSPICES_WORDS = new Set(['auspices', 'egide']);
 /** The last words TRANSIT_BEFORE can end with. */
@@ -1204,7 +1207,11 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
         if (BORDER_WORDS.has(w)) f.neighbour++;
       }
       if (BETWEEN_WORDS.has(w)) between = true;
+      // "in neighbouring Thailand", "в соседнем Афганистане": named as the neighbour it is
+      if (k === m.tokenIndex - 1 && NEIGHBOURING_WORDS.has(w)) f.neighbour++;
     }
+    // ("au Tchad voisin")
+    if (m.tokenEnd < tokens.length && !tokens[m.tokenEnd]!.sentenceStart && FRENCH_NEIGHBOURING.has(tokens[m.tokenEnd]!.norm)) f.neighbour++;
     if (between) f.neighbour = neighbourBefore;
     // a head of state or government named as an organisation's chair ("the ASEAN Chair, Prime
     // Minister of Malaysia Anwar Ibrahim", "Chairperson of the SADC Organ …, President of the
@@ -1350,7 +1357,7 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     // a neighbour named once only to place something ("near the borders with Mali"), alone or in a
     // list the border verb governs ("Kagera borders Uganda, Rwanda and Burundi"), in a report whose
     // title names another country or one of its towns (not "the state borders of X, Y and Z")
-    const neighbourOnly = placedInTitle && f.titleName + f.titleCity + f.dateline === 0 && f.body <= 1 && f.gov + f.people === 0
+    const neighbourOnly = placedInTitle && f.titleName + f.titleCity + f.dateline === 0 && f.body <= 2 && f.gov + f.people === 0
       && ((f.list === 0 && f.neighbour > 0) || f.adjacent > 0);
     const listed = passingListing || neighbourOnly ? 0 : Math.min(f.list, 1);
     let s = 3 * Math.min(f.titleName, 2) + 1 * Math.min(f.titleCity, 1) + 1.5 * Math.log2(1 + f.body)
