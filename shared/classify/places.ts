@@ -661,7 +661,7 @@ const MEDIATOR_AFTER = /^-(?:led|brokered|facilitated|mediated)\s+(?:mediation|t
 /** Mediation words right before a country or its "of" ("the mediation of Qatar", "при посредничестве Катара"). */
 const MEDIATION_WORDS = new Set(['mediation', 'mediator', 'facilitation', 'mediated', 'brokered', 'посредничестве', 'посредничеством', 'эгидой']);
 /** "Neighbouring" before a country (English, Russian), and after it in French ("au Tchad voisin"). */
-const NEIGHBOURING_WORDS = new Set(['neighbouring', 'neighboring', 'соседнем', 'соседний', 'соседнюю', 'соседней', 'соседнего', 'соседняя']);
+const NEIGHBOURING_WORDS = new Set(['neighbouring', 'neighboring', 'соседнем', 'соседний', 'соседнюю', 'соседней', 'соседнего', 'соседняя', 'соседних']);
 const FRENCH_NEIGHBOURING = new Set(['voisin', 'voisine']);
 /** Auspices words, before a country's "of": "under the auspices of Kenya's President", "sous l'égide du Tchad" (Russian "под эгидой Казахстана" is a mediation word). */
 const AUSPICES_WORDS = new Set(['auspices', 'egide']);

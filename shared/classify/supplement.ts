@@ -54,6 +54,8 @@ export const REGION_PHRASES: ReadonlyArray<readonly [string, readonly string[]]>
  */
 export const BLOCK_PHRASES: readonly string[] = [
   // water and land features named after countries
+  // Braille's name in Russian, not Romania's Brăila ("бюллетени со шрифтом Брайля")
+  'Брайля',
   'Lake Chad', 'lac Tchad', 'озеро Чад', 'Gulf of Guinea', 'golfe de Guinée', 'Гвинейский залив', 'Guinea worm', 'Guinea pig', 'guinea fowl',
   'Gulf of Mexico', 'golfe du Mexique', 'Мексиканский залив', 'Gulf of Oman', "golfe d'Oman", 'Оманский залив', 'Gulf of Thailand', 'golfe de Thaïlande', 'Сиамский залив',
   'Gulf of Finland', 'golfe de Finlande', 'Финский залив', 'Mozambique Channel', 'canal du Mozambique', 'canal de Mozambique', 'Мозамбикский пролив',
@@ -222,6 +224,10 @@ export const AMBIGUOUS_NAMES: ReadonlyArray<readonly [string, readonly string[],
   ['La Libertad', ['PER', 'SLV', 'ECU', 'PHL'], 't'],
   // Bulgaria's capital and a region of Madagascar ("les régions Sava, Diana, Sofia et Analanjirofo")
   ['Sofia', ['BGR', 'MDG'], 't'],
+  // Tanzania's city and a district of Malawi ("Zomba, Mwanza and Neno districts")
+  ['Mwanza', ['TZA', 'MWI'], 't'],
+  // Azerbaijan's town and a district of Nepal ("Jajarkot, Rukum West and Salyan")
+  ['Salyan', ['AZE', 'NPL'], 't'],
 ];
 
 /** Words near "Georgia" that mean the US state. */

@@ -195,6 +195,10 @@ describe('ambiguous names', () => {
     expect(mentioned('Guinea-Bissau and Equatorial Guinea met Papua New Guinea.')).toEqual(['GNB', 'GNQ', 'PNG']);
     expect(mentioned('Conakry is the capital of Guinea.')).toEqual(['GIN']);
     expect(mentioned('Piracy in the Gulf of Guinea rose.')).toEqual([]);
+    // names shared by two countries' places, read by the rest of the text
+    expect(mentioned('Floods hit Malawi: Zomba, Mwanza and Neno districts reported damage.')).toEqual(['MWI']);
+    expect(mentioned('In Nepal, health facilities in Jajarkot, Rukum West and Salyan were damaged.')).toEqual(['NPL']);
+    expect(mentioned('Участники отметили нехватку бюллетеней со шрифтом Брайля.')).toEqual([]);
     // a storm named like a town
     expect(mentioned('В последние пять лет по провинции прошлись циклоны «Идай», «Кеннет», «Гомбе» и «Фредди».')).toEqual([]);
     expect(mentioned('Cyclones Idai, Kenneth, Gombe and Freddy hit the province.')).toEqual([]);
