@@ -1354,7 +1354,8 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     // (those listed as taking part count, unless the title says the meeting is about another country: "Riyadh meeting on Syria")
     const passingListing = namedInTitle && titleAreas === 0 && !regionalTitle && f.titleName === 0 && f.body + f.dateline <= 1 && f.gov + f.border + f.people === 0
       && (f.participant === 0 || meetingOnCountry);
-    // a neighbour named once only to place something ("near the borders with Mali"), alone or in a
+    // a neighbour named at most twice only to place something ("near the borders with Mali", "as
+    // far away as Bangkok in neighbouring Thailand"), alone or in a
     // list the border verb governs ("Kagera borders Uganda, Rwanda and Burundi"), in a report whose
     // title names another country or one of its towns (not "the state borders of X, Y and Z")
     const neighbourOnly = placedInTitle && f.titleName + f.titleCity + f.dateline === 0 && f.body <= 2 && f.gov + f.people === 0
