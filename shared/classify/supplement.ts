@@ -54,8 +54,6 @@ export const REGION_PHRASES: ReadonlyArray<readonly [string, readonly string[]]>
  */
 export const BLOCK_PHRASES: readonly string[] = [
   // water and land features named after countries
-  // Braille's name in Russian, not Romania's Brăila ("бюллетени со шрифтом Брайля")
-  'Брайля',
   'Lake Chad', 'lac Tchad', 'озеро Чад', 'Gulf of Guinea', 'golfe de Guinée', 'Гвинейский залив', 'Guinea worm', 'Guinea pig', 'guinea fowl',
   'Gulf of Mexico', 'golfe du Mexique', 'Мексиканский залив', 'Gulf of Oman', "golfe d'Oman", 'Оманский залив', 'Gulf of Thailand', 'golfe de Thaïlande', 'Сиамский залив',
   'Gulf of Finland', 'golfe de Finlande', 'Финский залив', 'Mozambique Channel', 'canal du Mozambique', 'canal de Mozambique', 'Мозамбикский пролив',
@@ -70,6 +68,8 @@ export const BLOCK_PHRASES: readonly string[] = [
   // the DR Congo's name until 1997, and the name of an Ituri militia ("groupes d'autodéfense Zaïre"), not Angola's province
   'Zaire', 'Zaïre', 'Заир',
   'US dollar', 'US dollars', 'U.S. dollar', 'U.S. dollars', 'American dollar', 'dollars américains', 'долларов США', 'доллар США', 'долларах США',
+  // Braille's name in Russian, not Romania's Brăila ("бюллетени со шрифтом Брайля")
+  'Брайля',
   'Turkey Creek', 'cold turkey', 'Jordan almonds', 'French fries', 'Spanish flu', 'Chinese New Year', 'Brussels sprouts',
   'Mexican wave', 'Swiss cheese', 'Dutch auction', 'Scotch tape', 'Turkish delight',
   // locust species
