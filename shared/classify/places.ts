@@ -609,8 +609,8 @@ const SUPPORTED_BY_BODY_BEFORE = new RegExp(String.raw`(?:${SUPPORT_PHRASES_RU})
 const SUPPORTED_BY_BEFORE = new RegExp(String.raw`(?:${SUPPORT_PHRASES_RU}|выделил\S*|оказыва\S*|оказал\S*|предоставил\S*(?=\s+правительство\s)|(?:предоставленн|выделенн)\S*\s+правительством)\s+(?:также\s+)?(?:правительств\S*\s+)?(?:(?:[^\s,.;]+\s+){1,3}(?:и\s+|,\s*)(?:правительств\S*\s+)?)?$`, 'iu');
 /** Right before a country, its government thanked (without a "for …" to say why): "The two agencies thanked the Government of Japan and …". */
 const THANKED_GOVERNMENT_BEFORE = /(?<!\p{L})thank(?:s|ed|ing)?\s+(?:the\s+)?Governments?\s+of\s+(?:the\s+)?$/u;
-/** Funders named before a government in one list: "is funded by the European Union, the Government of …". */
-const FUNDERS_THEN_GOVERNMENT_BEFORE = /(?<!\p{L})(?:funded|financed|supported|sponsored)\s+(?:\p{L}+ly\s+)?by\s+[^.;]{2,100}?(?:,|\sand)\s+(?:the\s+)?Governments?\s+of\s+(?:the\s+)?$/u;
+/** Funders named before a government in one list: "is funded by the European Union, the Government of …", "co-financing from the Swiss Agency … and the Government of …". */
+const FUNDERS_THEN_GOVERNMENT_BEFORE = /(?<!\p{L})(?:(?:co-)?(?:funded|financed|supported|sponsored)\s+(?:\p{L}+ly\s+)?by|(?:co-)?(?:financing|funding|support|contributions?|grants?)\s+from)\s+[^.;]{2,100}?(?:,|\sand)\s+(?:the\s+)?Governments?\s+of\s+(?:the\s+)?$/u;
 /** Thanks earlier in the sentence: "thanked the Korean people", "remercié le peuple japonais", "поблагодарил японский народ". */
 const THANKED_BEFORE = /(?<!\p{L})(?:thank\p{L}*|grateful|gratitude|remerci\p{L}*|reconnaissance|благодар\p{L}*|признательн\p{L}*)(?!\p{L})/iu;
 const DELEGATE_WORDS = new Set(['representative', 'representatives', 'delegate', 'delegates', 'representant', 'representante', 'представитель', 'представители']);
