@@ -660,6 +660,8 @@ const ABSTAINING_AFTER = /^\s+(?:abstaining|abstained)\b/;
 const MEDIATOR_AFTER = /^-(?:led|brokered|facilitated|mediated)\s+(?:mediation|talks|negotiations|process|efforts|initiative|facilitation|ceasefire|truce|agreement|deal|(?:(?:[A-Z][\w-]*\s+){0,4})(?:mission|force|operation|coalition))\b/;
 /** Mediation words right before a country or its "of" ("the mediation of Qatar", "при посредничестве Катара"). */
 const MEDIATION_WORDS = new Set(['mediation', 'mediator', 'facilitation', 'mediated', 'brokered', 'посредничестве', 'посредничеством', 'эгидой']);
+/** Words that make a government word a person's past office: "former President of", "бывший президент", "ancienne présidente". */
+const FORMER_WORDS = new Set(['former', 'ex', 'бывший', 'бывшая', 'бывшего', 'бывшей', 'бывшим', 'экс', 'ancien', 'ancienne']);
 /** "Neighbouring" before a country (English, Russian), and after it in French ("au Tchad voisin"). */
 const NEIGHBOURING_WORDS = new Set(['neighbouring', 'neighboring', 'соседнем', 'соседний', 'соседнюю', 'соседней', 'соседнего', 'соседняя', 'соседних']);
 const FRENCH_NEIGHBOURING = new Set(['voisin', 'voisine']);
@@ -1195,7 +1197,8 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
         if (tokens[k - 1]?.norm === 'the' && ['from', 'of'].includes(tokens[k - 2]?.norm ?? '') && GIVEN_BEFORE.has(tokens[k - 3]?.norm ?? '')) f.donor++;
         else f.people++;
       }
-      if ((GOV_WORDS.has(w) && governsName(tokens, k, m.tokenIndex)) || (k >= m.tokenIndex - 2 && ADDRESS_WORDS.has(w))) f.gov++;
+      // (not a person's past office: "the former President of Kyrgyzstan, who heads UNAMA")
+      if ((GOV_WORDS.has(w) && governsName(tokens, k, m.tokenIndex) && !FORMER_WORDS.has(tokens[k - 1]?.norm ?? '')) || (k >= m.tokenIndex - 2 && ADDRESS_WORDS.has(w))) f.gov++;
       if (k === m.tokenIndex - 1 && LOC_WORDS.has(w)) f.loc++;
       // "in Badakhshan province, Afghanistan": the country of a named province or district, where something happened
       if (k === m.tokenIndex - 1 && ADMIN_WORDS.has(w) && /^\s*,\s*$/.test(text.slice(tokens[k]!.end, m.start))) f.border++;
