@@ -35,7 +35,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { THEME_IDS } from '../shared/taxonomy/themes';
 import { CONCEPTS } from '../shared/classify/lexicon';
-import { conceptFeatures, featureIds, findConcepts, neighbourVotes, primaryPropensity, priorModel, RESCORE_FEATURES, rescore, rescoreFeatures, selectThemes, themeProbabilities, type ThemeModel, type ThemeNeighbours } from '../shared/classify/themes';
+import { conceptFeatures, featureIds, findConcepts, neighbourVotes, PEACE_AND_SECURITY_RELATIVE, primaryPropensity, priorModel, RESCORE_FEATURES, rescore, rescoreFeatures, selectThemes, themeProbabilities, type ThemeModel, type ThemeNeighbours } from '../shared/classify/themes';
 import { documentLayout, documentText, tokenize } from '../shared/classify/text';
 import { loadCorpus, loadHelperReports, type LabelledReport } from './corpus';
 
@@ -95,6 +95,9 @@ const RESCORE = process.env.HT_RESCORE !== '0';
  */
 const HELPER_WEIGHT = Number(process.env.HT_HW ?? 0.02);
 const TUNE_ON_CORPUS = process.env.HT_TUNE_CORPUS !== '0';
+/** The model's `peaceRelative` (see PEACE_AND_SECURITY_RELATIVE; HT_PEACE_REL=-1: none). */
+const PEACE_RELATIVE_SETTING = Number(process.env.HT_PEACE_REL ?? PEACE_AND_SECURITY_RELATIVE);
+const PEACE_RELATIVE = PEACE_RELATIVE_SETTING >= 0 ? PEACE_RELATIVE_SETTING : undefined;
 
 export function featuresOf(r: { title: string; body: string; dateline?: string }): Float64Array {
   const input = { title: r.title, body: r.body, dateline: r.dateline };
@@ -302,7 +305,7 @@ function tuneThreshold(model: ThemeModel, reports: readonly LabelledReport[], X:
         let tp = 0, fp = 0, fn = 0, rwHit = 0, rwAll = 0;
         reports.forEach((r, i) => {
           if (TUNE_ON_CORPUS && r.source === 'helper') return;
-          const chosen = selectThemes(probs[i]!, { threshold, thresholds, relative }, (t) => supported[i]![t]!);
+          const chosen = selectThemes(probs[i]!, { threshold, thresholds, relative, peaceRelative: PEACE_RELATIVE }, (t) => supported[i]![t]!);
           const pred = new Set(chosen.map((t) => model.themes[t]!));
           if (r.themesComplete) {
             for (const g of r.themes) if (pred.has(g as never)) tp++; else fn++;
@@ -317,7 +320,7 @@ function tuneThreshold(model: ThemeModel, reports: readonly LabelledReport[], X:
         const score = f1 + RW_RECALL_WEIGHT * recall;
         if (score > bestScore) {
           bestScore = score;
-          best = { ...model, threshold, thresholds: GROUP_THRESHOLDS ? thresholds : undefined, relative };
+          best = { ...model, threshold, thresholds: GROUP_THRESHOLDS ? thresholds : undefined, relative, peaceRelative: PEACE_RELATIVE };
         }
       }
     }
@@ -333,6 +336,7 @@ export function modelToJson(m: ThemeModel): string {
     bias: m.bias,
     threshold: m.threshold,
     relative: m.relative,
+    peaceRelative: m.peaceRelative,
     thresholds: m.thresholds,
     rescorer: m.rescorer,
     primaryPrior: m.primaryPrior,

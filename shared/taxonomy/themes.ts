@@ -48,6 +48,10 @@ export type ThemeId = (typeof THEMES)[number]['id'];
 /** Every theme id, in taxonomy order. */
 export const THEME_IDS: readonly ThemeId[] = THEMES.map((t) => t.id);
 
+/** The 8 themes of the peace-and-security work of UN political missions (the others are ReliefWeb's 19). */
+export const PEACE_AND_SECURITY_THEMES: ReadonlySet<ThemeId> = new Set<ThemeId>(['border-management', 'counter-terrorism', 'preventive-diplomacy', 'drugs-organized-crime',
+  'arms-control', 'elections-governance', 'transboundary-water-energy', 'regional-cooperation']);
+
 const themeById = new Map<string, Theme>(THEMES.map((t) => [t.id, t]));
 
 /** True when `id` is a theme id of the taxonomy. */

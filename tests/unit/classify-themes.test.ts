@@ -136,6 +136,24 @@ describe('theme selection', () => {
     expect(selectThemes(probs, m, (t) => t !== 0)).toEqual([1]);
   });
 
+  it('keeps fewer secondary themes when one of peace and security leads (peaceRelative)', () => {
+    const at = (id: string) => THEME_IDS.indexOf(id as (typeof THEME_IDS)[number]);
+    const probs = THEME_IDS.map(() => 0.01);
+    probs[at('border-management')] = 0.8;
+    probs[at('drugs-organized-crime')] = 0.5;
+    probs[at('health')] = 0.3;
+    const m = { threshold: 0.1, relative: 0.1, peaceRelative: 0.5 };
+    // border management leads: health (0.3 < 0.5 × 0.8) goes, drugs (0.5 ≥ 0.4) stays
+    expect(selectThemes(probs, m, always)).toEqual([at('border-management'), at('drugs-organized-crime')]);
+    // without the setting, or when a humanitarian theme leads, the model's own relative applies
+    expect(selectThemes(probs, { threshold: 0.1, relative: 0.1 }, always)).toHaveLength(3);
+    const humanitarian = [...probs];
+    humanitarian[at('wash')] = 0.9;
+    expect(selectThemes(humanitarian, m, always)).toEqual([at('wash'), at('border-management'), at('drugs-organized-crime'), at('health')]);
+    // the shipped model carries it
+    expect(getThemeModel().peaceRelative).toBeGreaterThan(getThemeModel().relative);
+  });
+
   it('ships per-theme thresholds learned by scripts/train-themes.ts', () => {
     const m = getThemeModel();
     expect(m.thresholds).toHaveLength(THEME_IDS.length);
