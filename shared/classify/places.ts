@@ -667,6 +667,10 @@ const NEIGHBOURING_WORDS = new Set(['neighbouring', 'neighboring', 'соседн
 const FRENCH_NEIGHBOURING = new Set(['voisin', 'voisine']);
 /** Auspices words, before a country's "of": "under the auspices of Kenya's President", "sous l'égide du Tchad" (Russian "под эгидой Казахстана" is a mediation word). */
 const AUSPICES_WORDS = new Set(['auspices', 'egide']);
+/** Whether a word, before a country's "of", makes it a mediator or the host under whose auspices talks are held. */
+function mediationOrAuspices(token: Token | undefined): boolean {
+  return token !== undefined && (MEDIATION_WORDS.has(token.norm) || AUSPICES_WORDS.has(token.norm));
+}
 /** The last words TRANSIT_BEFORE can end with. */
 const TRANSIT_LAST_WORDS = new Set(['через', 'по', 'территорию', 'территории', 'through', 'via', 'the', 'of', 'par', 'le', 'la', 'les', 'l']);
 /** The French words "of" an AID_OF_BEFORE phrase ends with. */
@@ -1280,11 +1284,9 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     // (the hosted-talks pattern runs only after a "by")
     const mediationBefore = ((before1?.norm === 'by' || tokens[m.tokenIndex - 2]?.norm === 'by') && HOSTED_TALKS_BEFORE.test(text.slice(Math.max(0, m.start - 60), m.start)))
       || (before1 !== undefined && MEDIATION_WORDS.has(before1.norm))
-      || (before1 !== undefined && (FRENCH_OF.has(before1.norm) || before1.norm === 'of' || before1.norm === 'by')
-        && (MEDIATION_WORDS.has(tokens[m.tokenIndex - 2]?.norm ?? '') || AUSPICES_WORDS.has(tokens[m.tokenIndex - 2]?.norm ?? '')))
+      || (before1 !== undefined && (FRENCH_OF.has(before1.norm) || before1.norm === 'of' || before1.norm === 'by') && mediationOrAuspices(tokens[m.tokenIndex - 2]))
       // ("la médiation de l'Angola")
-      || (before1?.norm === 'l' && tokens[m.tokenIndex - 2]?.norm === 'de'
-        && (MEDIATION_WORDS.has(tokens[m.tokenIndex - 3]?.norm ?? '') || AUSPICES_WORDS.has(tokens[m.tokenIndex - 3]?.norm ?? '')));
+      || (before1?.norm === 'l' && tokens[m.tokenIndex - 2]?.norm === 'de' && mediationOrAuspices(tokens[m.tokenIndex - 3]));
     if (MEDIATOR_AFTER.test(text.slice(m.end, m.end + 60)) || ABSTAINING_AFTER.test(text.slice(m.end, m.end + 15)) || (before1?.norm !== 'in' && SUPPORTS_AFTER.test(text.slice(m.end, m.end + 16))) || WITH_AGENCY_HAND_OVER_AFTER.test(text.slice(m.end, m.end + 30))) f.donor++;
     // thanked for what it did: "remercie les États-Unis pour leur facilitation", "thanked Qatar for its mediation"
     // (and the countries listed before the last: "commended the United States and Qatar for their facilitation")
