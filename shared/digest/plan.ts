@@ -975,7 +975,6 @@ class SlotTable {
     if (this.matchFrom <= this.matchTo) this.index.orRule(rule, this.matchFrom, this.matchTo, this.matchBlock!, this.matchAt);
   }
 
-
   /** Slot by subscriber id, per frequency: built on first need. */
   slotMaps(): Map<string, number>[] {
     if (this.slotOf === undefined) {
