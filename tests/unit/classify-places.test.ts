@@ -119,6 +119,10 @@ describe('gazetteer from maintained packages', () => {
     expect(mentioned('Des messages sont diffusés en sango et en français sur les radios communautaires.')).toEqual([]);
     expect(mentioned('Messages are broadcast in French on community radio.')).toEqual([]);
     expect(mentioned('Школы с преподаванием на румынском языке открыты.')).toEqual([]);
+    // a list of them that the word language ends
+    expect(mentioned('Мигранты проходят курсы русского, английского, корейского и немецкого языков.')).toEqual([]);
+    expect(mentioned('Leaflets were printed in Georgian, Azerbaijani and Armenian languages.')).toEqual([]);
+    expect(mentioned('German and Korean employers, and English language courses.')).toEqual(['DEU', 'KOR']);
   });
 });
 
@@ -455,6 +459,16 @@ describe('concerned versus mentioned', () => {
     expect(r.countries).toEqual(['KAZ', 'KGZ', 'TJK', 'TKM', 'UZB']);
     expect(r.primaryCountry).toBeNull();
     expect(r.regions).toContain('143');
+  });
+  it('a regional report placed in a town of the country it is far more about keeps that country', () => {
+    const body = (uzbekistan: number) =>
+      `${'Uzbekistan hosted the seminar, and the Government of Uzbekistan presented its programme. '.repeat(uzbekistan)}Experts from Kazakhstan, Kyrgyzstan and Tajikistan also took part.`;
+    const dominant = doc(body(3), 'Tashkent seminar discusses the reintegration of returnees', 'TASHKENT, Uzbekistan');
+    expect(dominant.countries).toEqual(['KAZ', 'KGZ', 'TJK', 'UZB']);
+    expect(dominant.primaryCountry).toBe('UZB');
+    // not when the others are nearly as present
+    const shared = doc(`${body(1)} Kazakhstan, Kyrgyzstan and Tajikistan presented their national plans.`, 'Tashkent seminar discusses the reintegration of returnees');
+    expect(shared.primaryCountry).toBeNull();
   });
 });
 
