@@ -1138,6 +1138,8 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
   // the same for a border word
   let bordered: { end: number; neighbour: boolean } | undefined;
   const aboutMissionPersonnel = MISSION_PERSONNEL.test(text);
+  // the last country named as the neighbour ("in neighbouring Thailand", "au Tchad voisin"), and where
+  let neighbourNamed: { iso3: string; end: number } | undefined;
   for (let mi = 0; mi < mentions.length; mi++) {
     const m = mentions[mi]!;
     if (m.area) {
@@ -1195,7 +1197,10 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
       if (!byName && SEAT_CITIES.has(phraseTokens(text.slice(m.start, m.end)).join(' '))) f.seatDateline++;
     }
     else {
-      if (!sameAsName.has(m)) f.body += weight;
+      // (the towns that place something in a neighbour just named as one add no weight of their
+      // own: "в соседнем Узбекистане — в Андижане и Фергане")
+      const placesInNeighbour = !byName && neighbourNamed !== undefined && neighbourNamed.iso3 === iso3 && !/[.!?]/.test(text.slice(neighbourNamed.end, m.start));
+      if (!sameAsName.has(m) && !placesInNeighbour) f.body += weight;
       const pos = (m.start - layout.bodyStart) / bodyLen;
       if (pos < f.first) f.first = pos;
     }
@@ -1221,6 +1226,7 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     const borderBefore = f.border;
     const neighbourBefore = f.neighbour;
     let between = false;
+    let neighbouring = false;
     // ("a grant to Viet Nam", "funding for Afghanistan": the country receives; "thanks to Japan" it gives)
     const recipient = m.tokenIndex > 0 && RECIPIENT_BEFORE.has(tokens[m.tokenIndex - 1]!.norm);
     for (let k = from; k < m.tokenIndex; k++) {
@@ -1244,11 +1250,18 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
       }
       if (BETWEEN_WORDS.has(w)) between = true;
       // "in neighbouring Thailand", "в соседнем Афганистане": named as the neighbour it is
-      if (k === m.tokenIndex - 1 && NEIGHBOURING_WORDS.has(w)) f.neighbour++;
+      if (k === m.tokenIndex - 1 && NEIGHBOURING_WORDS.has(w)) {
+        f.neighbour++;
+        neighbouring = true;
+      }
     }
     // ("au Tchad voisin")
-    if (m.tokenEnd < tokens.length && !tokens[m.tokenEnd]!.sentenceStart && FRENCH_NEIGHBOURING.has(tokens[m.tokenEnd]!.norm)) f.neighbour++;
+    if (m.tokenEnd < tokens.length && !tokens[m.tokenEnd]!.sentenceStart && FRENCH_NEIGHBOURING.has(tokens[m.tokenEnd]!.norm)) {
+      f.neighbour++;
+      neighbouring = true;
+    }
     if (between) f.neighbour = neighbourBefore;
+    else if (neighbouring) neighbourNamed = { iso3, end: m.end };
     // a head of state or government named as an organisation's chair ("the ASEAN Chair, Prime
     // Minister of Malaysia Anwar Ibrahim", "Chairperson of the SADC Organ …, President of the
     // United Republic of Tanzania"): the chair's country, a partner like a donor, not the subject

@@ -124,6 +124,13 @@ export const CITY_EXONYMS: ReadonlyArray<readonly [string, string]> = [
   ['Хартум', 'SDN'], ['Порт-о-Пренс', 'HTI'], ['Каракас', 'VEN'], ['Харьков', 'UKR'], ['Кокс-Базар', 'BGD'], ['Коломбо', 'LKA'],
   ['Мешхед', 'IRN'], ['Кандагар', 'AFG'], ['Джелалабад', 'AFG'], ['Кветта', 'PAK'], ['Сеул', 'KOR'], ['Пхеньян', 'PRK'],
   ['Туркменбаши', 'TKM'], ['Караганда', 'KAZ'],
+  ['Копенгаген', 'DNK'], ['Стокгольм', 'SWE'], ['Лиссабон', 'PRT'], ['Прага', 'CZE'], ['Бухарест', 'ROU'], ['Афины', 'GRC'],
+  ['Гаага', 'NLD'], ['Страсбург', 'FRA'], ['Гамбург', 'DEU'], ['Мюнхен', 'DEU'], ['Барселона', 'ESP'], ['Мехико', 'MEX'],
+  ['Бразилиа', 'BRA'], ['Буэнос-Айрес', 'ARG'], ['Кито', 'ECU'], ['Гавана', 'CUB'], ['Куала-Лумпур', 'MYS'], ['Маскат', 'OMN'],
+  ['Дар-эс-Салам', 'TZA'], ['Йоханнесбург', 'ZAF'], ['Мапуту', 'MOZ'], ['Антананариву', 'MDG'], ['Шанхай', 'CHN'], ['Урумчи', 'CHN'],
+  ['Гянджа', 'AZE'], ['Андижан', 'UZB'], ['Джалал-Абад', 'KGZ'], ['Бохтар', 'TJK'], ['Куляб', 'TJK'], ['Туркменабад', 'TKM'],
+  // Osh's cases: a two-letter name is not inflected by the gazetteer
+  ['Оше', 'KGZ'], ['Оша', 'KGZ'],
   // French names of capitals the packages spell otherwise
   ['Addis-Abeba', 'ETH'], ['Saint-Domingue', 'DOM'],
   // European ports named in drug-trafficking reports whose English names the city list lacks

@@ -33,9 +33,12 @@ describe('gazetteer from maintained packages', () => {
     expect(mentioned('North American and Latin American donors met.')).toEqual([]);
     expect(mentioned('Обработано 1,6 млн гектаров, заражённых итальянским прусом и мароккской саранчой.')).toEqual([]);
   });
-  it('knows French names of capitals the packages spell otherwise, and Kyrgyzstan\'s Talas (not Tallahassee)', () => {
+  it('knows French and Russian names of capitals the packages spell otherwise, and Kyrgyzstan\'s Talas (not Tallahassee)', () => {
     expect(mentioned('Le passager arrivait via Addis-Abeba. Un vol relie Port-au-Prince à Saint-Domingue.')).toEqual(['DOM', 'ETH', 'HTI']);
     expect(mentioned('Вода подаётся из водохранилища на Таласе.')).toEqual(['KGZ']);
+    // Russian exonyms the transliteration cannot reach, in their cases; Shanghai is not Sana'a
+    expect(mentioned('Вакцины доставлены со склада в Копенгагене, встреча прошла в Стокгольме и Лиссабоне.')).toEqual(['DNK', 'PRT', 'SWE']);
+    expect(mentioned('Форум прошёл в Шанхае, затем в Оше.')).toEqual(['CHN', 'KGZ']);
   });
   it('knows Russian two-word names in every case ("в Южном Судане" is South Sudan, not Sudan)', () => {
     expect(mentioned('Миротворцы служат в Южном Судане. Делегация Новой Зеландии и представители Соединённых Штатов прибыли.')).toEqual(['NZL', 'SSD', 'USA']);
@@ -1256,6 +1259,10 @@ describe('concern: the two sides and organisations', () => {
     expect(r.countries).toEqual(['MMR']);
     const fr = doc("De fortes pluies ont provoqué des inondations dans l'État du Darfour-Occidental au Soudan, où des milliers de familles ont perdu leurs abris. Des familles ont fui jusqu'à Abéché, au Tchad voisin.\n\nLes partenaires humanitaires au Soudan distribuent des abris et de l'eau potable.", 'Soudan : inondations dans le Darfour', 'KHARTOUM, Soudan');
     expect(fr.countries).toEqual(['SDN']);
+    // the towns that place the tremors in the neighbour add nothing of their own
+    const ru = doc('Землетрясение магнитудой 5,8 произошло на юге Кыргызстана. Подземные толчки ощущались в Оше, Джалал-Абаде, а также в соседнем Узбекистане — в Андижане и Фергане.\n\nВ Кыргызстане повреждены школы и дома, правительство Кыргызской Республики выделило средства на восстановление.', 'Землетрясение на юге Кыргызстана', 'БИШКЕК, Кыргызстан');
+    expect(ru.mentioned).toEqual(['KGZ', 'UZB']);
+    expect(ru.countries).toEqual(['KGZ']);
   });
   it('a country that "renouvelle son appui" in the title gives it', () => {
     const r = doc("Le Gouvernement princier de Monaco et le Fonds des Nations Unies pour l'enfance (UNICEF) ont signé à Dakar un nouvel accord de partenariat de trois ans, doté de 1,2 million d'euros, pour renforcer la prise en charge de la malnutrition aiguë chez les enfants de moins de cinq ans dans les régions de Matam et de Kédougou.\n\nCes deux régions, parmi les plus touchées du pays, affichent des taux de malnutrition aiguë globale proches du seuil d'alerte de 10 % pendant la période de soudure, lorsque les réserves alimentaires des ménages s'épuisent avant les récoltes. Les difficultés d'accès aux structures de santé, l'éloignement des villages et les pratiques d'alimentation du nourrisson inadaptées aggravent la situation.\n\nLe programme financé par la Direction de la Coopération Internationale de Monaco permettra le dépistage régulier de quelque 60 000 enfants par des relais communautaires, l'approvisionnement des postes de santé en aliments thérapeutiques prêts à l'emploi et la formation de 200 agents de santé. Il appuiera aussi la promotion de l'allaitement maternel exclusif et la supplémentation en micronutriments des femmes enceintes.\n\nLes activités seront mises en œuvre avec le ministère de la Santé et de l'Action sociale et le Conseil national de développement de la nutrition, qui coordonne la politique nationale en la matière.\n\n« Aucun enfant ne devrait mourir d'une maladie que l'on sait prévenir et traiter. Ce partenariat renouvelé va nous permettre d'atteindre des familles qui vivent loin de tout », a souligné la Représentante de l'UNICEF au Sénégal.\n\nLe Sénégal est l'un des pays prioritaires de la coopération monégasque, qui soutient des programmes de nutrition similaires en Mauritanie et au Burkina Faso.", "La Principauté de Monaco renouvelle son appui à la lutte contre la malnutrition infantile au Sénégal", "DAKAR, Sénégal");
