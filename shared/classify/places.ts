@@ -811,8 +811,8 @@ const ROLE_BEFORE_LIST = new RegExp(
     '|(?:médiation|facilitation|soutien|financement|appui|aide|dons?|contributions?(?:\\s+(?:volontaires|financières|généreuses))?)\\s+(?:de|du|des)' +
     // "des contingents rwandais, bangladais et pakistanais", "contingents du Népal, du Bangladesh …"
     '|(?:contingents?|casques bleus|soldats de la paix|troupes|équipes)\\s+(?:(?:de|du|des|d[\'’])\\s*)?' +
-    // "fournis par l'Inde, le Pakistan et le Bangladesh", "financé par"
-    '|(?:fourni|offert|financ|soutenu|appuy|parrain)\\S*\\s+(?:(?:notamment|principalement|conjointement|en particulier|essentiellement)\\s+)?par' +
+    // "fournis par l'Inde, le Pakistan et le Bangladesh", "financé par", "un fonds alimenté par"
+    '|(?:fourni|offert|financ|soutenu|appuy|parrain|aliment)\\S*\\s+(?:(?:notamment|principalement|conjointement|en particulier|essentiellement)\\s+)?par' +
     // "pays contributeurs de troupes et de police, à savoir le Burundi, Djibouti …"
     '|(?:garants?|pays garants|médiateurs?|observateurs?|bailleurs?|pays contributeurs(?:\\s+de\\s+troupes(?:\\s+et\\s+de\\s+police)?)?)\\s*[:,(]?\\s*(?:(?:dont|notamment|parmi lesquels|à savoir)\\s*)?' +
     // the nuclear-weapon States named as such ("пятью ядерными государствами — Россией, США, …"): a treaty's guarantors
@@ -858,6 +858,11 @@ const PARTICIPANTS_OF_BODIES_BEFORE_LIST = /(?:representatives|delegates|officia
  * the report's subject.
  */
 const EXAMPLES_BEFORE_LIST = /(?:(?:\d+|many|several|other|various|some|dozens of|more than \d+|over \d+|plus de \d+|более \d+)\s+(?:other\s+)?(?:countries|nationalities|states|nations|pays|nationalités|стран\S*)|(?:markets|destinations|marchés|рынк\S*)|(?:neighbouring|neighboring)\s+countries|pays\s+voisins|соседн\S*\s+стран\S*)\s*,?\s*(?:including|such as|among them|notably|like|dont|notamment|comme|tels que|в том числе|включая|таких как)(?:\s+(?:in|en|au|aux|à|в))?\s*$/i;
+/**
+ * A count of countries, a short clause, then the examples: "observers from more than 25
+ * countries currently serve with UNTSO, including Argentina, Australia …".
+ */
+const EXAMPLES_AFTER_COUNT_CLAUSE = /(?:\d+|many|several|more than \d+|over \d+|plus de \d+|более \d+)\s+(?:other\s+)?(?:countries|nationalities|nations|pays|nationalités|стран\S*)(?:\s+[^\s,.;:!?]+){1,6}\s*,\s*(?:including|such as|among them|notably|dont|notamment|en particulier|в том числе|включая)\s*$/i;
 /** Right before a list, a border verb that governs it: "borders Uganda, Rwanda and Burundi", "граничит с …". */
 const ADJACENT_BEFORE_LIST = /(?:\bborders|\bbordering|\bbounded by|граничит\s+с|граничащ\S*\s+с|границ\S*\s+с|frontali[eè]re?s?\s+(?:du|de\s+la|de\s+l['’]|des)|limitrophes?\s+(?:du|de\s+la|de\s+l['’]|des))\s*(?:the\s+)?$/i;
 const ROLE_AFTER_LIST = /^[\s,]*(?:\(?\s*)(?:(?:(?:acting|serving|participating|present)\s+)?(?:as|en\s+tant\s+que|comme|в\s+качестве)\s+(?:the\s+|les\s+)?(?:guarantors?|mediators?|facilitators?|observers?|co-?sponsors?|sponsors?|donors?|witnesses|garants?|médiateurs?|observateurs?|facilitateurs?|témoins|гарант\S*|посредник\S*|наблюдател\S*)\b|in\s+(?:brokering|mediating|facilitating)\b|(?:(?:which|who|that|qui|которые)\s+)?(?:(?:have|has|had|ont)\s+)?(?:sent|deployed|dispatched|airlifted|envoyé|dépêché|направили)\s+(?:[^\s.;]+\s+){0,4}?(?:teams?|experts|aircraft|flights|supplies|personnel|rescuers)\b|(?:(?:are|were|being|remain)\s+)?(?:among|parmi)\s+(?:the\s+|les\s+)?(?:(?:largest|biggest|main|major|leading|top|principal|key|plus\s+grands|principaux)\s+)*(?:donors?|contributors?|funders?|bailleurs|donateurs|contributeurs)\b|(?:are|were|have\s+been)\s+(?:its|their|the)\s+(?:(?:largest|biggest|main|major|leading|top|principal|key)\s+)+(?:donors?|contributors?|funders?)\b|(?:have|ont)\s+(?:(?:also|aussi|également)\s+)?(?:expressed|voiced|lent|given|exprimé|apporté|réaffirmé)\s+(?:their|leur)\s+(?:full\s+|plein\s+)?(?:support|backing|soutien|appui))/i;
@@ -948,8 +953,12 @@ function redefinedAcronyms(text: string, found: readonly PlaceMention[]): Set<st
   }
   return out;
 }
-/** The capitalised name right before an acronym's brackets: "The Danish Refugee Council |(DRC)". */
-const NAME_BEFORE_BRACKETS = /(?:\p{Lu}[\p{L}'’-]*\s+(?:(?:of|for|the|and|on|de|du|des|la|le)\s+)*){1,8}$/u;
+/**
+ * The name right before an acronym's brackets: capitalised words ("The Danish Refugee Council
+ * |(DRC)"), or a capitalised word and the lower-case ones of a French name ("le Conseil danois
+ * pour les réfugiés |(DRC)").
+ */
+const NAME_BEFORE_BRACKETS = /(?:(?:\p{Lu}[\p{L}'’-]*\s+(?:(?:of|for|the|and|on|de|du|des|la|le)\s+)*){1,8}|\p{Lu}[\p{L}'’-]*(?:\s+\p{Ll}[\p{L}'’-]*){1,5}\s+)$/u;
 
 /**
  * Whether a town is written like an acronym in running text: "rescue teams deployed by NEMA"
@@ -1098,7 +1107,7 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
         || ROLE_BEFORE_LIST.test(text.slice(Math.max(0, first.start - 160), first.start).replace(ENUMERATION_TAIL, ''))
         || ((PARTICIPANTS_BEFORE_LIST.test(before) || PARTICIPANTS_OF_BODIES_BEFORE_LIST.test(before)) && OBSERVERS_BEFORE.test(sentenceBefore(text, first.start)))) {
         for (const m of run) inRoleList.add(m);
-      } else if (countries >= 3 && EXAMPLES_BEFORE_LIST.test(before)) {
+      } else if (countries >= 3 && (EXAMPLES_BEFORE_LIST.test(before) || EXAMPLES_AFTER_COUNT_CLAUSE.test(text.slice(Math.max(0, first.start - 120), first.start)))) {
         for (const m of run) inExampleList.add(m);
       } else if (countries >= 3) {
         for (const m of run) inList.add(m);

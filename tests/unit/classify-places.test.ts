@@ -582,6 +582,9 @@ describe('concern: the two sides and organisations', () => {
     expect(r.countries).not.toContain('ETH');
     expect(r.countries).not.toContain('IDN');
     expect(r.countries).not.toContain('KEN');
+    // a short clause between the count and the examples
+    const untso = doc('UNTSO marked 75 years of monitoring ceasefires in Egypt, Israel, Lebanon and Syria. Some 150 military observers from more than 25 countries currently serve with UNTSO, including Argentina, Australia, Austria, Canada and Chile. Observers liaise daily with the parties in Israel, Lebanon, Syria and Egypt.', 'UNTSO marks 75 years as the first peacekeeping operation');
+    expect(untso.countries).toEqual(['EGY', 'ISR', 'LBN', 'SYR']);
   });
   it('markets named as examples ("markets such as Australia, Japan and New Zealand") are in passing', () => {
     const r = doc('Methamphetamine seizures in Myanmar, Thailand, the Lao People\'s Democratic Republic and Cambodia reached a record. Shipments destined for higher-value markets such as Australia, Japan and New Zealand move by sea. Trafficking in South-East Asia and Oceania keeps growing.', 'UNODC: methamphetamine seizures in East and Southeast Asia reach new record', 'BANGKOK, Thailand');
@@ -1127,14 +1130,19 @@ describe('concern: the two sides and organisations', () => {
     expect(support.countries).not.toContain('JOR');
     expect(support.countries).not.toContain('PAK');
   });
-  it('an acronym the text defines as something else is not the country ("The Danish Refugee Council (DRC)"); donors "have been" a list', () => {
+  it('an acronym the text defines as something else is not the country ("The Danish Refugee Council (DRC)"); donors "have been" a list; a fund is "alimenté par" its funders', () => {
     expect(mentioned('The Danish Refugee Council (DRC) has deployed teams in Syria. DRC staff trained 500 people in Syria.')).toEqual(['DNK', 'SYR']);
+    // a French name, in lower case after its first word
+    expect(mentioned('Le Conseil danois pour les réfugiés (DRC) a distribué des abris au Burkina Faso. Les équipes du DRC ont recensé les besoins.', 'Burkina Faso : le DRC fournit des abris')).toEqual(['BFA', 'DNK']);
     // defined as the country, the acronym stays the country: its mentions count
     const drc = doc('Fighting in the Democratic Republic of the Congo (DRC) displaced thousands. Rwanda and Rwanda\'s army were accused; Rwanda denied it; Rwanda\'s president spoke. DRC troops and DRC police deployed while DRC officials met.');
     expect(drc.primaryCountry).toBe('COD');
     const r = doc('The Emergency Relief Coordinator allocated US$100 million from CERF to ten underfunded crises, among them Mali, Chad and Haiti. In Mali, funds will support displaced families. CERF is funded by voluntary contributions. Its largest donors in recent years have been Germany, Sweden, the Netherlands, the United Kingdom and Norway.', 'UN relief chief allocates US$100 million from CERF to ten neglected crises', 'NEW YORK');
     expect(r.countries).not.toContain('DEU');
     expect(r.countries).not.toContain('SWE');
+    // "un fonds alimenté par …": the funders of a fund
+    const fund = doc("Au Mali, au Niger et au Burkina Faso, les transferts monétaires ont aidé 2 millions de personnes. Le Mali, le Niger et le Burkina Faso étendront le programme. Il est financé par un fonds fiduciaire alimenté par l'Allemagne, le Danemark, la France et le Royaume-Uni.", 'Sahel : la protection sociale adaptative aide des millions de personnes');
+    expect(fund.countries).toEqual(['BFA', 'MLI', 'NER']);
   });
   it('"UN in Kazakhstan supports …" is the UN office\'s support, not Kazakhstan\'s', () => {
     const r = doc('The United Nations Country Team in Kazakhstan and the Ministry of Information held a round table in Astana to review five years of reintegration of returnees from Syria. Since 2019, Kazakhstan has repatriated more than 750 of its nationals from camps in Syria. "Kazakhstan\'s experience shows that repatriation works," said the Resident Coordinator.', 'UN in Kazakhstan supports rehabilitation of women and children returned from Syria', 'ASTANA, Kazakhstan');
