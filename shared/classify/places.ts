@@ -919,7 +919,14 @@ interface Features {
   titleAgreement: number;
   /** Towns named as where someone went: "during recent visits to Riyadh and Muscat". */
   visitedTowns: number;
+  /** Mentions by name in the text as the subject of a statement's verb: "La France condamne", "Japan expresses". */
+  speaker: number;
 }
+
+/** Verbs right after a country that make it the author of a statement: "La France condamne les tirs", "Japan calls on all parties". */
+const STANCE_VERBS = new Set(['condemns', 'welcomes', 'calls', 'urges', 'expresses', 'reiterates', 'reaffirms', 'commends', 'deplores', 'extends', 'stands',
+  'condamne', 'salue', 'appelle', 'rappelle', 'exprime', 'réitère', 'reitere', 'réaffirme', 'reaffirme', 'attend', 'adresse', 'souligne', 'déplore', 'deplore', 'continuera',
+  'осуждает', 'приветствует', 'призывает', 'выражает', 'подтверждает', 'настаивает', 'рассчитывает']);
 
 /**
  * How close to the best title subject's score the title's first-named country must come to be
@@ -1160,7 +1167,7 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     const iso3 = m.iso3!;
     let f = feats.get(iso3);
     if (!f) {
-      f = { titleName: 0, titleCity: 0, dateline: 0, seatDateline: 0, body: 0, named: 0, first: 1, gov: 0, loc: 0, border: 0, neighbour: 0, donor: 0, list: 0, org: 0, people: 0, titleDonor: 0, participant: 0, example: 0, adjacent: 0, towns: 0, seatTowns: 0, datelineNamed: 0, titleAgreement: 0, visitedTowns: 0 };
+      f = { titleName: 0, titleCity: 0, dateline: 0, seatDateline: 0, body: 0, named: 0, first: 1, gov: 0, loc: 0, border: 0, neighbour: 0, donor: 0, list: 0, org: 0, people: 0, titleDonor: 0, participant: 0, example: 0, adjacent: 0, towns: 0, seatTowns: 0, datelineNamed: 0, titleAgreement: 0, visitedTowns: 0, speaker: 0 };
       feats.set(iso3, f);
     }
     const byName = m.via === 'n' || m.via === 'd';
@@ -1210,6 +1217,7 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
       // own: "в соседнем Узбекистане — в Андижане и Фергане")
       const placesInNeighbour = !byName && neighbourNamed !== undefined && neighbourNamed.iso3 === iso3 && !/[.!?]/.test(text.slice(neighbourNamed.end, m.start));
       if (!sameAsName.has(m) && !placesInNeighbour) f.body += weight;
+      if (m.via === 'n' && nextInSentence && STANCE_VERBS.has(next.norm)) f.speaker++;
       const pos = (m.start - layout.bodyStart) / bodyLen;
       if (pos < f.first) f.first = pos;
     }
@@ -1431,7 +1439,10 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     // thanks it, unless its people are the subject
     const titleGiver = f.titleName > 0 && f.titleDonor >= f.titleName && f.people === 0
       && (titleAreas > 0 || [...feats].some(([other, g]) => other !== iso3 && g.titleName + g.titleCity > g.titleDonor));
-    const partner = mostlyDonor(f) || titleGiver;
+    // the author of a statement about somewhere else ("La France condamne les tirs … La France
+    // appelle …" under a title about Lebanon): named as the one who speaks, not what it is about
+    const author = f.titleName + f.titleCity === 0 && f.speaker >= 2 && 2 * f.speaker >= f.named - f.datelineNamed && f.gov + f.people + f.border === 0;
+    const partner = mostlyDonor(f) || titleGiver || author;
     if (f.dateline > 0) s += !hubDateline && !partner && (f.titleName > 0 || (f.named > 0 && f.seatDateline < f.dateline)) ? 2 : 0.3;
     s -= 1.2 * Math.min(f.donor, 2);
     // mostly named as a donor or an embassy: a partner, not the subject
