@@ -1063,8 +1063,17 @@ function mandateArea(m: PlaceMention, tokens: readonly Token[]): boolean {
   // past "of the Secretary-General": "the Special Envoy of the Secretary-General for Yemen"
   let h = k - 1;
   if (h >= 4 && tokens[h]!.norm === 'general' && tokens[h - 1]!.norm === 'secretary' && tokens[h - 2]!.norm === 'the' && tokens[h - 3]!.norm === 'of') h -= 4;
-  return MANDATE_HEADS.has(tokens[h]!.norm);
+  // past the UN's name: "Спецпосланник ООН по Йемену", "Специальный посланник Генерального секретаря ООН по …"
+  if (h >= 1 && UN_NAMES.has(tokens[h]!.norm)) {
+    h--;
+    if (h >= 1 && tokens[h]!.norm === 'секретаря' && tokens[h - 1]!.norm === 'генерального') h -= 2;
+  }
+  return MANDATE_HEADS.has(tokens[h]!.norm) || (h >= 0 && SHORT_ENVOY.has(tokens[h]!.norm));
 }
+/** The UN's name between an envoy and the place of the mandate. */
+const UN_NAMES = new Set(['оон', 'un']);
+/** One-word Russian envoys: "Спецпосланник ООН по Йемену". */
+const SHORT_ENVOY = new Set(['спецпосланник', 'спецпредставитель', 'спецкоординатор']);
 
 /** Named mostly as a donor or an embassy: a partner, not the subject. */
 function mostlyDonor(f: Features): boolean {

@@ -133,6 +133,11 @@ export const CITY_EXONYMS: ReadonlyArray<readonly [string, string]> = [
   ['Оше', 'KGZ'], ['Оша', 'KGZ'],
   // French names of capitals the packages spell otherwise
   ['Addis-Abeba', 'ETH'], ['Saint-Domingue', 'DOM'],
+  ['Riyad', 'SAU'], ['Mascate', 'OMN'], ['Beyrouth', 'LBN'], ['Bagdad', 'IRQ'], ['Damas', 'SYR'], ['Téhéran', 'IRN'], ['Erevan', 'ARM'],
+  ['Bakou', 'AZE'], ['Tbilissi', 'GEO'], ['Samarcande', 'UZB'], ['Boukhara', 'UZB'], ['Och', 'KGZ'], ['Kiev', 'UKR'], ['Copenhague', 'DNK'],
+  ['Lisbonne', 'PRT'], ['Bucarest', 'ROU'], ['Athènes', 'GRC'], ['Berne', 'CHE'], ['Hambourg', 'DEU'], ['Barcelone', 'ESP'],
+  ['La Havane', 'CUB'], ['Djakarta', 'IDN'], ['Manille', 'PHL'], ['Dacca', 'BGD'], ['Katmandou', 'NPL'], ['Oulan-Bator', 'MNG'],
+  ['Bombay', 'IND'], ['Djouba', 'SSD'], ['Mogadiscio', 'SOM'], ['Ndjamena', 'TCD'],
   // European ports named in drug-trafficking reports whose English names the city list lacks
   ['Antwerp', 'BEL'], ['Algeciras', 'ESP'],
   // Grenada's island, not Martinique ("Carriacou, Petite Martinique and the Southern Grenadines")

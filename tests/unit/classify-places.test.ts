@@ -39,6 +39,7 @@ describe('gazetteer from maintained packages', () => {
     // Russian exonyms the transliteration cannot reach, in their cases; Shanghai is not Sana'a
     expect(mentioned('Вакцины доставлены со склада в Копенгагене, встреча прошла в Стокгольме и Лиссабоне.')).toEqual(['DNK', 'PRT', 'SWE']);
     expect(mentioned('Форум прошёл в Шанхае, затем в Оше.')).toEqual(['CHN', 'KGZ']);
+    expect(mentioned('Les consultations ont eu lieu à Riyad, à Mascate, à Beyrouth et à Téhéran.')).toEqual(['IRN', 'LBN', 'OMN', 'SAU']);
   });
   it('knows Russian two-word names in every case ("в Южном Судане" is South Sudan, not Sudan)', () => {
     expect(mentioned('Миротворцы служат в Южном Судане. Делегация Новой Зеландии и представители Соединённых Штатов прибыли.')).toEqual(['NZL', 'SSD', 'USA']);
@@ -700,6 +701,12 @@ describe('concern: the two sides and organisations', () => {
     expect(r.countries).toEqual(['YEM']);
     const c19 = doc('The Special Envoy of the Secretary-General for Yemen, Hans Grundberg, concluded a round of meetings in Muscat and Riyadh aimed at sustaining the relative calm along the front lines. In Muscat, the Envoy met Omani Foreign Minister Sayyid Badr Albusaidi and thanked the Sultanate for its continued support to the UN-led process. In Riyadh, Mr. Grundberg met members of the Government. The Envoy stressed that no escalation should draw Yemen deeper into regional conflict.', 'UN Envoy for Yemen discusses de-escalation and detainee releases in Muscat and Riyadh');
     expect(c19.countries).toEqual(['YEM']);
+    // the mandate written with the UN's name, in Russian
+    const body = (envoy: string) => `${envoy} Ханс Грундберг провёл серию встреч в Эр-Рияде и Маскате, стремясь сохранить пространство для мирного процесса. В Эр-Рияде он встретился с членами правительства Йемена. Он поблагодарил Султанат Оман и Королевство Саудовская Аравия за поддержку. Конфликт в Йемене продолжается.`;
+    const short = 'Спецпосланник ООН по Йемену';
+    expect(doc(body(short), `${short} провёл консультации в Эр-Рияде и Маскате`).countries).toEqual(['YEM']);
+    const long = 'Специальный посланник Генерального секретаря ООН по Йемену';
+    expect(doc(body(long), `${long} провёл консультации в Эр-Рияде и Маскате`).countries).toEqual(['YEM']);
   });
   it('the countries listed after "the mediation of" mediate too ("through the mediation of Qatar and Türkiye")', () => {
     const r = doc('The United Nations welcomed the ceasefire agreed by Afghanistan and Pakistan after a week of cross-border fighting. The Secretary-General welcomed the agreement reached through the mediation of Qatar and Türkiye, and encouraged both sides to use the mechanisms agreed, including the next round of talks in Istanbul. In Afghanistan, 50 civilians were killed; in Pakistan, 20.', 'UN welcomes Afghanistan-Pakistan ceasefire as civilian toll from border clashes mounts', 'NEW YORK');
