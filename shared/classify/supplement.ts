@@ -138,6 +138,9 @@ export const CITY_EXONYMS: ReadonlyArray<readonly [string, string]> = [
   ['Lisbonne', 'PRT'], ['Bucarest', 'ROU'], ['Athènes', 'GRC'], ['Berne', 'CHE'], ['Hambourg', 'DEU'], ['Barcelone', 'ESP'],
   ['La Havane', 'CUB'], ['Djakarta', 'IDN'], ['Manille', 'PHL'], ['Dacca', 'BGD'], ['Katmandou', 'NPL'], ['Oulan-Bator', 'MNG'],
   ['Bombay', 'IND'], ['Djouba', 'SSD'], ['Mogadiscio', 'SOM'], ['Ndjamena', 'TCD'],
+  // towns frequent in crisis reporting that the city list spells otherwise or lacks
+  ['Hodeidah', 'YEM'], ['Ходейда', 'YEM'], ['Naypyitaw', 'MMR'], ['Nay Pyi Taw', 'MMR'], ['Odesa', 'UKR'], ['Одесса', 'UKR'],
+  ['Mykolaiv', 'UKR'], ['Николаев', 'UKR'], ['Zaporizhzhia', 'UKR'], ['Запорожье', 'UKR'], ['Gao', 'MLI'],
   // European ports named in drug-trafficking reports whose English names the city list lacks
   ['Antwerp', 'BEL'], ['Algeciras', 'ESP'],
   // Grenada's island, not Martinique ("Carriacou, Petite Martinique and the Southern Grenadines")
