@@ -628,7 +628,7 @@ const SUPPORTED_BY_GOVERNMENT_BEFORE = new RegExp(String.raw`(?:${SUPPORT_PHRASE
 const BODY_GENITIVES_RU = new Set(['департамента', 'министерства', 'агентства', 'посольства']);
 /** Russian funding whose giver is a national body named a few words later, its country next: "при финансовой поддержке Бюро … Государственного департамента США". */
 const SUPPORTED_BY_BODY_BEFORE = new RegExp(String.raw`(?:${SUPPORT_PHRASES_RU})[^.;]{1,160}?\s(?:государственного\s+)?(?:департамента|министерства|агентства|посольства)\s+$`, 'iu');
-const SUPPORTED_BY_BEFORE = new RegExp(String.raw`(?:${SUPPORT_PHRASES_RU}|выделил\S*|оказыва\S*|оказал\S*|предоставил\S*(?=\s+правительство\s)|(?:предоставленн|выделенн)\S*\s+правительством)\s+(?:также\s+)?(?:правительств\S*\s+)?(?:(?:[^\s,.;]+\s+){1,3}(?:и\s+|,\s*)(?:правительств\S*\s+)?)?$`, 'iu');
+const SUPPORTED_BY_BEFORE = new RegExp(String.raw`(?:${SUPPORT_PHRASES_RU}|выделил\S*|оказыва\S*|оказал\S*|предоставил\S*(?=\s+правительство\s)|(?:предоставленн|выделенн)\S*\s+правительством)\s+(?:также\s+)?(?:(?:правительств\S*|министерств\S*\s+иностранных\s+дел)\s+)?(?:(?:[^\s,.;]+\s+){1,3}(?:и\s+|,\s*)(?:правительств\S*\s+)?)?$`, 'iu');
 /** Right before a country, its government thanked (without a "for …" to say why): "The two agencies thanked the Government of Japan and …". */
 const THANKED_GOVERNMENT_BEFORE = /(?<!\p{L})thank(?:s|ed|ing)?\s+(?:the\s+)?Governments?\s+of\s+(?:the\s+)?$/u;
 /** Funders named before a government in one list: "is funded by the European Union, the Government of …", "co-financing from the Swiss Agency … and the Government of …". */
@@ -761,7 +761,7 @@ const DONOR_AGENCY_AFTER = /^\s+(?:Fund\s+for\s+(?:International\s+)?Development
 // heads of organisation names that follow the country: "Qatar Fund for Development", "Swiss Agency for Development and Cooperation"
 const ORG_HEADS_AFTER = new Set(['fund', 'agency', 'council', 'foundation', 'society', 'institute', 'committee', 'corporation', 'bank', 'trust', 'association', 'centre', 'center', 'university']);
 /** The same in Russian, where the name goes on in lower case: "Казахстанско-Немецкий университет", "Российский фонд". */
-const ORG_HEADS_AFTER_RU = /^(?:университет|фонд|институт|агентств|банк|центр)\p{L}{0,3}$/u;
+const ORG_HEADS_AFTER_RU = /^(?:университет|фонд|институт|агентств|банк|центр|совет)\p{L}{0,3}$/u;
 // an organisation's seat or depot in a country: "regional office in Kazakhstan", "the supply hub in Fiji", "its warehouse in Suva"
 // (and the Russian ones: "логистический центр ООН в Термезе", "склад в Термезе")
 const LOCATED_HEADS = new Set(['office', 'embassy', 'headquarters', 'bureau', 'centre', 'center', 'hub', 'warehouse', 'warehouses',

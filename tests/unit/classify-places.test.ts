@@ -1280,6 +1280,13 @@ describe('concern: the two sides and organisations', () => {
     expect(ru.mentioned).toEqual(['KGZ', 'UZB']);
     expect(ru.countries).toEqual(['KGZ']);
   });
+  it('a Russian organisation named after a country ("Норвежский совет по делам беженцев") and a ministry that funds ("финансируется Министерством иностранных дел Норвегии") are partners', () => {
+    const council = doc('Норвежский совет по делам беженцев (NRC) завершил ремонт домов в Харьковской области Украины. По словам Норвежского совета по делам беженцев, семьи вернулись в свои дома. Норвежский совет по делам беженцев продолжит работу в Украине.', 'NRC: в Харьковской области отремонтировано 3 тысячи домов', 'ХАРЬКОВ, Украина');
+    expect(council.countries).toEqual(['UKR']);
+    const funded = doc('Норвежский совет по делам беженцев (NRC) завершил ремонт более 3 тысяч домов в Харьковской области, повреждённых в ходе боевых действий.\n\nСемьи вернулись в свои дома до наступления холодов. В Украине потребности остаются высокими.\n\nПрограмма финансируется Министерством иностранных дел Норвегии, Европейским союзом и Швецией.', 'NRC: перед зимой в Харьковской области отремонтировано более 3 тысяч домов', 'ХАРЬКОВ, Украина');
+    expect(funded.mentioned).toEqual(['NOR', 'SWE', 'UKR']);
+    expect(funded.countries).toEqual(['UKR']);
+  });
   it('the author of a statement about another country ("La France condamne …, La France appelle …") is mentioned', () => {
     const r = doc("La France condamne les tirs des forces armées israéliennes contre des positions de la FINUL au Liban. La France appelle au respect de la résolution 1701 par toutes les parties. La France rappelle son attachement à la souveraineté du Liban.\n\nLes autorités libanaises et israéliennes doivent garantir la sécurité des Casques bleus au Liban.", 'Liban – Tirs israéliens contre des positions de la FINUL');
     expect(r.mentioned).toContain('FRA');
