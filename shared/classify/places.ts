@@ -818,7 +818,7 @@ const ROLE_BEFORE_LIST = new RegExp(
     // the nuclear-weapon States named as such ("пятью ядерными государствами — Россией, США, …"): a treaty's guarantors
     '|(?:nuclear[- ]weapon\\s+States|États\\s+dotés\\s+de\\s+l[\'’]arme\\s+nucléaire|ядерн\\S*\\s+(?:государств\\S*|держав\\S*))\\s*(?:[:,(—–-]\\s*)?(?:(?:namely|including|à savoir|notamment)\\s*)?' +
     // "финансируется Германией, Норвегией и Соединёнными Штатами", "за счёт внебюджетных взносов Германии, Норвегии и Соединённых Штатов"
-    '|(?:при\\s+посредничестве|при\\s+содействии|при\\s+поддержке|(?:про)?финансиру\\S*|(?:(?:добровольн|внебюджетн|финансов)\\S*\\s+)?взнос\\S*|гарант\\S*|посредник\\S*|наблюдател\\S*|донор\\S*(?:(?:\\s+[^\\s,.;]+){0,4}?\\s+(?:выступа\\S*|являются|стали))?)\\s*[:,(]?\\s*(?:(?:в том числе|включая|из|от)\\s*)?' +
+    '|(?:при\\s+посредничестве|при\\s+содействии|при\\s+поддержке|(?:про)?финансиру\\S*|(?:(?:добровольн|внебюджетн|финансов)\\S*\\s+)?взнос\\S*|гарант\\S*|посредник\\S*|наблюдател\\S*|донор\\S*(?:(?:\\s+[^\\s,.;]+){0,4}?\\s+(?:выступа\\S*|являются|стали))?)\\s*[:,(—–]?\\s*(?:(?:в том числе|включая|из|от)\\s*)?' +
     // where a diaspora lives or votes: "bureaux de vote de la diaspora en France, en Italie et en Espagne"
     "|диаспор\\S*\\s+в|diasporas?\\s+(?:[a-zà-öø-ÿ]+\\s+)?(?:in|en|au|aux|à)" +
     // the givers after their verb: "Взносы в фонд внесли правительства Узбекистана, Норвегии, Японии и Республики Корея"
@@ -882,7 +882,7 @@ function sentenceBefore(text: string, end: number): string {
 }
 
 /** A title naming a meeting about something: "meeting on Syria", "meeting of special envoys on Afghanistan", "réunion sur la Libye", "встреча по Сирии". */
-const MEETING_ON_TITLE = /(?<!\p{L})(?:meeting|conference|talks|consultations|ministerial|summit|réunion|conférence|consultations|sommet|встреч\p{L}*|совещани\p{L}*|конференци\p{L}*)(?:\s+(?:of|des|du|de)\s+[\p{L}\s-]{1,40}?)?\s+(?:on|about|sur|по)\s+(?:the\s+situation\s+in\s+|la\s+situation\s+(?:en|au)\s+|le\s+|la\s+|l['’]|ситуации\s+в\s+)?\p{Lu}/u;
+const MEETING_ON_TITLE = /(?<!\p{L})(?:meeting|conference|talks|consultations|ministerial|summit|réunion|conférence|consultations|sommet|встреч\p{L}*|совещани\p{L}*|конференци\p{L}*|заседани\p{L}*|консультаци\p{L}*)(?:\s+(?:of|des|du|de)\s+[\p{L}\s-]{1,40}?)?\s+(?:on|about|sur|по)\s+(?:the\s+situation\s+in\s+|la\s+situation\s+(?:en|au)\s+|le\s+|la\s+|l['’]|ситуации\s+в\s+)?\p{Lu}/u;
 /**
  * How many times the second country's score the first's must be for a regional report placed in
  * one of its towns to keep it as the main country. Over the labelled reports whose main country

@@ -1287,6 +1287,14 @@ describe('concern: the two sides and organisations', () => {
     expect(funded.mentioned).toEqual(['NOR', 'SWE', 'UKR']);
     expect(funded.countries).toEqual(['UKR']);
   });
+  it('guarantors after a dash ("Страны-гаранты — Греция, Турция и Великобритания") are partners; a title on consultations "по Афганистану" is about Afghanistan', () => {
+    const cyprus = doc('Миротворцы ООН на Кипре пострадали при инциденте в буферной зоне у деревни Пила. Власти Кипра начали расследование. Деревня примыкает к британской суверенной базе Декелия. Страны-гаранты — Греция, Турция и Великобритания — также призвали к сдержанности. На Кипре ситуация остаётся напряжённой.', 'Миротворцы ООН пострадали при инциденте в буферной зоне на Кипре', 'НИКОСИЯ');
+    expect(cyprus.countries).toEqual(['CYP']);
+    const format = doc('В Казани прошло заседание «Московского формата» консультаций по Афганистану. В нём приняли участие специальные представители России, Индии, Ирана, Казахстана, Китая, Пакистана и Узбекистана. Делегацию Афганистана возглавил министр иностранных дел. Участники обсудили положение в Афганистане и помощь Афганистану.', 'В Казани состоялось заседание «Московского формата» консультаций по Афганистану');
+    expect(format.countries).not.toContain('IND');
+    expect(format.countries).not.toContain('IRN');
+    expect(format.primaryCountry).toBe('AFG');
+  });
   it('the author of a statement about another country ("La France condamne …, La France appelle …") is mentioned', () => {
     const r = doc("La France condamne les tirs des forces armées israéliennes contre des positions de la FINUL au Liban. La France appelle au respect de la résolution 1701 par toutes les parties. La France rappelle son attachement à la souveraineté du Liban.\n\nLes autorités libanaises et israéliennes doivent garantir la sécurité des Casques bleus au Liban.", 'Liban – Tirs israéliens contre des positions de la FINUL');
     expect(r.mentioned).toContain('FRA');
