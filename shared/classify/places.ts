@@ -637,7 +637,9 @@ const FUNDERS_THEN_GOVERNMENT_BEFORE = /(?<!\p{L})(?:(?:co-)?(?:funded|financed|
 const THANKED_BEFORE = /(?<!\p{L})(?:thank\p{L}*|grateful|gratitude|remerci\p{L}*|reconnaissance|благодар\p{L}*|признательн\p{L}*)(?!\p{L})/iu;
 const DELEGATE_WORDS = new Set(['representative', 'representatives', 'delegate', 'delegates', 'representant', 'representante', 'представитель', 'представители']);
 const DELEGATE_SPEECH = new Set([...SPEECH_AFTER, 'expressed', 'stated', 'emphasized', 'emphasised', 'underlined', 'welcomed', 'urged', 'called', 'regretted', 'highlighted', 'voiced', 'echoed',
-  'affirmed', 'reaffirmed', 'declare', 'souligne', 'estime', 'заявил', 'подчеркнул', 'выразил']);
+  'affirmed', 'reaffirmed', 'declare', 'souligne', 'estime', 'заявил', 'подчеркнул', 'выразил', 'пояснил', 'отметил', 'сказал', 'заявила', 'подчеркнула', 'пояснила', 'отметила']);
+/** A Russian delegate, before their country in the genitive. */
+const RUSSIAN_DELEGATE_WORDS = new Set(['представитель', 'представители', 'представительница', 'делегат', 'делегация']);
 /**
  * Whether a country is named as the one a delegate in a meeting's record speaks for: "the
  * representative of X", then a verb of speech later in the sentence (not "representatives of X
@@ -646,7 +648,9 @@ const DELEGATE_SPEECH = new Set([...SPEECH_AFTER, 'expressed', 'stated', 'emphas
 function speaksForCountry(tokens: readonly Token[], m: PlaceMention): boolean {
   let k = m.tokenIndex - 1;
   if (k >= 0 && ['the', 'la', 'le', 'l'].includes(tokens[k]!.norm)) k--;
-  if (k < 1 || !['of', 'de', 'du', 'des', 'd'].includes(tokens[k]!.norm) || !DELEGATE_WORDS.has(tokens[k - 1]!.norm)) return false;
+  // (a Russian delegate's country follows in the genitive: "Постоянный представитель России пояснил")
+  const russianGenitive = k >= 0 && RUSSIAN_DELEGATE_WORDS.has(tokens[k]!.norm) && tokens[m.tokenIndex]!.cyr;
+  if (!russianGenitive && (k < 1 || !['of', 'de', 'du', 'des', 'd'].includes(tokens[k]!.norm) || !DELEGATE_WORDS.has(tokens[k - 1]!.norm))) return false;
   for (let j = m.tokenEnd; j < Math.min(tokens.length, m.tokenEnd + 14); j++) {
     const t = tokens[j]!;
     if (t.sentenceStart) return false;

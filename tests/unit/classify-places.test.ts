@@ -1295,6 +1295,10 @@ describe('concern: the two sides and organisations', () => {
     expect(format.countries).not.toContain('IRN');
     expect(format.primaryCountry).toBe('AFG');
   });
+  it('a Russian delegate\'s country in the genitive ("Постоянный представитель России пояснил") speaks in the meeting', () => {
+    const r = doc('Совет Безопасности ООН принял резолюцию, в которой потребовал прекратить осаду Эль-Фашира в Судане. За документ проголосовали 14 членов Совета, Россия воздержалась.\n\nСовет призвал стороны конфликта в Судане обеспечить доступ гуманитарной помощи.\n\nВыступая после голосования, представитель Судана заявил, что ответственность несут Силы быстрого реагирования. Постоянный представитель России пояснил, что делегация воздержалась, поскольку текст не учитывает позицию законных властей страны.', 'Совет Безопасности потребовал прекратить осаду Эль-Фашира', 'НЬЮ-ЙОРК');
+    expect(r.countries).toEqual(['SDN']);
+  });
   it('the author of a statement about another country ("La France condamne …, La France appelle …") is mentioned', () => {
     const r = doc("La France condamne les tirs des forces armées israéliennes contre des positions de la FINUL au Liban. La France appelle au respect de la résolution 1701 par toutes les parties. La France rappelle son attachement à la souveraineté du Liban.\n\nLes autorités libanaises et israéliennes doivent garantir la sécurité des Casques bleus au Liban.", 'Liban – Tirs israéliens contre des positions de la FINUL');
     expect(r.mentioned).toContain('FRA');
