@@ -141,6 +141,7 @@ export const CITY_EXONYMS: ReadonlyArray<readonly [string, string]> = [
   // towns frequent in crisis reporting that the city list spells otherwise or lacks
   ['Hodeidah', 'YEM'], ['Ходейда', 'YEM'], ['Naypyitaw', 'MMR'], ['Nay Pyi Taw', 'MMR'], ['Odesa', 'UKR'], ['Одесса', 'UKR'],
   ['Mykolaiv', 'UKR'], ['Николаев', 'UKR'], ['Zaporizhzhia', 'UKR'], ['Запорожье', 'UKR'], ['Gao', 'MLI'],
+  ['Эль-Фашир', 'SDN'], ['Мисурата', 'LBY'], ['Рафах', 'PSE'], ['Гао', 'MLI'], ['Агадес', 'NER'], ['Абеше', 'TCD'], ['Бангассу', 'CAF'], ['Мекеле', 'ETH'],
   // European ports named in drug-trafficking reports whose English names the city list lacks
   ['Antwerp', 'BEL'], ['Algeciras', 'ESP'],
   // Grenada's island, not Martinique ("Carriacou, Petite Martinique and the Southern Grenadines")
