@@ -142,6 +142,9 @@ export const CITY_EXONYMS: ReadonlyArray<readonly [string, string]> = [
   ['Hodeidah', 'YEM'], ['Ходейда', 'YEM'], ['Naypyitaw', 'MMR'], ['Nay Pyi Taw', 'MMR'], ['Odesa', 'UKR'], ['Одесса', 'UKR'],
   ['Mykolaiv', 'UKR'], ['Николаев', 'UKR'], ['Zaporizhzhia', 'UKR'], ['Запорожье', 'UKR'], ['Gao', 'MLI'],
   ['Эль-Фашир', 'SDN'], ['Мисурата', 'LBY'], ['Рафах', 'PSE'], ['Гао', 'MLI'], ['Агадес', 'NER'], ['Абеше', 'TCD'], ['Бангассу', 'CAF'], ['Мекеле', 'ETH'],
+  ['El-Facher', 'SDN'], ['El Facher', 'SDN'], ['Alep', 'SYR'], ['Idleb', 'SYR'], ['Mossoul', 'IRQ'], ['Bassora', 'IRQ'], ['Marioupol', 'UKR'],
+  ['Hodeïda', 'YEM'], ['Rafah', 'PSE'], ['Rangoun', 'MMR'], ['Bangassou', 'CAF'], ['Mékélé', 'ETH'], ['Mekelle', 'ETH'], ['Hargeisa', 'SOM'],
+  ['Soukhoumi', 'GEO'], ['Louhansk', 'UKR'], ['Zaporijjia', 'UKR'], ['Djibo', 'BFA'], ['Uvira', 'COD'], ['Kalemie', 'COD'], ['Birao', 'CAF'],
   // European ports named in drug-trafficking reports whose English names the city list lacks
   ['Antwerp', 'BEL'], ['Algeciras', 'ESP'],
   // Grenada's island, not Martinique ("Carriacou, Petite Martinique and the Southern Grenadines")

@@ -42,6 +42,7 @@ describe('gazetteer from maintained packages', () => {
     expect(mentioned('Les consultations ont eu lieu à Riyad, à Mascate, à Beyrouth et à Téhéran.')).toEqual(['IRN', 'LBN', 'OMN', 'SAU']);
     expect(mentioned('Strikes hit Odesa and Mykolaiv; the port of Hodeidah and the town of Gao were also hit.')).toEqual(['MLI', 'UKR', 'YEM']);
     expect(mentioned('Беженцы из Эль-Фашира прибывают в Абеше, помощь доставлена в Агадес и Мекеле.')).toEqual(['ETH', 'NER', 'SDN', 'TCD']);
+    expect(mentioned("Des combats sont signalés à Alep, à Mossoul, à Uvira et à Birao ; l'aide arrive à Rafah.")).toEqual(['CAF', 'COD', 'IRQ', 'PSE', 'SYR']);
   });
   it('knows Russian two-word names in every case ("в Южном Судане" is South Sudan, not Sudan)', () => {
     expect(mentioned('Миротворцы служат в Южном Судане. Делегация Новой Зеландии и представители Соединённых Штатов прибыли.')).toEqual(['NZL', 'SSD', 'USA']);
