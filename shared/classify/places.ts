@@ -1079,6 +1079,29 @@ const UN_NAMES = new Set(['оон', 'un']);
 /** One-word Russian envoys: "Спецпосланник ООН по Йемену". */
 const SHORT_ENVOY = new Set(['спецпосланник', 'спецпредставитель', 'спецкоординатор']);
 
+/** Displaced people, named next to their demonym: "Afghan refugees", "réfugiés burundais", "афганским беженцам". */
+const DISPLACED_WORDS = /^(?:refugees?|migrants?|returnees|asylum|refugies|беженц\p{L}*|мигрант\p{L}*)$/u;
+/** Going home: a title about returns is about the country returned to. */
+const RETURN_WORDS = /^(?:return\p{L}*|repatriat\p{L}*|rapatri\p{L}*|retour\p{L}*|возвращ\p{L}*|репатриац\p{L}*)$/u;
+/**
+ * A demonym in the title that qualifies displaced people, right after it (English, Russian) or
+ * right before it (French), who are then placed "in" somewhere: "winter aid to Afghan refugees in
+ * Vahdat". Not in a title about returns ("Burundian refugees return from Tanzania").
+ */
+function displacedInTitle(m: PlaceMention, tokens: readonly Token[], titleEnd: number): boolean {
+  const next = tokens[m.tokenEnd];
+  const prev = tokens[m.tokenIndex - 1];
+  const after = next !== undefined && DISPLACED_WORDS.test(next.norm) ? m.tokenEnd + 1 : prev !== undefined && !tokens[m.tokenIndex]!.cyr && DISPLACED_WORDS.test(prev.norm) ? m.tokenEnd : -1;
+  if (after < 0) return false;
+  let placed = false;
+  for (let k = 0; k < tokens.length && tokens[k]!.start < titleEnd; k++) {
+    if (RETURN_WORDS.test(tokens[k]!.norm)) return false;
+    if (k >= after && k <= after + 2 && TITLE_IN_WORDS.has(tokens[k]!.norm)) placed = true;
+  }
+  return placed;
+}
+const TITLE_IN_WORDS = new Set(['in', 'into', 'en', 'au', 'aux', 'a', 'dans', 'в', 'во']);
+
 /** Named mostly as a donor or an embassy: a partner, not the subject. */
 function mostlyDonor(f: Features): boolean {
   return f.donor > 0 && f.donor >= 0.5 * (f.titleName + f.titleCity + f.body + f.dateline);
@@ -1217,7 +1240,10 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
       // (not a demonym opening an organisation's name: "Kazakh-German University holds course in Almaty";
       // a country's own name can: "Afghanistan Humanitarian Fund allocates $14 million")
       if (byName) {
-        if (m.via !== 'd' || !opensOrgName) f.titleName++;
+        // (the people a title places elsewhere: "aid to Afghan refugees in Vahdat", "réfugiés
+        // burundais en Tanzanie": their country is the people's, the place is the subject)
+        if (m.via === 'd' && displacedInTitle(m, tokens, layout.titleEnd)) f.people++;
+        else if (m.via !== 'd' || !opensOrgName) f.titleName++;
       } else if (namesAgreement) f.titleAgreement++;
       else f.titleCity++;
     } else if (layout.datelineStart >= 0 && m.start >= layout.datelineStart && m.end <= layout.datelineEnd) {

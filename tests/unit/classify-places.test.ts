@@ -1301,6 +1301,14 @@ describe('concern: the two sides and organisations', () => {
     const r = doc('Совет Безопасности ООН принял резолюцию, в которой потребовал прекратить осаду Эль-Фашира в Судане. За документ проголосовали 14 членов Совета, Россия воздержалась.\n\nСовет призвал стороны конфликта в Судане обеспечить доступ гуманитарной помощи.\n\nВыступая после голосования, представитель Судана заявил, что ответственность несут Силы быстрого реагирования. Постоянный представитель России пояснил, что делегация воздержалась, поскольку текст не учитывает позицию законных властей страны.', 'Совет Безопасности потребовал прекратить осаду Эль-Фашира', 'НЬЮ-ЙОРК');
     expect(r.countries).toEqual(['SDN']);
   });
+  it('a title\'s refugees placed somewhere ("aid to Afghan refugees in Dushanbe", "réfugiés soudanais dans l\'est du Tchad") are about the host; their return is about home', () => {
+    const fr = doc("Le HCR a distribué des abris aux réfugiés soudanais arrivés à Adré, au Tchad. Plus de 600 000 Soudanais ont fui le Soudan depuis 2023. Le Soudan reste en guerre ; les réfugiés soudanais continuent d'arriver au Tchad.", "Le HCR distribue une aide aux réfugiés soudanais dans l'est du Tchad");
+    expect(fr.primaryCountry).toBe('TCD');
+    const en = doc('UNHCR distributed winter kits to Afghan refugees in Dushanbe, Tajikistan. Afghan families who fled Afghanistan after 2021 live in Dushanbe. Afghanistan remains in crisis; Afghan refugees continue to arrive in Tajikistan.', 'UNHCR distributes winter aid to Afghan refugees in Dushanbe');
+    expect(en.primaryCountry).toBe('TJK');
+    const home = doc("A convoy of Burundian refugees left camps in Tanzania for Burundi. In Burundi, returnees receive cash. Burundi's government welcomed them; Burundian returnees now number 200,000.", 'Burundian refugees in Tanzania return home');
+    expect(home.primaryCountry).toBe('BDI');
+  });
   it('the author of a statement about another country ("La France condamne …, La France appelle …") is mentioned', () => {
     const r = doc("La France condamne les tirs des forces armées israéliennes contre des positions de la FINUL au Liban. La France appelle au respect de la résolution 1701 par toutes les parties. La France rappelle son attachement à la souveraineté du Liban.\n\nLes autorités libanaises et israéliennes doivent garantir la sécurité des Casques bleus au Liban.", 'Liban – Tirs israéliens contre des positions de la FINUL');
     expect(r.mentioned).toContain('FRA');
