@@ -141,6 +141,7 @@ export const CITY_EXONYMS: ReadonlyArray<readonly [string, string]> = [
   // towns frequent in crisis reporting that the city list spells otherwise or lacks
   ['Hodeidah', 'YEM'], ['Ходейда', 'YEM'], ['Naypyitaw', 'MMR'], ['Nay Pyi Taw', 'MMR'], ['Odesa', 'UKR'], ['Одесса', 'UKR'],
   ['Mykolaiv', 'UKR'], ['Николаев', 'UKR'], ['Zaporizhzhia', 'UKR'], ['Запорожье', 'UKR'], ['Gao', 'MLI'],
+  ['Bani Walid', 'LBY'], ['Лахш', 'TJK'],
   ['Эль-Фашир', 'SDN'], ['Мисурата', 'LBY'], ['Рафах', 'PSE'], ['Гао', 'MLI'], ['Агадес', 'NER'], ['Абеше', 'TCD'], ['Бангассу', 'CAF'], ['Мекеле', 'ETH'],
   ['El-Facher', 'SDN'], ['El Facher', 'SDN'], ['Alep', 'SYR'], ['Idleb', 'SYR'], ['Mossoul', 'IRQ'], ['Bassora', 'IRQ'], ['Marioupol', 'UKR'],
   ['Hodeïda', 'YEM'], ['Rafah', 'PSE'], ['Rangoun', 'MMR'], ['Bangassou', 'CAF'], ['Mékélé', 'ETH'], ['Mekelle', 'ETH'], ['Hargeisa', 'SOM'],
@@ -232,6 +233,7 @@ export const AMBIGUOUS_NAMES: ReadonlyArray<readonly [string, readonly string[],
   ['Congo', ['COD', 'COG']], ['Congolese', ['COD', 'COG']], ['Congolais', ['COD', 'COG']], ['Congolaise', ['COD', 'COG']],
   ['Конго', ['COD', 'COG']], ['конголезский', ['COD', 'COG']],
   ['Korea', ['KOR', 'PRK']], ['Korean', ['KOR', 'PRK']], ['Koreans', ['KOR', 'PRK']], ['Corée', ['KOR', 'PRK']], ['coréen', ['KOR', 'PRK']],
+  ['coréenne', ['KOR', 'PRK']], ['coréens', ['KOR', 'PRK']], ['coréennes', ['KOR', 'PRK']],
   ['Корея', ['KOR', 'PRK']], ['корейский', ['KOR', 'PRK']],
   // the historical region on both sides of the Panj: Afghanistan's province, Tajikistan's Gorno-Badakhshan
   ['Badakhshan', ['AFG', 'TJK'], 't'], ['Бадахшан', ['AFG', 'TJK'], 't'], ['Badakhchan', ['AFG', 'TJK'], 't'],

@@ -43,6 +43,10 @@ describe('gazetteer from maintained packages', () => {
     expect(mentioned('Strikes hit Odesa and Mykolaiv; the port of Hodeidah and the town of Gao were also hit.')).toEqual(['MLI', 'UKR', 'YEM']);
     expect(mentioned('Беженцы из Эль-Фашира прибывают в Абеше, помощь доставлена в Агадес и Мекеле.')).toEqual(['ETH', 'NER', 'SDN', 'TCD']);
     expect(mentioned("Des combats sont signalés à Alep, à Mossoul, à Uvira et à Birao ; l'aide arrive à Rafah.")).toEqual(['CAF', 'COD', 'IRQ', 'PSE', 'SYR']);
+    // Libya's Bani Walid is not the Dominican Republic's Baní, Tajikistan's Lakhsh not a Chinese town; the French feminine of Korean
+    expect(mentioned('Migrants were held for ransom in Sabha and Bani Walid.')).toEqual(['LBY']);
+    expect(mentioned('Сооружения построены в Раштском районе и Лахше.')).toEqual(['TJK']);
+    expect(mentioned("Le programme est financé par l'Agence coréenne de coopération internationale.")).toEqual(['KOR']);
   });
   it('knows Russian two-word names in every case ("в Южном Судане" is South Sudan, not Sudan)', () => {
     expect(mentioned('Миротворцы служат в Южном Судане. Делегация Новой Зеландии и представители Соединённых Штатов прибыли.')).toEqual(['NZL', 'SSD', 'USA']);
