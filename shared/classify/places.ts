@@ -1467,7 +1467,8 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     let s = 3 * Math.min(f.titleName, 2) + 1 * Math.min(f.titleCity, 1) + 1.5 * Math.log2(1 + f.body)
       + 0.8 * Math.min(f.gov, 3) + 0.6 * Math.min(f.loc, 3) + 1.0 * Math.min(f.border, 2) + 1.2 * listed + 0.8 * Math.min(f.people, 2) + (1 - f.first) * 0.5;
     // one passing mention in the body ("as well as the situation in X"): the preposition alone is not concern
-    if (f.titleName + f.titleCity + f.dateline === 0 && f.body <= 1 && f.gov + f.border + f.people + f.list === 0) s -= 0.6 * Math.min(f.loc, 3);
+    // (nor in a passing list: "the storm had caused deadly flooding in Greece, Bulgaria and Türkiye")
+    if (f.titleName + f.titleCity + f.dateline === 0 && f.body <= 1 && f.gov + f.border + f.people === 0 && (f.list === 0 || passingListing)) s -= 0.6 * Math.min(f.loc, 3);
     if (neighbourOnly) s -= 1.0 * Math.min(Math.max(f.neighbour, f.adjacent), 2);
     // datelined in the country (named there, in the title or in the text); a seat city's dateline
     // counts for little, and so does a regional hub's ("SUVA, Fiji" over a title about Vanuatu)

@@ -1313,6 +1313,11 @@ describe('concern: the two sides and organisations', () => {
     const home = doc("A convoy of Burundian refugees left camps in Tanzania for Burundi. In Burundi, returnees receive cash. Burundi's government welcomed them; Burundian returnees now number 200,000.", 'Burundian refugees in Tanzania return home');
     expect(home.primaryCountry).toBe('BDI');
   });
+  it('a country named once, in a passing list, in a report about another ("flooding in Greece, Bulgaria and Türkiye") is mentioned', () => {
+    const r = doc('Storm Daniel made landfall in eastern Libya on 10 September, causing catastrophic flooding in Derna, where two dams collapsed. Before reaching Libya, the storm had caused deadly flooding in Greece, Bulgaria and Türkiye.\n\nAccess to Derna remains difficult. The Libyan Red Crescent and the authorities in Libya are leading search and rescue.', 'Libya: Storm Daniel - Flash Update No. 4', 'TRIPOLI, Libya');
+    expect(r.mentioned).toEqual(['BGR', 'GRC', 'LBY', 'TUR']);
+    expect(r.countries).toEqual(['LBY']);
+  });
   it('the author of a statement about another country ("La France condamne …, La France appelle …") is mentioned', () => {
     const r = doc("La France condamne les tirs des forces armées israéliennes contre des positions de la FINUL au Liban. La France appelle au respect de la résolution 1701 par toutes les parties. La France rappelle son attachement à la souveraineté du Liban.\n\nLes autorités libanaises et israéliennes doivent garantir la sécurité des Casques bleus au Liban.", 'Liban – Tirs israéliens contre des positions de la FINUL');
     expect(r.mentioned).toContain('FRA');
