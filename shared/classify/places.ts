@@ -307,7 +307,7 @@ function resolve(mentions: PlaceMention[], tokens: readonly Token[], text: strin
   let geoContext: boolean | undefined;
   for (let mi = 0; mi < mentions.length; mi++) {
     const m = mentions[mi]!;
-    if (speaks(m, tokens) || namesLanguage(m, tokens, text) || listedLanguage(m, tokens, text) || namesCurrency(m, tokens)) continue;
+    if (speaks(m, tokens) || namesLanguage(m, tokens, text) || listedBefore(m, tokens, text, isLanguageNoun) || listedBefore(m, tokens, text, isLocustNoun) || namesCurrency(m, tokens)) continue;
     if (m.candidates) {
       let pick = m.candidates[0]!;
       for (const c of m.candidates) if ((sure.get(c) ?? 0) > (sure.get(pick) ?? 0)) pick = c;
@@ -460,22 +460,28 @@ const LANGUAGE_NOUNS = new Set(['language', 'languages', 'язык', 'языка
 /** A Russian adjective's ending (a language listed before another: "русского, английского, корейского и немецкого языков"). */
 const RUSSIAN_ADJECTIVE_END = /(?:ого|его|ий|ый|ой|ом|ем|ая|ую|ые|ых|ым)$/;
 
+/** Locusts named after a country: "Italian and Moroccan locusts", "мароккской, итальянской и азиатской перелётной саранчи". */
+const LOCUST_NOUNS = /^(?:locusts?|саранч\p{L}*|прус\p{L}*)$/u;
+
 /**
- * A demonym in a list of adjectives that the word language ends: "courses in Russian, English,
- * Korean and German languages", "курсы русского, английского, корейского и немецкого языков".
- * Only commas and spaces between the words, and no more than a handful of them.
+ * A demonym in a list of adjectives that a noun of `kind` ends: languages ("courses in Russian,
+ * English, Korean and German languages", "курсы русского, английского, корейского и немецкого
+ * языков") or locusts ("против мароккской, итальянской и азиатской перелётной саранчи"). Only
+ * commas and spaces between the words, and no more than a handful of them.
  */
-function listedLanguage(m: PlaceMention, tokens: readonly Token[], text: string): boolean {
+function listedBefore(m: PlaceMention, tokens: readonly Token[], text: string, kind: (norm: string) => boolean): boolean {
   if (m.via !== 'd') return false;
   for (let k = m.tokenEnd; k < Math.min(tokens.length, m.tokenEnd + 8); k++) {
     const tok = tokens[k]!;
     if (tok.sentenceStart || /[^\s,]/.test(text.slice(tokens[k - 1]!.end, tok.start))) return false;
-    if (LANGUAGE_NOUNS.has(tok.norm)) return true;
+    if (kind(tok.norm)) return true;
     const adjective = tok.cyr ? RUSSIAN_ADJECTIVE_END.test(tok.norm) : tok.upper;
     if (!LANGUAGE_JOINS.has(tok.norm) && !adjective) return false;
   }
   return false;
 }
+const isLanguageNoun = (norm: string): boolean => LANGUAGE_NOUNS.has(norm);
+const isLocustNoun = (norm: string): boolean => LOCUST_NOUNS.test(norm);
 
 function hasContext(tokens: readonly Token[], phrases: Set<string>): boolean {
   for (let i = 0; i < tokens.length; i++) {

@@ -32,6 +32,9 @@ describe('gazetteer from maintained packages', () => {
     expect(mentioned('La cocaïne sud-américaine transite par l\'Afrique de l\'Ouest vers les marchés nord-américains.')).toEqual([]);
     expect(mentioned('North American and Latin American donors met.')).toEqual([]);
     expect(mentioned('Обработано 1,6 млн гектаров, заражённых итальянским прусом и мароккской саранчой.')).toEqual([]);
+    // in a list of species: "против мароккской, итальянской и азиатской перелётной саранчи", "Italian and Moroccan locusts"
+    expect(mentioned('Обработки против мароккской, итальянской и азиатской перелётной саранчи продолжаются.')).toEqual([]);
+    expect(mentioned('Swarms of Italian and Moroccan locusts were treated.')).toEqual([]);
   });
   it('knows French and Russian names of capitals the packages spell otherwise, and Kyrgyzstan\'s Talas (not Tallahassee)', () => {
     expect(mentioned('Le passager arrivait via Addis-Abeba. Un vol relie Port-au-Prince à Saint-Domingue.')).toEqual(['DOM', 'ETH', 'HTI']);
