@@ -805,6 +805,8 @@ const ROLE_BEFORE_LIST = new RegExp(
     '|(?:co-hosted|co-organi[sz]ed|co-chaired|co-convened)\\s+with' +
     // a Council's vote: "with 6 abstentions (Algeria, China, …)", "voted against: …"
     '|(?:abstentions?|abstaining|voted\\s+(?:in\\s+favour|against)|votes?\\s+against)\\s*[:(]?\\s*' +
+    // "deux abstentions, celles de la Chine et de la Fédération de Russie"
+    '|abstentions?\\s*,\\s*celles?' +
     // "the guarantor countries, ...", "troop- and police-contributing countries, including ...", "donors such as"
     '|(?:guarantors?|guarantor countries|guarantor powers|mediators?|facilitators?|observers?|donors?|donor countries|sponsors?|contributors?|contributing countries|accompanying countries|partners)\\s*(?:,|:|\\(|—|–|-)?\\s*(?:(?:including|such as|namely|notably|in particular|among them)\\s*,?)?' +
     // "its largest donors in recent years have been Germany, Sweden …"
