@@ -693,7 +693,9 @@ const MEDIATOR_AFTER = /^-(?:led|brokered|facilitated|mediated)\s+(?:mediation|t
 /** Mediation words right before a country or its "of" ("the mediation of Qatar", "при посредничестве Катара"). */
 const MEDIATION_WORDS = new Set(['mediation', 'mediator', 'facilitation', 'mediated', 'brokered', 'посредничестве', 'посредничеством', 'эгидой']);
 /** Words that make a government word a person's past office: "former President of", "бывший президент", "ancienne présidente". */
-const FORMER_WORDS = new Set(['former', 'ex', 'бывший', 'бывшая', 'бывшего', 'бывшей', 'бывшим', 'экс', 'ancien', 'ancienne']);
+const FORMER_WORDS = new Set(['former', 'ex', 'бывший', 'бывшая', 'бывшего', 'бывшей', 'бывшим', 'экс', 'ancien', 'ancienne',
+  // "в прошлом президент Кыргызстана"
+  'прошлом']);
 /** "Neighbouring" before a country (English, Russian), and after it in French ("au Tchad voisin"). */
 const NEIGHBOURING_WORDS = new Set(['neighbouring', 'neighboring', 'соседнем', 'соседний', 'соседнюю', 'соседней', 'соседнего', 'соседняя', 'соседних']);
 const FRENCH_NEIGHBOURING = new Set(['voisin', 'voisine']);
