@@ -1110,6 +1110,7 @@ function displacedInTitle(m: PlaceMention, tokens: readonly Token[], titleEnd: n
   }
   return placed;
 }
+/** Prepositions that place a title's displaced people somewhere ("refugees in", "réfugiés soudanais dans", "беженцам в"). */
 const TITLE_IN_WORDS = new Set(['in', 'into', 'en', 'au', 'aux', 'a', 'dans', 'в', 'во']);
 
 /** Named mostly as a donor or an embassy: a partner, not the subject. */
