@@ -142,6 +142,9 @@ export const CITY_EXONYMS: ReadonlyArray<readonly [string, string]> = [
   ['Hodeidah', 'YEM'], ['Ходейда', 'YEM'], ['Naypyitaw', 'MMR'], ['Nay Pyi Taw', 'MMR'], ['Odesa', 'UKR'], ['Одесса', 'UKR'],
   ['Mykolaiv', 'UKR'], ['Николаев', 'UKR'], ['Zaporizhzhia', 'UKR'], ['Запорожье', 'UKR'], ['Gao', 'MLI'],
   ['Bani Walid', 'LBY'], ['Лахш', 'TJK'],
+  ['Djeddah', 'SAU'], ['Alma-Ata', 'KAZ'], ['Кран-Монтана', 'CHE'], ['Crans-Montana', 'CHE'],
+  // Almaty's adjective ("Алматинский кластерный офис ЮНЕСКО", "Алматинская область")
+  ['Алматинский', 'KAZ'], ['Алматинского', 'KAZ'], ['Алматинском', 'KAZ'], ['Алматинская', 'KAZ'], ['Алматинской', 'KAZ'], ['Алматинскую', 'KAZ'],
   ['Эль-Фашир', 'SDN'], ['Мисурата', 'LBY'], ['Рафах', 'PSE'], ['Гао', 'MLI'], ['Агадес', 'NER'], ['Абеше', 'TCD'], ['Бангассу', 'CAF'], ['Мекеле', 'ETH'],
   ['El-Facher', 'SDN'], ['El Facher', 'SDN'], ['Alep', 'SYR'], ['Idleb', 'SYR'], ['Mossoul', 'IRQ'], ['Bassora', 'IRQ'], ['Marioupol', 'UKR'],
   ['Hodeïda', 'YEM'], ['Rafah', 'PSE'], ['Rangoun', 'MMR'], ['Bangassou', 'CAF'], ['Mékélé', 'ETH'], ['Mekelle', 'ETH'], ['Hargeisa', 'SOM'],

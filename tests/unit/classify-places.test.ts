@@ -50,6 +50,9 @@ describe('gazetteer from maintained packages', () => {
     expect(mentioned('Migrants were held for ransom in Sabha and Bani Walid.')).toEqual(['LBY']);
     expect(mentioned('Сооружения построены в Раштском районе и Лахше.')).toEqual(['TJK']);
     expect(mentioned("Le programme est financé par l'Agence coréenne de coopération internationale.")).toEqual(['KOR']);
+    // Jeddah and Alma-Ata as French texts write them, Almaty's Russian adjective, Crans-Montana
+    expect(mentioned("La plateforme de Djeddah et la déclaration d'Alma-Ata de 1991.")).toEqual(['KAZ', 'SAU']);
+    expect(mentioned('Алматинский офис ЮНЕСКО провёл тренинг; переговоры прервались после Кран-Монтаны.')).toEqual(['CHE', 'KAZ']);
   });
   it('knows Russian two-word names in every case ("в Южном Судане" is South Sudan, not Sudan)', () => {
     expect(mentioned('Миротворцы служат в Южном Судане. Делегация Новой Зеландии и представители Соединённых Штатов прибыли.')).toEqual(['NZL', 'SSD', 'USA']);
