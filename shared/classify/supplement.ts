@@ -142,6 +142,7 @@ export const CITY_EXONYMS: ReadonlyArray<readonly [string, string]> = [
   ['Hodeidah', 'YEM'], ['Ходейда', 'YEM'], ['Naypyitaw', 'MMR'], ['Nay Pyi Taw', 'MMR'], ['Odesa', 'UKR'], ['Одесса', 'UKR'],
   ['Mykolaiv', 'UKR'], ['Николаев', 'UKR'], ['Zaporizhzhia', 'UKR'], ['Запорожье', 'UKR'], ['Gao', 'MLI'],
   ['Bani Walid', 'LBY'], ['Лахш', 'TJK'],
+  ['Карши', 'UZB'], ['Karshi', 'UZB'], ['Qarshi', 'UZB'],
   ['Djeddah', 'SAU'], ['Alma-Ata', 'KAZ'], ['Кран-Монтана', 'CHE'], ['Crans-Montana', 'CHE'],
   // Almaty's adjective ("Алматинский кластерный офис ЮНЕСКО", "Алматинская область")
   ['Алматинский', 'KAZ'], ['Алматинского', 'KAZ'], ['Алматинском', 'KAZ'], ['Алматинская', 'KAZ'], ['Алматинской', 'KAZ'], ['Алматинскую', 'KAZ'],

@@ -53,6 +53,8 @@ describe('gazetteer from maintained packages', () => {
     // Jeddah and Alma-Ata as French texts write them, Almaty's Russian adjective, Crans-Montana
     expect(mentioned("La plateforme de Djeddah et la déclaration d'Alma-Ata de 1991.")).toEqual(['KAZ', 'SAU']);
     expect(mentioned('Алматинский офис ЮНЕСКО провёл тренинг; переговоры прервались после Кран-Монтаны.')).toEqual(['CHE', 'KAZ']);
+    // Uzbekistan's Karshi, not Türkiye's Kars
+    expect(mentioned('Такие центры уже работают в Ташкенте, Фергане и Карши.')).toEqual(['UZB']);
   });
   it('knows Russian two-word names in every case ("в Южном Судане" is South Sudan, not Sudan)', () => {
     expect(mentioned('Миротворцы служат в Южном Судане. Делегация Новой Зеландии и представители Соединённых Штатов прибыли.')).toEqual(['NZL', 'SSD', 'USA']);
