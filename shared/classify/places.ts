@@ -1082,7 +1082,8 @@ function mandateArea(m: PlaceMention, tokens: readonly Token[]): boolean {
     h--;
     if (h >= 1 && tokens[h]!.norm === 'секретаря' && tokens[h - 1]!.norm === 'генерального') h -= 2;
   }
-  return MANDATE_HEADS.has(tokens[h]!.norm) || (h >= 0 && SHORT_ENVOY.has(tokens[h]!.norm));
+  // (the text may begin with the words skipped: no head before them)
+  return h >= 0 && (MANDATE_HEADS.has(tokens[h]!.norm) || SHORT_ENVOY.has(tokens[h]!.norm));
 }
 /** The UN's name between an envoy and the place of the mandate. */
 const UN_NAMES = new Set(['оон', 'un']);

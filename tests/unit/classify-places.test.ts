@@ -722,6 +722,8 @@ describe('concern: the two sides and organisations', () => {
     expect(doc(body(short), `${short} провёл консультации в Эр-Рияде и Маскате`).countries).toEqual(['YEM']);
     const long = 'Специальный посланник Генерального секретаря ООН по Йемену';
     expect(doc(body(long), `${long} провёл консультации в Эр-Рияде и Маскате`).countries).toEqual(['YEM']);
+    // a text that begins with the words skipped has no head before them
+    expect(doc('Текст.', 'Генерального секретаря ООН по Йемену').countries).toEqual(['YEM']);
   });
   it('the countries listed after "the mediation of" mediate too ("through the mediation of Qatar and Türkiye")', () => {
     const r = doc('The United Nations welcomed the ceasefire agreed by Afghanistan and Pakistan after a week of cross-border fighting. The Secretary-General welcomed the agreement reached through the mediation of Qatar and Türkiye, and encouraged both sides to use the mechanisms agreed, including the next round of talks in Istanbul. In Afghanistan, 50 civilians were killed; in Pakistan, 20.', 'UN welcomes Afghanistan-Pakistan ceasefire as civilian toll from border clashes mounts', 'NEW YORK');
