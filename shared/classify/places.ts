@@ -307,7 +307,7 @@ function resolve(mentions: PlaceMention[], tokens: readonly Token[], text: strin
   let geoContext: boolean | undefined;
   for (let mi = 0; mi < mentions.length; mi++) {
     const m = mentions[mi]!;
-    if (speaks(m, tokens) || namesLanguage(m, tokens, text) || listedBefore(m, tokens, text, isLanguageNoun) || listedBefore(m, tokens, text, isLocustNoun) || namesCurrency(m, tokens)) continue;
+    if (speaks(m, tokens) || namesLanguage(m, tokens, text) || listedBefore(m, tokens, text, namesLanguageOrLocust) || namesCurrency(m, tokens)) continue;
     if (m.candidates) {
       let pick = m.candidates[0]!;
       for (const c of m.candidates) if ((sure.get(c) ?? 0) > (sure.get(pick) ?? 0)) pick = c;
@@ -480,8 +480,8 @@ function listedBefore(m: PlaceMention, tokens: readonly Token[], text: string, k
   }
   return false;
 }
-const isLanguageNoun = (norm: string): boolean => LANGUAGE_NOUNS.has(norm);
-const isLocustNoun = (norm: string): boolean => LOCUST_NOUNS.test(norm);
+/** The nouns `listedBefore` looks for: a language or a locust (one walk for both). */
+const namesLanguageOrLocust = (norm: string): boolean => LANGUAGE_NOUNS.has(norm) || LOCUST_NOUNS.test(norm);
 
 function hasContext(tokens: readonly Token[], phrases: Set<string>): boolean {
   for (let i = 0; i < tokens.length; i++) {
