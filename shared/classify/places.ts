@@ -1511,7 +1511,9 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     // (or only in the text, by towns the envoy visited and at most its officials' demonym: "during recent visits to Riyadh and Muscat")
     const envoyVenue = mandateCountry !== undefined && mandateCountry !== iso3 && f.titleName === 0 && (f.titleCity > 0 || (f.towns > 0 && f.visitedTowns === f.towns))
       && f.named - f.datelineNamed - f.donor <= 1 && f.gov + f.people + f.border + f.list === 0;
-    const venue = envoyVenue || (f.titleName === 0 && f.titleCity > 0 && f.named === f.datelineNamed && f.gov + f.people + f.border + f.list === 0
+    // (a title on a meeting about another country names its venue by a city: the text may then
+    // name the host a time or two more, "в столице Казахстана", "the Kazakh side")
+    const venue = envoyVenue || (f.titleName === 0 && f.titleCity > 0 && (f.named === f.datelineNamed || (meetingOnCountry && f.named - f.datelineNamed <= 2)) && f.gov + f.people + f.border + f.list === 0
       && (titleAreas > 0 || [...feats].some(([other, g]) => other !== iso3 && g.titleName > g.titleDonor)));
     if (titleGiver || venue || (f.named - f.donor <= f.datelineNamed && f.titleName === 0 && f.seatTowns > 0 && f.seatTowns === f.towns)) {
       s = Math.min(s, 2);

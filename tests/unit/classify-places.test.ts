@@ -1331,6 +1331,12 @@ describe('concern: the two sides and organisations', () => {
     expect(r.mentioned).toEqual(['BGR', 'GRC', 'LBY', 'TUR']);
     expect(r.countries).toEqual(['LBY']);
   });
+  it('the venue of a meeting about another country, named in the title by its city, stays a venue when the text names the host once or twice more', () => {
+    const r = doc('24–25 января в столице Казахстана прошла 21-я международная встреча по Сирии. Делегации России, Ирана и Турции обсудили положение в Сирии и гуманитарную помощь Сирии. Следующую встречу решено провести летом; Казахстанская сторона подтвердила готовность её принять. Участники призвали к восстановлению Сирии.', 'В Астане завершилась очередная встреча по Сирии в астанинском формате', 'АСТАНА, Казахстан');
+    expect(r.mentioned).toContain('KAZ');
+    expect(r.countries).not.toContain('KAZ');
+    expect(r.primaryCountry).toBe('SYR');
+  });
   it('the author of a statement about another country ("La France condamne …, La France appelle …") is mentioned', () => {
     const r = doc("La France condamne les tirs des forces armées israéliennes contre des positions de la FINUL au Liban. La France appelle au respect de la résolution 1701 par toutes les parties. La France rappelle son attachement à la souveraineté du Liban.\n\nLes autorités libanaises et israéliennes doivent garantir la sécurité des Casques bleus au Liban.", 'Liban – Tirs israéliens contre des positions de la FINUL');
     expect(r.mentioned).toContain('FRA');
