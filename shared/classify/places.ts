@@ -628,7 +628,7 @@ function pledgesAfter(after: string, before: Token | undefined): boolean {
  */
 /** The same with a longer first partner, when the country follows "и правительства": "при поддержке Глобального альянса по вакцинам и иммунизации (ГАВИ) и правительства Японии". */
 /** Russian phrases of support or funding that name the giver next. */
-const SUPPORT_PHRASES_RU = String.raw`при\s+(?:финансовой\s+)?поддержке|на\s+средства|за\s+сч[её]т\s+средств|(?:про)?финансиру\S*|(?:про)?финансировал\S*`;
+const SUPPORT_PHRASES_RU = String.raw`при\s+(?:финансовой\s+)?поддержке|на\s+средства|за\s+сч[её]т\s+средств|(?:про)?финансиру\S*|(?:про)?финансировал\S*|(?:про)?финансирован\S*`;
 const SUPPORTED_BY_GOVERNMENT_BEFORE = new RegExp(String.raw`(?:${SUPPORT_PHRASES_RU})[^.;]{1,100}?\s(?:и|,)\s*правительств\S*\s+$`, 'iu');
 /** National bodies in the genitive, right before their country: "департамента США". */
 const BODY_GENITIVES_RU = new Set(['департамента', 'министерства', 'агентства', 'посольства']);
@@ -638,7 +638,7 @@ const SUPPORTED_BY_BEFORE = new RegExp(String.raw`(?:${SUPPORT_PHRASES_RU}|вы�
 /** Right before a country, its government thanked (without a "for …" to say why): "The two agencies thanked the Government of Japan and …". */
 const THANKED_GOVERNMENT_BEFORE = /(?<!\p{L})thank(?:s|ed|ing)?\s+(?:the\s+)?Governments?\s+of\s+(?:the\s+)?$/u;
 /** Funders named before a government in one list: "is funded by the European Union, the Government of …", "co-financing from the Swiss Agency … and the Government of …". */
-const FUNDERS_THEN_GOVERNMENT_BEFORE = /(?<!\p{L})(?:(?:co-)?(?:funded|financed|supported|sponsored)\s+(?:\p{L}+ly\s+)?by|(?:co-)?(?:financing|funding|support|contributions?|grants?)\s+from)\s+[^.;]{2,100}?(?:,|\sand)\s+(?:the\s+)?Governments?\s+of\s+(?:the\s+)?$/u;
+const FUNDERS_THEN_GOVERNMENT_BEFORE = /(?<!\p{L})(?:(?:co-)?(?:funded|financed|supported|sponsored)\s+(?:\p{L}+ly\s+)?by|(?:co-)?(?:financing|funding|support|contributions?|grants?)\s+from)\s+[^.;]{2,100}?(?:,|\sand)\s+(?:the\s+)?(?:Governments?|Ministry\s+of\s+Foreign\s+Affairs)\s+of\s+(?:the\s+)?$/u;
 /** Thanks earlier in the sentence: "thanked the Korean people", "remercié le peuple japonais", "поблагодарил японский народ". */
 const THANKED_BEFORE = /(?<!\p{L})(?:thank\p{L}*|grateful|gratitude|remerci\p{L}*|reconnaissance|благодар\p{L}*|признательн\p{L}*)(?!\p{L})/iu;
 const DELEGATE_WORDS = new Set(['representative', 'representatives', 'delegate', 'delegates', 'representant', 'representante', 'представитель', 'представители']);

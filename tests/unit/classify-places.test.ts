@@ -1337,6 +1337,12 @@ describe('concern: the two sides and organisations', () => {
     expect(r.countries).not.toContain('KAZ');
     expect(r.primaryCountry).toBe('SYR');
   });
+  it('a ministry of foreign affairs after another funder ("funded by the EU\'s humanitarian aid department and the Ministry of Foreign Affairs of Denmark") and "профинансирована Правительством Японии" give', () => {
+    const en = doc("The Danish Refugee Council (DRC) has started a new round of winter cash assistance for 4,000 refugee households in Armenia. In collective centres across Armenia, DRC teams are installing insulation. The assistance is coordinated with the Government of Armenia. It is funded by the European Union's humanitarian aid department and the Ministry of Foreign Affairs of Denmark.", 'Danish Refugee Council extends winter cash support to refugee families in Armenia', 'YEREVAN, Armenia');
+    expect(en.countries).toEqual(['ARM']);
+    const ru = doc('ПРООН передала Агентству по разминированию Азербайджана (ANAMA) бронированные машины и детекторы. Оборудование будет использовано на освобождённых территориях Азербайджана. Закупка оборудования профинансирована Правительством Японии. Ранее аналогичную поддержку оказали и другие партнёры.', 'ПРООН передала Агентству по разминированию Азербайджана новое оборудование', 'БАКУ, Азербайджан');
+    expect(ru.countries).toEqual(['AZE']);
+  });
   it('the author of a statement about another country ("La France condamne …, La France appelle …") is mentioned', () => {
     const r = doc("La France condamne les tirs des forces armées israéliennes contre des positions de la FINUL au Liban. La France appelle au respect de la résolution 1701 par toutes les parties. La France rappelle son attachement à la souveraineté du Liban.\n\nLes autorités libanaises et israéliennes doivent garantir la sécurité des Casques bleus au Liban.", 'Liban – Tirs israéliens contre des positions de la FINUL');
     expect(r.mentioned).toContain('FRA');
