@@ -679,7 +679,7 @@ const HOSTED_TALKS_BEFORE = /(?:mediation|talks|negotiations|initiative|peace\s+
 /** Right before one country, who drafted or sponsored a text or brokered a deal: "resolution 2790, drafted by France", "a truce brokered by Qatar". */
 /** Verbs naming who wrote, sponsored or brokered something, before "by": one list for a single country and for a list of them. */
 const DRAFTED_BY_VERBS = 'drafted|penned|tabled|submitted|sponsored|co-sponsored|brokered';
-const SPONSORED_BY_BEFORE = new RegExp(String.raw`(?:${DRAFTED_BY_VERBS}|put\s+forward)\s+by\s+(?:the\s+)?$`, 'i');
+const SPONSORED_BY_BEFORE = new RegExp(String.raw`(?:(?:${DRAFTED_BY_VERBS}|put\s+forward)\s+by\s+(?:the\s+)?|(?:rédig|présent|élabor)\S*\s+par\s+(?:les?\s+|la\s+|l['’]\s*)?)$`, 'i');
 /** After a list of givers, the help they give: "Swiss and Swedish| support", "Japan and Korea| funding". */
 const SUPPORT_AFTER_LIST = /^\s+(?:support|funding|assistance|contributions?|grants?|financing)\b/i;
 /** Right after a country, the verb of a supporter, funder or giver: "Japan supports school meals in …", "Germany hands over weather stations to …", "la Suisse soutient la remise en état …" (case-sensitive: not "Japan Finance Minister"; not after "in": "UN in Kazakhstan supports …" is the UN's office). */
@@ -826,7 +826,9 @@ const ROLE_BEFORE_LIST = new RegExp(
     // "des contingents rwandais, bangladais et pakistanais", "contingents du Népal, du Bangladesh …"
     '|(?:contingents?|casques bleus|soldats de la paix|troupes|équipes)\\s+(?:(?:de|du|des|d[\'’])\\s*)?' +
     // "fournis par l'Inde, le Pakistan et le Bangladesh", "financé par", "un fonds alimenté par"
-    '|(?:fourni|offert|financ|soutenu|appuy|parrain|aliment)\\S*\\s+(?:(?:notamment|principalement|conjointement|en particulier|essentiellement)\\s+)?par' +
+    '|(?:fourni|offert|financ|soutenu|appuy|parrain|aliment|rédig|présent|élabor)\\S*\\s+(?:(?:notamment|principalement|conjointement|en particulier|essentiellement)\\s+)?par' +
+    // a Council text's drafters: "(проект) подготовили Российская Федерация и США"
+    '|подготовил\\S*\\s+' +
     // "pays contributeurs de troupes et de police, à savoir le Burundi, Djibouti …"
     '|(?:garants?|pays garants|médiateurs?|observateurs?|bailleurs?|pays contributeurs(?:\\s+de\\s+troupes(?:\\s+et\\s+de\\s+police)?)?)\\s*[:,(]?\\s*(?:(?:dont|notamment|parmi lesquels|à savoir)\\s*)?' +
     // the nuclear-weapon States named as such ("пятью ядерными государствами — Россией, США, …"): a treaty's guarantors
