@@ -53,6 +53,9 @@ describe('gazetteer from maintained packages', () => {
     // Jeddah and Alma-Ata as French texts write them, Almaty's Russian adjective, Crans-Montana
     expect(mentioned("La plateforme de Djeddah et la déclaration d'Alma-Ata de 1991.")).toEqual(['KAZ', 'SAU']);
     expect(mentioned('Алматинский офис ЮНЕСКО провёл тренинг; переговоры прервались после Кран-Монтаны.')).toEqual(['CHE', 'KAZ']);
+    // Geneva's Russian adjective, Antwerp in French
+    expect(mentioned('Женевский международный центр по гуманитарному разминированию провёл курс.')).toEqual(['CHE']);
+    expect(mentioned("Le conteneur était destiné au port d'Anvers.")).toEqual(['BEL']);
     // Uzbekistan's Karshi, not Türkiye's Kars
     expect(mentioned('Такие центры уже работают в Ташкенте, Фергане и Карши.')).toEqual(['UZB']);
   });
