@@ -380,9 +380,12 @@ function speaks(m: PlaceMention, tokens: readonly Token[]): boolean {
   if ((m.via !== 't' && m.via !== 'c') || m.tokenEnd - m.tokenIndex !== 1) return false;
   const next = tokens[m.tokenEnd];
   const prev = tokens[m.tokenIndex - 1];
-  if (next !== undefined && !next.sentenceStart && SPEECH_AFTER.has(next.norm)) return true;
+  // (a town after "in" is where the speaker is: "UNICEF's office in Kathmandu says")
+  if (next !== undefined && !next.sentenceStart && SPEECH_AFTER.has(next.norm)) return prev === undefined || tokens[m.tokenIndex]!.sentenceStart || !TOWN_PLACED_BEFORE.has(prev.norm);
   return prev !== undefined && !tokens[m.tokenIndex]!.sentenceStart && SPEECH_BEFORE.has(prev.norm);
 }
+/** Prepositions that place a town: after one, a town followed by "says" is still a town. */
+const TOWN_PLACED_BEFORE = new Set(['in', 'at', 'from', 'a', 'en', 'dans', 'de', 'в', 'во', 'из']);
 
 // Capitalised words that stand before a town in the name of an event or a process, not a person's name.
 const BEFORE_TOWN_IN_NAMES = new Set(['first', 'second', 'third', 'fourth', 'fifth', 'annual', 'international', 'regional', 'high-level', 'ministerial', 'new', 'old']);

@@ -56,6 +56,12 @@ describe('gazetteer from maintained packages', () => {
     // Geneva's Russian adjective, Antwerp in French
     expect(mentioned('Женевский международный центр по гуманитарному разминированию провёл курс.')).toEqual(['CHE']);
     expect(mentioned("Le conteneur était destiné au port d'Anvers.")).toEqual(['BEL']);
+    // Iraq's Amarah, not Ethiopia's Amhara; Lake Tanganyika is no DR Congo province
+    expect(mentioned('Семьи переезжают в такие города, как Насирия, Амара и Басра.')).toEqual(['IRQ']);
+    expect(mentioned('La montée des eaux du lac Tanganyika a inondé les quartiers.')).toEqual([]);
+    // a town after "in" followed by "says" is where the speaker is, not a person's name
+    expect(mentioned("UNICEF's regional office in Kathmandu says children are at risk.")).toEqual(['NPL']);
+    expect(mentioned('"We are ready," Tábora said.')).toEqual([]);
     // Uzbekistan's Karshi, not Türkiye's Kars
     expect(mentioned('Такие центры уже работают в Ташкенте, Фергане и Карши.')).toEqual(['UZB']);
   });
