@@ -812,6 +812,8 @@ const ROLE_BEFORE_LIST = new RegExp(
     '|(?:abstentions?|abstaining|voted\\s+(?:in\\s+favour|against)|votes?\\s+against)\\s*[:(]?\\s*' +
     // "deux abstentions, celles de la Chine et de la Fédération de Russie"
     '|abstentions?\\s*,\\s*celles?' +
+    // who convened it: "À l'initiative de la France, de l'Allemagne et …", "at the initiative of", "по инициативе"
+    "|(?:à\\s+l['’]\\s*initiative|at\\s+the\\s+initiative|по\\s+инициативе)(?:\\s+of)?" +
     // "the guarantor countries, ...", "troop- and police-contributing countries, including ...", "donors such as"
     '|(?:guarantors?|guarantor countries|guarantor powers|mediators?|facilitators?|observers?|donors?|donor countries|sponsors?|contributors?|contributing countries|accompanying countries|partners)\\s*(?:,|:|\\(|—|–|-)?\\s*(?:(?:including|such as|namely|notably|in particular|among them)\\s*,?)?' +
     // "its largest donors in recent years have been Germany, Sweden …"
