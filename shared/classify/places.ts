@@ -883,6 +883,8 @@ const PARTICIPANTS_OF_BODIES_BEFORE_LIST = /(?:representatives|delegates|officia
  * the report's subject.
  */
 const EXAMPLES_BEFORE_LIST = /(?:(?:\d+|many|several|other|various|some|dozens of|more than \d+|over \d+|plus de \d+|более \d+)\s+(?:other\s+)?(?:countries|nationalities|states|nations|pays|nationalités|стран\S*)|(?:markets|destinations|marchés|рынк\S*)|(?:neighbouring|neighboring)\s+countries|pays\s+voisins|соседн\S*\s+стран\S*)\s*,?\s*(?:including|such as|among them|notably|like|dont|notamment|comme|tels que|в том числе|включая|таких как)(?:\s+(?:in|en|au|aux|à|в))?\s*$/i;
+/** A title about people from five or more countries: "Women border officers from 11 countries complete …", "из 12 стран", "de 15 pays". */
+const FROM_MANY_COUNTRIES_TITLE = /(?<!\p{L})(?:from|из|de)\s+(?:[5-9]|[1-9]\d+|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:-\p{L}+)?|thirty(?:-\p{L}+)?)\s+(?:countries|стран|pays)(?!\p{L})/iu;
 /**
  * A count of countries, a short clause, then the examples: "observers from more than 25
  * countries currently serve with UNTSO, including Argentina, Australia …".
@@ -1155,6 +1157,8 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
   const inParticipantList = new Set<PlaceMention>();
   // members of a list that illustrates a count: in passing
   const inExampleList = new Set<PlaceMention>();
+  // a title about people "from eleven countries" (a course, a graduation): the list of those countries names where they come from
+  const titleFromManyCountries = FROM_MANY_COUNTRIES_TITLE.test(text.slice(0, layout.titleEnd));
   // members of a list of neighbours a border verb governs
   const inAdjacentList = new Set<PlaceMention>();
   let run: PlaceMention[] = [];
@@ -1173,7 +1177,7 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
         || ROLE_BEFORE_LIST.test(text.slice(Math.max(0, first.start - 160), first.start).replace(ENUMERATION_TAIL, ''))
         || ((PARTICIPANTS_BEFORE_LIST.test(before) || PARTICIPANTS_OF_BODIES_BEFORE_LIST.test(before)) && OBSERVERS_BEFORE.test(sentenceBefore(text, first.start)))) {
         for (const m of run) inRoleList.add(m);
-      } else if (countries >= 3 && (EXAMPLES_BEFORE_LIST.test(before) || EXAMPLES_AFTER_COUNT_CLAUSE.test(text.slice(Math.max(0, first.start - 120), first.start)))) {
+      } else if (countries >= 3 && (titleFromManyCountries || EXAMPLES_BEFORE_LIST.test(before) || EXAMPLES_AFTER_COUNT_CLAUSE.test(text.slice(Math.max(0, first.start - 120), first.start)))) {
         for (const m of run) inExampleList.add(m);
       } else if (countries >= 3) {
         for (const m of run) inList.add(m);
