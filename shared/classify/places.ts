@@ -952,7 +952,8 @@ interface Features {
 
 /** Verbs right after a country that make it the author of a statement: "La France condamne les tirs", "Japan calls on all parties". */
 const STANCE_VERBS = new Set(['condemns', 'welcomes', 'calls', 'urges', 'expresses', 'reiterates', 'reaffirms', 'commends', 'deplores', 'extends', 'stands',
-  'condamne', 'salue', 'appelle', 'rappelle', 'exprime', 'réitère', 'reitere', 'réaffirme', 'reaffirme', 'attend', 'adresse', 'souligne', 'déplore', 'deplore', 'continuera',
+  // (French words as tokens hold them: lower case, accents removed)
+  'condamne', 'salue', 'appelle', 'rappelle', 'exprime', 'reitere', 'reaffirme', 'attend', 'adresse', 'souligne', 'deplore', 'continuera',
   'осуждает', 'приветствует', 'призывает', 'выражает', 'подтверждает', 'настаивает', 'рассчитывает']);
 
 /**

@@ -54,7 +54,7 @@ export const REGION_PHRASES: ReadonlyArray<readonly [string, readonly string[]]>
  */
 export const BLOCK_PHRASES: readonly string[] = [
   // water and land features named after countries
-  'Lake Chad', 'lac Tchad', 'озеро Чад', 'Lake Tanganyika', 'lac Tanganyika', 'озеро Танганьика', 'озера Танганьика', 'Gulf of Guinea', 'golfe de Guinée', 'Гвинейский залив', 'Guinea worm', 'Guinea pig', 'guinea fowl',
+  'Lake Chad', 'lac Tchad', 'озеро Чад', 'lac Tanganyika', 'озеро Танганьика', 'озера Танганьика', 'Gulf of Guinea', 'golfe de Guinée', 'Гвинейский залив', 'Guinea worm', 'Guinea pig', 'guinea fowl',
   'Gulf of Mexico', 'golfe du Mexique', 'Мексиканский залив', 'Gulf of Oman', "golfe d'Oman", 'Оманский залив', 'Gulf of Thailand', 'golfe de Thaïlande', 'Сиамский залив',
   'Gulf of Finland', 'golfe de Finlande', 'Финский залив', 'Mozambique Channel', 'canal du Mozambique', 'canal de Mozambique', 'Мозамбикский пролив',
   'Niger River', 'River Niger', 'Niger Delta', 'Niger basin', 'fleuve Niger', 'delta du Niger', 'река Нигер',
@@ -140,7 +140,7 @@ export const CITY_EXONYMS: ReadonlyArray<readonly [string, string]> = [
   ['Bombay', 'IND'], ['Djouba', 'SSD'], ['Mogadiscio', 'SOM'], ['Ndjamena', 'TCD'],
   // towns frequent in crisis reporting that the city list spells otherwise or lacks
   ['Hodeidah', 'YEM'], ['Ходейда', 'YEM'], ['Naypyitaw', 'MMR'], ['Nay Pyi Taw', 'MMR'], ['Odesa', 'UKR'], ['Одесса', 'UKR'],
-  ['Mykolaiv', 'UKR'], ['Николаев', 'UKR'], ['Zaporizhzhia', 'UKR'], ['Запорожье', 'UKR'], ['Gao', 'MLI'],
+  ['Mykolaiv', 'UKR'], ['Zaporizhzhia', 'UKR'], ['Gao', 'MLI'],
   ['Bani Walid', 'LBY'], ['Лахш', 'TJK'],
   ['Карши', 'UZB'], ['Karshi', 'UZB'], ['Qarshi', 'UZB'], ['Амара', 'IRQ'], ['Amarah', 'IRQ'],
   ['Djeddah', 'SAU'], ['Alma-Ata', 'KAZ'], ['Кран-Монтана', 'CHE'], ['Crans-Montana', 'CHE'],
