@@ -431,6 +431,8 @@ function namesCurrency(m: PlaceMention, tokens: readonly Token[]): boolean {
     if (next.cyr && CURRENCY_STEMS_RU.some((stem) => next.norm.startsWith(stem))) return true;
   }
   const prev = tokens[m.tokenIndex - 1];
+  // "3 millions de dollars des États-Unis"
+  if (prev?.norm === 'des' && (tokens[m.tokenIndex - 2]?.norm === 'dollars' || tokens[m.tokenIndex - 2]?.norm === 'dollar')) return true;
   return prev !== undefined && !tokens[m.tokenIndex]!.sentenceStart && tokens[m.tokenIndex]!.start - prev.end <= 1 && CURRENCY_BEFORE.has(prev.norm) && m.via === 'd';
 }
 
@@ -791,7 +793,7 @@ const SEAT_CITIES = new Set([
   'washington', 'вашингтон',
 ]);
 // between two countries of one list; French repeats the preposition or article before each ("du Bénin, de la Côte d'Ivoire, du Ghana et du Togo", "au Mali et au Niger")
-const LIST_GAP = /^[\s,;]*(?:(?:and|et|и|or|ou|или|as well as|ainsi que)\s+)?(?:(?:the|le|la|les|l['’]|de\s+la|de\s+l['’]|de|du|des|d['’]|au|aux|à|en)\s*)?$/i;
+const LIST_GAP = /^(?!.*\n)[\s,;]*(?:(?:and|et|и|or|ou|или|as well as|ainsi que)\s+)?(?:(?:the|le|la|les|l['’]|de\s+la|de\s+l['’]|de|du|des|d['’]|au|aux|à|en)\s*)?$/i;
 /**
  * A list of countries in a role that is not the report's subject: right before it ("mediated by
  * Egypt, Qatar and the United States", "guarantors: ...") or right after it ("Norway, Mexico and

@@ -145,6 +145,8 @@ export const CITY_EXONYMS: ReadonlyArray<readonly [string, string]> = [
   ['Карши', 'UZB'], ['Karshi', 'UZB'], ['Qarshi', 'UZB'], ['Амара', 'IRQ'], ['Amarah', 'IRQ'],
   ['Djeddah', 'SAU'], ['Alma-Ata', 'KAZ'], ['Кран-Монтана', 'CHE'], ['Crans-Montana', 'CHE'],
   ['Anvers', 'BEL'],
+  // Batken's town and river: without it "на реках Исфана и Сох" met Isfahan's spelling skeleton
+  ['Исфана', 'KGZ'], ['Isfana', 'KGZ'],
   // Geneva's adjective ("Женевский международный центр по гуманитарному разминированию")
   ['Женевский', 'CHE'], ['Женевского', 'CHE'], ['Женевском', 'CHE'], ['Женевская', 'CHE'], ['Женевской', 'CHE'], ['Женевскую', 'CHE'], ['Женевские', 'CHE'], ['Женевских', 'CHE'],
   // Almaty's adjective ("Алматинский кластерный офис ЮНЕСКО", "Алматинская область")
@@ -198,6 +200,10 @@ export const EXTRA_DEMONYMS: ReadonlyArray<readonly [string, string, string]> = 
   // Cyprus's communities: "the Greek Cypriot leader" is a Cypriot, not Greece
   ['Greek Cypriot', 'CYP', 'en'], ['Turkish Cypriot', 'CYP', 'en'], ['chypriote grec', 'CYP', 'fr'], ['chypriote turc', 'CYP', 'fr'],
   ['кипрско-греческий', 'CYP', 'ru'], ['кипрско-турецкий', 'CYP', 'ru'],
+  // the peoples whose plural the -ец rule cannot form ("проживают этнические азербайджанцы и армяне")
+  ['армяне', 'ARM', 'ru'], ['армянин', 'ARM', 'ru'], ['армян', 'ARM', 'ru'], ['армянам', 'ARM', 'ru'], ['армянами', 'ARM', 'ru'],
+  ['грузины', 'GEO', 'ru'], ['грузинов', 'GEO', 'ru'], ['грузинам', 'GEO', 'ru'], ['грузинами', 'GEO', 'ru'],
+  ['кыргызы', 'KGZ', 'ru'], ['кыргызов', 'KGZ', 'ru'], ['кыргызам', 'KGZ', 'ru'], ['киргизы', 'KGZ', 'ru'], ['киргизов', 'KGZ', 'ru'],
   // the Russian adjective Kyrgyzstan's own texts use (the packages have only "киргизский")
   ['кыргызский', 'KGZ', 'ru'], ['кыргызстанский', 'KGZ', 'ru'],
   // Russian adjectives that do not follow from the country's name by the build's rules (Германия → немецкий, Украина → украинский)
@@ -226,6 +232,8 @@ export const EXTRA_NAMES: ReadonlyArray<readonly [string, string, string]> = [
   ['Соединенных Штатов', 'USA', 'ru'], ['Соединенным Штатам', 'USA', 'ru'], ['Соединенными Штатами', 'USA', 'ru'], ['Соединенных Штатах', 'USA', 'ru'],
   // and the nominative without "Америки" ("донорами выступили Европейский союз, Соединённые Штаты и Япония")
   ['Соединенные Штаты', 'USA', 'ru'],
+  // the common Russian name ("Острова Кайман" in the package): "у берегов Ямайки и Каймановых островов"
+  ['Каймановы острова', 'CYM', 'ru'], ['Каймановых островов', 'CYM', 'ru'], ['Каймановым островам', 'CYM', 'ru'], ['Каймановых островах', 'CYM', 'ru'],
   // a donor agency's acronym that holds its country's ("supported by USAID's Bureau for Humanitarian Assistance")
   ['USAID', 'USA', 'en'],
 ];
@@ -254,6 +262,8 @@ export const AMBIGUOUS_NAMES: ReadonlyArray<readonly [string, readonly string[],
   ['Sofia', ['BGR', 'MDG'], 't'],
   // Tanzania's city and a district of Malawi ("Zomba, Mwanza and Neno districts")
   ['Mwanza', ['TZA', 'MWI'], 't'],
+  // Majorca's capital and a district of Cabo Delgado ("Mocímboa da Praia, Palma, Muidumbe")
+  ['Palma', ['ESP', 'MOZ'], 't'],
   // Azerbaijan's town and a district of Nepal ("Jajarkot, Rukum West and Salyan")
   ['Salyan', ['AZE', 'NPL'], 't'],
 ];

@@ -190,6 +190,9 @@ describe('ambiguous names', () => {
     expect(mentioned("Les États membres de la CEEAC : le Cameroun, le Congo, le Gabon et la République démocratique du Congo.")).toEqual(['CMR', 'COD', 'COG', 'GAB']);
     expect(mentioned('Floods hit Congo.')).toEqual(['COD']);
     expect(mentioned("La vaccination s'étend au Nord-Kivu, à l'Équateur et à la Tshopo, en République démocratique du Congo.")).toEqual(['COD']);
+    // a list does not run across a paragraph break: the title's "autorités congolaises" is not listed beside the dateline's DR Congo
+    const handover = doc('La MONUSCO a remis sa base de Kamanyola à la Police nationale congolaise.', 'Sud-Kivu : la MONUSCO remet sa base aux autorités congolaises', 'BUKAVU, République démocratique du Congo');
+    expect(handover.mentioned).toEqual(['COD']);
     expect(mentioned("Des inondations ont frappé l'Équateur.")).toEqual(['ECU']);
   });
   it('knows the towns of Georgia\'s breakaway regions', () => {
@@ -1477,6 +1480,14 @@ describe('concern: the two sides and organisations', () => {
     expect(r.mentioned).toEqual(['SRB', 'USA']);
     expect(r.countries).toEqual(['SRB']);
     expect(mentioned('A grant of 5 million U.S. dollars went to clinics in Kenya.')).toEqual(['KEN']);
+  });
+  it('names the packages lack or spell otherwise: Palma in Cabo Delgado, Isfana, the Cayman Islands and Armenians in Russian; "dollars des États-Unis" is a currency', () => {
+    expect(mentioned('Families have returned to Mocímboa da Praia, Palma, Muidumbe and other districts of Cabo Delgado, Mozambique.')).toEqual(['MOZ']);
+    expect(mentioned('Palma de Mallorca hosted the meeting.')).toEqual(['ESP']);
+    expect(mentioned('ПРООН укрепила берега на реках Исфана и Сох в Баткенской области.')).toEqual(['KGZ']);
+    expect(mentioned('Ранее ураган прошёл у берегов Ямайки и Каймановых островов.')).toEqual(['CYM', 'JAM']);
+    expect(mentioned('В Квемо-Картли проживают этнические азербайджанцы и армяне.')).toEqual(['ARM', 'AZE']);
+    expect(mentioned("Le Fonds a débloqué 3 millions de dollars des États-Unis pour l'Afghanistan.")).toEqual(['AFG']);
   });
   it('Zaïre is a historical name (and an Ituri militia\'s), not Angola\'s province', () => {
     expect(mentioned("Les affrontements entre la CODECO et les groupes d'autodéfense Zaïre ont fait des victimes en Ituri, en République démocratique du Congo.")).toEqual(['COD']);
