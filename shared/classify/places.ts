@@ -1485,8 +1485,9 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     // reports labelled independently: precision 0.78 against 0.82.) A title about a regional
     // response ("Regional plan … for refugees from Venezuela") makes its list the subject.
     // (those listed as taking part count, unless the title says the meeting is about another country: "Riyadh meeting on Syria")
-    const passingListing = namedInTitle && titleAreas === 0 && !regionalTitle && f.titleName === 0 && f.body + f.dateline <= 1 && f.gov + f.border + f.people === 0
-      && (f.participant === 0 || meetingOnCountry);
+    // (under such a title "делегации Индии, Ирана, …" name who took part: the delegation word is no government of concern)
+    const passingListing = namedInTitle && titleAreas === 0 && !regionalTitle && f.titleName === 0 && f.body + f.dateline <= 1 && f.border + f.people === 0
+      && (f.gov === 0 || (meetingOnCountry && f.gov <= f.participant)) && (f.participant === 0 || meetingOnCountry);
     // a neighbour named at most twice only to place something ("near the borders with Mali", "as
     // far away as Bangkok in neighbouring Thailand"), alone or in a
     // list the border verb governs ("Kagera borders Uganda, Rwanda and Burundi"), in a report whose
@@ -1495,7 +1496,7 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
       && ((f.list === 0 && f.neighbour > 0) || f.adjacent > 0);
     const listed = passingListing || neighbourOnly ? 0 : Math.min(f.list, 1);
     let s = 3 * Math.min(f.titleName, 2) + 1 * Math.min(f.titleCity, 1) + 1.5 * Math.log2(1 + f.body)
-      + 0.8 * Math.min(f.gov, 3) + 0.6 * Math.min(f.loc, 3) + 1.0 * Math.min(f.border, 2) + 1.2 * listed + 0.8 * Math.min(f.people, 2) + (1 - f.first) * 0.5;
+      + 0.8 * Math.min(passingListing ? 0 : f.gov, 3) + 0.6 * Math.min(f.loc, 3) + 1.0 * Math.min(f.border, 2) + 1.2 * listed + 0.8 * Math.min(f.people, 2) + (1 - f.first) * 0.5;
     // one passing mention in the body ("as well as the situation in X"): the preposition alone is not concern
     // (nor in a passing list: "the storm had caused deadly flooding in Greece, Bulgaria and Türkiye")
     if (f.titleName + f.titleCity + f.dateline === 0 && f.body <= 1 && f.gov + f.border + f.people === 0 && (f.list === 0 || passingListing)) s -= 0.6 * Math.min(f.loc, 3);

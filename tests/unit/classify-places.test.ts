@@ -1489,6 +1489,11 @@ describe('concern: the two sides and organisations', () => {
     expect(mentioned('В Квемо-Картли проживают этнические азербайджанцы и армяне.')).toEqual(['ARM', 'AZE']);
     expect(mentioned("Le Fonds a débloqué 3 millions de dollars des États-Unis pour l'Afghanistan.")).toEqual(['AFG']);
   });
+  it('under a title about a meeting on one country, the delegations listed as taking part are not its subject ("делегации Индии, Ирана, …")', () => {
+    const r = doc('В Москве состоялось заседание Московского формата консультаций по Афганистану. В нём приняли участие делегации Индии, Ирана, Казахстана, Китая и Пакистана. Участники рассмотрели обстановку в Афганистане и призвали наращивать помощь афганскому народу. Стороны выразили готовность содействовать Кабулу.', 'О заседании Московского формата консультаций по Афганистану', 'МОСКВА');
+    expect(r.countries).toEqual(['AFG']);
+    expect(r.mentioned).toEqual(['AFG', 'CHN', 'IND', 'IRN', 'KAZ', 'PAK', 'RUS']);
+  });
   it('Zaïre is a historical name (and an Ituri militia\'s), not Angola\'s province', () => {
     expect(mentioned("Les affrontements entre la CODECO et les groupes d'autodéfense Zaïre ont fait des victimes en Ituri, en République démocratique du Congo.")).toEqual(['COD']);
   });
