@@ -828,6 +828,10 @@ const ROLE_BEFORE_LIST = new RegExp(
     '|donors(?:\\s+[^\\s,.;]+){1,3}?\\s*,\\s*(?:among\\s+them|including|such\\s+as|notably|in\\s+particular)\\s*' +
     // "rescue teams from Australia and New Zealand", "aircraft from Australia, New Zealand and France": who sent help
     '|(?:teams?|aircraft|planes|ships|contingents?|troops|soldiers|personnel|rescuers|doctors|medics|supplies|equipment|donations|contributions)\\s+from' +
+    // "UNDOF's troops are currently drawn mainly from Nepal, India, Uruguay and Fiji": where a force's troops come from
+    '|(?:troops|contingents?|personnel|peacekeepers|forces?)\\s+(?:are\\s+|is\\s+)?(?:(?:currently|now|still)\\s+)?(?:drawn|recruited|provided)\\s+(?:(?:mainly|largely|chiefly|primarily|mostly)\\s+)?from' +
+    // "В их состав входят военнослужащие ЮАР, Малави и Танзании": who a force is made of
+    '|в\\s+(?:их|его|её|ее)\\s+состав\\s+вход\\S*\\s+(?:военнослужащ\\S*|подразделени\\S*|контингент\\S*)' +
     // "подразделения из Индии, Японии и Непала", "военнослужащие, в частности, из Аргентины": units, contingents or rescuers sent from
     '|(?:подразделени\\S*|контингент\\S*|спасател\\S*|военнослужащ\\S*)(?:\\s*,?\\s*(?:в\\s+частности|в\\s+том\\s+числе|например)\\s*,)?\\s+из' +
     // "l'appui des équipes de recherche et de sauvetage de l'Espagne, du Royaume-Uni, du Qatar …": teams sent

@@ -1494,6 +1494,12 @@ describe('concern: the two sides and organisations', () => {
     expect(r.countries).toEqual(['AFG']);
     expect(r.mentioned).toEqual(['AFG', 'CHN', 'IND', 'IRN', 'KAZ', 'PAK', 'RUS']);
   });
+  it('the countries a force\'s troops are drawn from are partners, not its subject ("drawn mainly from", "в их состав входят военнослужащие")', () => {
+    const undof = doc("The Security Council extended the mandate of the United Nations Disengagement Observer Force in the Golan for six months. Members called on Syria and Israel to respect the 1974 Disengagement Agreement and expressed concern about military activity in the area of separation. UNDOF's troops are currently drawn mainly from Nepal, India, Uruguay and Fiji, with headquarters at Camp Faouar. Members urged Syria to allow the Force's return to all positions.", 'Council renews UNDOF for six months', 'NEW YORK');
+    expect(undof.countries).toEqual(['ISR', 'SYR']);
+    const sadc = doc('Совет Безопасности продлил мандат МООНСДРК в Демократической Республике Конго. Миссия продолжит оказывать ограниченную поддержку силам САДК, развёрнутым в ДРК. В их состав входят военнослужащие ЮАР, Малави и Танзании. Представитель ДРК поблагодарил миротворцев. Совет призвал правительство ДРК продолжить реформы.', 'Совет Безопасности продлил мандат МООНСДРК ещё на год', 'НЬЮ-ЙОРК');
+    expect(sadc.countries).toEqual(['COD']);
+  });
   it('Zaïre is a historical name (and an Ituri militia\'s), not Angola\'s province', () => {
     expect(mentioned("Les affrontements entre la CODECO et les groupes d'autodéfense Zaïre ont fait des victimes en Ituri, en République démocratique du Congo.")).toEqual(['COD']);
   });
