@@ -828,6 +828,10 @@ const ROLE_BEFORE_LIST = new RegExp(
     '|donors(?:\\s+[^\\s,.;]+){1,3}?\\s*,\\s*(?:among\\s+them|including|such\\s+as|notably|in\\s+particular)\\s*' +
     // "rescue teams from Australia and New Zealand", "aircraft from Australia, New Zealand and France": who sent help
     '|(?:teams?|aircraft|planes|ships|contingents?|troops|soldiers|personnel|rescuers|doctors|medics|supplies|equipment|donations|contributions)\\s+from' +
+    // where labour migrants go: "a growing number have sought work in Kazakhstan, Türkiye …", "набор в Республику Корея, Германию …"
+    '|(?:sought|seek|seeking|seeks|find|finding|found|look\\s+for|looking\\s+for)\\s+(?:work|jobs?|employment)\\s+(?:abroad\\s+)?(?:in|to)' +
+    '|(?:набор\\S*|трудоустройств\\S*)\\s+(?:работник\\S*\\s+|мигрант\\S*\\s+)?(?:в|во)' +
+    "|(?:chercher|cherchent|cherché|trouver|trouvent)\\s+(?:du\\s+travail|un\\s+emploi)\\s+(?:à\\s+l['’]étranger\\s+)?(?:en|au|aux)" +
     // "UNDOF's troops are currently drawn mainly from Nepal, India, Uruguay and Fiji": where a force's troops come from
     '|(?:troops|contingents?|personnel|peacekeepers|forces?)\\s+(?:are\\s+|is\\s+)?(?:(?:currently|now|still)\\s+)?(?:drawn|recruited|provided)\\s+(?:(?:mainly|largely|chiefly|primarily|mostly)\\s+)?from' +
     // "В их состав входят военнослужащие ЮАР, Малави и Танзании": who a force is made of

@@ -1500,6 +1500,14 @@ describe('concern: the two sides and organisations', () => {
     const sadc = doc('Совет Безопасности продлил мандат МООНСДРК в Демократической Республике Конго. Миссия продолжит оказывать ограниченную поддержку силам САДК, развёрнутым в ДРК. В их состав входят военнослужащие ЮАР, Малави и Танзании. Представитель ДРК поблагодарил миротворцев. Совет призвал правительство ДРК продолжить реформы.', 'Совет Безопасности продлил мандат МООНСДРК ещё на год', 'НЬЮ-ЙОРК');
     expect(sadc.countries).toEqual(['COD']);
   });
+  it('where labour migrants seek work is where they go, not the report\'s subject', () => {
+    const en = doc('IOM reached 40,000 prospective migrants in Khatlon and Sughd, Tajikistan. Over the past two years a growing number have sought work in Kazakhstan, Türkiye and the United Arab Emirates. The Government of Tajikistan and IOM will expand the campaign to more districts of Tajikistan.', 'IOM safe migration campaign reaches 40,000 prospective migrants in Khatlon and Sughd', 'DUSHANBE, Tajikistan');
+    expect(en.countries).toEqual(['TJK']);
+    const ru = doc('В Самарканде открыт центр предвыездной подготовки для граждан Узбекистана. В последние годы растёт организованный набор в Республику Корея, Германию и Великобританию. Правительство Узбекистана планирует открыть такие центры во всех областях Узбекистана.', 'В Самарканде открыт центр предвыездной подготовки мигрантов', 'САМАРКАНД, Узбекистан');
+    expect(ru.countries).toEqual(['UZB']);
+    const fr = doc("Au Sénégal, l'OIM a ouvert un centre d'information à Tambacounda. De nombreux jeunes cherchent du travail en France, en Italie et en Espagne. Le Gouvernement du Sénégal soutient le centre, et d'autres régions du Sénégal en accueilleront.", "Tambacounda : l'OIM ouvre un centre d'information sur la migration", 'DAKAR, Sénégal');
+    expect(fr.countries).toEqual(['SEN']);
+  });
   it('Zaïre is a historical name (and an Ituri militia\'s), not Angola\'s province', () => {
     expect(mentioned("Les affrontements entre la CODECO et les groupes d'autodéfense Zaïre ont fait des victimes en Ituri, en République démocratique du Congo.")).toEqual(['COD']);
   });
