@@ -687,8 +687,8 @@ const DRAFTED_BY_VERBS = 'drafted|penned|tabled|submitted|sponsored|co-sponsored
 const SPONSORED_BY_BEFORE = new RegExp(String.raw`(?:(?:${DRAFTED_BY_VERBS}|put\s+forward)\s+by\s+(?:the\s+)?|(?:rédig|présent|élabor)\S*\s+par\s+(?:les?\s+|la\s+|l['’]\s*)?)$`, 'i');
 /** After a list of givers, the help they give: "Swiss and Swedish| support", "Japan and Korea| funding". */
 const SUPPORT_AFTER_LIST = /^\s+(?:support|funding|assistance|contributions?|grants?|financing)\b/i;
-/** Right after a country, the verb of a supporter, funder or giver: "Japan supports school meals in …", "Germany hands over weather stations to …", "la Suisse soutient la remise en état …" (case-sensitive: not "Japan Finance Minister"; not after "in": "UN in Kazakhstan supports …" is the UN's office). */
-const SUPPORTS_AFTER = /^\s+(?:supports|backs|funds|finances|sponsors|hands\s+over|handed\s+over|soutient|finance|appuie|поддерживает|финансирует|передал\p{L}*)\s/u;
+/** Right after a country, the verb of a supporter, funder or giver: "Japan supports school meals in …", "Germany hands over weather stations to …", "la Suisse soutient la remise en état …", "India airlifted tents", "Australia has sent technical specialists" (case-sensitive: not "Japan Finance Minister"; not after "in": "UN in Kazakhstan supports …" is the UN's office). */
+const SUPPORTS_AFTER = /^\s+(?:supports|backs|funds|finances|sponsors|hands\s+over|handed\s+over|soutient|finance|appuie|поддерживает|финансирует|передал\p{L}*|(?:has\s+|have\s+|had\s+)?(?:sent|airlifted|dispatched|donated|pledged)|a\s+(?:envoyé|dépêché|acheminé|fait\s+don)|направил\p{L}*|отправил\p{L}*)\s/u;
 /** Right after a country, with an agency, the verb of giving: "Germany and UNDP hand over rehabilitated hospital in Mosul". */
 const WITH_AGENCY_HAND_OVER_AFTER = /^\s+and\s+(?:the\s+)?[A-Z]{2,8}\s+hand(?:s|ed)?\s+over\s/u;
 /** Right after a country, its abstention in a vote: "14 votes in favour, with the Russian Federation abstaining". */
@@ -1423,7 +1423,7 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
       || (before1 !== undefined && (FRENCH_OF.has(before1.norm) || before1.norm === 'of' || before1.norm === 'by') && mediationOrAuspices(tokens[m.tokenIndex - 2]))
       // ("la médiation de l'Angola")
       || (before1?.norm === 'l' && tokens[m.tokenIndex - 2]?.norm === 'de' && mediationOrAuspices(tokens[m.tokenIndex - 3]));
-    if (MEDIATOR_AFTER.test(text.slice(m.end, m.end + 60)) || ABSTAINING_AFTER.test(text.slice(m.end, m.end + 15)) || (before1?.norm !== 'in' && SUPPORTS_AFTER.test(text.slice(m.end, m.end + 16))) || WITH_AGENCY_HAND_OVER_AFTER.test(text.slice(m.end, m.end + 30))) f.donor++;
+    if (MEDIATOR_AFTER.test(text.slice(m.end, m.end + 60)) || ABSTAINING_AFTER.test(text.slice(m.end, m.end + 15)) || (before1?.norm !== 'in' && SUPPORTS_AFTER.test(text.slice(m.end, m.end + 24))) || WITH_AGENCY_HAND_OVER_AFTER.test(text.slice(m.end, m.end + 30))) f.donor++;
     // thanked for what it did: "remercie les États-Unis pour leur facilitation", "thanked Qatar for its mediation"
     // (and the countries listed before the last: "commended the United States and Qatar for their facilitation")
     // (and a list's help named after its last member: "with UNDP, Swiss and Swedish support")

@@ -1508,6 +1508,12 @@ describe('concern: the two sides and organisations', () => {
     const fr = doc("Au Sénégal, l'OIM a ouvert un centre d'information à Tambacounda. De nombreux jeunes cherchent du travail en France, en Italie et en Espagne. Le Gouvernement du Sénégal soutient le centre, et d'autres régions du Sénégal en accueilleront.", "Tambacounda : l'OIM ouvre un centre d'information sur la migration", 'DAKAR, Sénégal');
     expect(fr.countries).toEqual(['SEN']);
   });
+  it('a country that sent or airlifted help is a giver ("India airlifted tents", "Australia has sent specialists")', () => {
+    const nepal = doc('The earthquake in Jajarkot district, Nepal, killed 153 people. Tremors were felt as far away as Kathmandu and New Delhi. The Government of Nepal leads the response with humanitarian partners. India airlifted tents, blankets and medicines to Nepalgunj. Partners in Nepal need more shelter kits.', 'Nepal: Jajarkot Earthquake – Situation Report No. 2', 'KATHMANDU, Nepal');
+    expect(nepal.countries).toEqual(['NPL']);
+    const png = doc('A landslide buried more than 670 people in Enga province, Papua New Guinea. The Government of Papua New Guinea declared a state of emergency. Australia has sent technical specialists and aircraft of the Australian Defence Force to help move relief supplies. IOM supports the authorities of Papua New Guinea.', 'Papua New Guinea: IOM estimates more than 670 people buried by Enga landslide', 'PORT MORESBY, Papua New Guinea');
+    expect(png.countries).toEqual(['PNG']);
+  });
   it('Zaïre is a historical name (and an Ituri militia\'s), not Angola\'s province', () => {
     expect(mentioned("Les affrontements entre la CODECO et les groupes d'autodéfense Zaïre ont fait des victimes en Ituri, en République démocratique du Congo.")).toEqual(['COD']);
   });
