@@ -641,7 +641,7 @@ const BODY_GENITIVES_RU = new Set(['департамента', 'министер
 const SUPPORTED_BY_BODY_BEFORE = new RegExp(String.raw`(?:${SUPPORT_PHRASES_RU})[^.;]{1,160}?\s(?:государственного\s+)?(?:департамента|министерства|агентства|посольства)\s+$`, 'iu');
 const SUPPORTED_BY_BEFORE = new RegExp(String.raw`(?:${SUPPORT_PHRASES_RU}|выделил\S*|оказыва\S*|оказал\S*|предоставил\S*(?=\s+правительство\s)|(?:предоставленн|выделенн)\S*\s+правительством)\s+(?:также\s+)?(?:(?:правительств\S*|министерств\S*\s+иностранных\s+дел)\s+)?(?:(?:[^\s,.;]+\s+){1,3}(?:и\s+|,\s*)(?:правительств\S*\s+)?)?$`, 'iu');
 /** Right before a country, its government thanked (without a "for …" to say why): "The two agencies thanked the Government of Japan and …". */
-const THANKED_GOVERNMENT_BEFORE = /(?<!\p{L})thank(?:s|ed|ing)?\s+(?:the\s+)?Governments?\s+of\s+(?:the\s+)?$/u;
+const THANKED_GOVERNMENT_BEFORE = /(?<!\p{L})(?:thank(?:s|ed|ing)?\s+(?:the\s+)?Governments?\s+of\s+(?:the\s+)?|remerci\p{L}*\s+(?:le|les)\s+[Gg]ouvernements?\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])|(?:по)?благодари\p{L}*\s+правительств\p{L}*\s+)$/u;
 /** Funders named before a government in one list: "is funded by the European Union, the Government of …", "co-financing from the Swiss Agency … and the Government of …". */
 const FUNDERS_THEN_GOVERNMENT_BEFORE = /(?<!\p{L})(?:(?:co-)?(?:funded|financed|supported|sponsored)\s+(?:\p{L}+ly\s+)?by|(?:co-)?(?:financing|funding|support|contributions?|grants?)\s+from)\s+[^.;]{2,100}?(?:,|\sand)\s+(?:the\s+)?(?:Governments?|Ministry\s+of\s+Foreign\s+Affairs)\s+of\s+(?:the\s+)?$/u;
 /** Thanks earlier in the sentence: "thanked the Korean people", "remercié le peuple japonais", "поблагодарил японский народ". */
@@ -1225,6 +1225,8 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
   let governed: { end: number } | undefined;
   // the same for a giver
   let donorListed: { end: number } | undefined;
+  // the same for governments thanked
+  let thankedGovernments: { end: number } | undefined;
   // the same for a border word
   let bordered: { end: number; neighbour: boolean } | undefined;
   const aboutMissionPersonnel = MISSION_PERSONNEL.test(text);
@@ -1429,8 +1431,11 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     // (and a list's help named after its last member: "with UNDP, Swiss and Swedish support")
     const after = text.slice(m.end, m.end + 140);
     const afterList = after.replace(LIST_CONTINUES, '');
-    if (THANKED_FOR_AFTER.test(after) || THANKED_FOR_AFTER.test(afterList) || (afterList.length < after.length && SUPPORT_AFTER_LIST.test(afterList))
-      || THANKED_GOVERNMENT_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start))) f.donor++;
+    const thankedGovernment = THANKED_GOVERNMENT_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start));
+    if (THANKED_FOR_AFTER.test(after) || THANKED_FOR_AFTER.test(afterList) || (afterList.length < after.length && SUPPORT_AFTER_LIST.test(afterList)) || thankedGovernment) f.donor++;
+    // the governments thanked go on along their list ("поблагодарила правительства Мексики и Вьетнама"), though the government word governs each
+    else if (byName && thankedGovernments !== undefined && LIST_GAP.test(text.slice(thankedGovernments.end, m.start))) f.donor++;
+    thankedGovernments = thankedGovernment || (thankedGovernments !== undefined && f.donor > donorBefore) ? { end: m.end } : byName ? undefined : thankedGovernments;
     let giverAfterHelp = mediationBefore || (before1?.cyr === true && (SUPPORTED_BY_BEFORE.test(text.slice(Math.max(0, m.start - 70), m.start))
       || (before1.norm.startsWith('правительств') && SUPPORTED_BY_GOVERNMENT_BEFORE.test(text.slice(Math.max(0, m.start - 160), m.start)))
       || (BODY_GENITIVES_RU.has(before1.norm) && SUPPORTED_BY_BODY_BEFORE.test(text.slice(Math.max(0, m.start - 220), m.start)))))

@@ -1514,6 +1514,12 @@ describe('concern: the two sides and organisations', () => {
     const png = doc('A landslide buried more than 670 people in Enga province, Papua New Guinea. The Government of Papua New Guinea declared a state of emergency. Australia has sent technical specialists and aircraft of the Australian Defence Force to help move relief supplies. IOM supports the authorities of Papua New Guinea.', 'Papua New Guinea: IOM estimates more than 670 people buried by Enga landslide', 'PORT MORESBY, Papua New Guinea');
     expect(png.countries).toEqual(['PNG']);
   });
+  it('governments thanked in Russian or French are givers, each one of their list ("поблагодарила правительства Мексики и Вьетнама")', () => {
+    const ru = doc('После урагана на Кубе ООН запускает план действий. Правительство Кубы оценивает ущерб в провинциях Кубы. Координатор системы ООН на Кубе поблагодарила правительства Мексики и Вьетнама, а также Европейский союз за оперативно направленную помощь. Мексика и Вьетнам направили продовольствие.', 'Куба: после урагана ООН запускает план действий', 'ГАВАНА, Куба');
+    expect(ru.countries).toEqual(['CUB']);
+    const fr = doc("Après l'ouragan, l'ONU lance un plan d'action à Cuba. Le Gouvernement cubain évalue les dégâts dans les provinces de Cuba. La Coordonnatrice a remercié le gouvernement du Mexique et le Viet Nam. Le Mexique a livré des vivres.", "Cuba : après l'ouragan, l'ONU lance un plan d'action", 'LA HAVANE, Cuba');
+    expect(fr.countries).toEqual(['CUB']);
+  });
   it('Zaïre is a historical name (and an Ituri militia\'s), not Angola\'s province', () => {
     expect(mentioned("Les affrontements entre la CODECO et les groupes d'autodéfense Zaïre ont fait des victimes en Ituri, en République démocratique du Congo.")).toEqual(['COD']);
   });
