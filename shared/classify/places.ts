@@ -828,6 +828,8 @@ const ROLE_BEFORE_LIST = new RegExp(
     '|donors(?:\\s+[^\\s,.;]+){1,3}?\\s*,\\s*(?:among\\s+them|including|such\\s+as|notably|in\\s+particular)\\s*' +
     // "rescue teams from Australia and New Zealand", "aircraft from Australia, New Zealand and France": who sent help
     '|(?:teams?|aircraft|planes|ships|contingents?|troops|soldiers|personnel|rescuers|doctors|medics|supplies|equipment|donations|contributions)\\s+from' +
+    // the signatories of a joint statement, listed at its end ("Signed: African Union, Denmark, …")
+    '|(?:signed|signatories|signataires|подписали)\\s*:\\s*' +
     // where labour migrants go: "a growing number have sought work in Kazakhstan, Türkiye …", "набор в Республику Корея, Германию …"
     '|(?:sought|seek|seeking|seeks|find|finding|found|look\\s+for|looking\\s+for)\\s+(?:work|jobs?|employment)\\s+(?:abroad\\s+)?(?:in|to)' +
     '|(?:набор\\S*|трудоустройств\\S*)\\s+(?:работник\\S*\\s+|мигрант\\S*\\s+)?(?:в|во)' +
@@ -870,7 +872,7 @@ const ROLE_BEFORE_LIST = new RegExp(
  * Норвегия, Япония …" (an organisation breaks the run of countries, not the list; a Russian
  * name may go on in lower case). Removed to find the role phrase before the whole enumeration.
  */
-const ENUMERATION_TAIL = /(?:(?:(?:the|le|la|les|l['’])\s*)?\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+(?:(?:of|for|in|de|du|des|d['’])\s*)?\p{Lu}[\p{L}\p{M}.'’-]*)*(?:\s+[a-zà-öø-ÿа-яё]+)?(?:\s*\(\p{Lu}[\p{L}/-]*\))?\s*,\s*)+(?:(?:the|le|la|les|l['’])\s*)?$/u;
+const ENUMERATION_TAIL = /(?:(?:(?:the|le|la|les|l['’])\s*)?\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+(?:(?:of|for|in|on|de|du|des|d['’])\s*)?\p{Lu}[\p{L}\p{M}.'’-]*)*(?:\s+[a-zà-öø-ÿа-яё]+)?(?:\s*\(\p{Lu}[\p{L}/-]*\))?\s*,\s*)+(?:(?:the|le|la|les|l['’])\s*)?$/u;
 /** Contributors or donors, then what they include: "the troop-contributing countries, which also include", "donors include". */
 const INCLUDE_VERB = /includ|comprenn|inclu|включа/i;
 const CONTRIBUTORS_INCLUDE_BEFORE = /(?:contributing countries|contributors|donors|donor countries|pays contributeurs|bailleurs|доноры|страны-доноры)\s*,?\s*(?:(?:which|who|that|qui|которые)\s+)?(?:(?:also|aussi|également|также)\s+)?(?:include|includes|included|comprennent|incluent|включают)\s+(?:the\s+|le\s+|la\s+|les\s+|l['’])?$/i;

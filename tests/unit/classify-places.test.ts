@@ -1520,6 +1520,11 @@ describe('concern: the two sides and organisations', () => {
     const fr = doc("Après l'ouragan, l'ONU lance un plan d'action à Cuba. Le Gouvernement cubain évalue les dégâts dans les provinces de Cuba. La Coordonnatrice a remercié le gouvernement du Mexique et le Viet Nam. Le Mexique a livré des vivres.", "Cuba : après l'ouragan, l'ONU lance un plan d'action", 'LA HAVANE, Cuba');
     expect(fr.countries).toEqual(['CUB']);
   });
+  it('the signatories listed at the end of a joint statement are its authors, not its subject', () => {
+    const r = doc('International partners welcome the start of voter registration in Banadir region, Somalia. We commend the Federal Government of Somalia and the electoral commission. Security will be critical: we welcome the commitment of the Somali security forces.\n\nSigned: African Union, Denmark, European Union, Intergovernmental Authority on Development (IGAD), Italy, Norway, Sweden, Türkiye, United Kingdom, United Nations and United States.', 'International partners welcome start of voter registration in Banadir region', 'MOGADISHU');
+    expect(r.countries).toEqual(['SOM']);
+    expect(r.primaryCountry).toBe('SOM');
+  });
   it('Zaïre is a historical name (and an Ituri militia\'s), not Angola\'s province', () => {
     expect(mentioned("Les affrontements entre la CODECO et les groupes d'autodéfense Zaïre ont fait des victimes en Ituri, en République démocratique du Congo.")).toEqual(['COD']);
   });
