@@ -1525,6 +1525,12 @@ describe('concern: the two sides and organisations', () => {
     expect(r.countries).toEqual(['SOM']);
     expect(r.primaryCountry).toBe('SOM');
   });
+  it('a dateline in the seat of the African Union or the Arab League says where the body met, not what it is about', () => {
+    const au = doc("The Peace and Security Council of the African Union decided to lift Gabon's suspension after the presidential election. The Council met on the situation in Gabon in Addis Ababa on 30 April. It commended the people of Gabon and urged the authorities of Gabon to hold legislative elections.", "AU Peace and Security Council lifts Gabon's suspension after presidential election", 'ADDIS ABABA, Ethiopia');
+    expect(au.countries).toEqual(['GAB']);
+    const league = doc('The Secretary-General of the League of Arab States welcomed the cessation of hostilities in Lebanon. In a statement issued by the General Secretariat in Cairo, he called on Israel to withdraw and urged support for the Lebanese army. The people of Lebanon deserve peace.', 'Arab League Secretary-General welcomes cessation of hostilities in Lebanon', 'CAIRO, Egypt');
+    expect(league.countries).toEqual(['ISR', 'LBN']);
+  });
   it('Zaïre is a historical name (and an Ituri militia\'s), not Angola\'s province', () => {
     expect(mentioned("Les affrontements entre la CODECO et les groupes d'autodéfense Zaïre ont fait des victimes en Ituri, en République démocratique du Congo.")).toEqual(['COD']);
   });
