@@ -830,6 +830,10 @@ const ROLE_BEFORE_LIST = new RegExp(
     '|donors(?:\\s+[^\\s,.;]+){1,3}?\\s*,\\s*(?:among\\s+them|including|such\\s+as|notably|in\\s+particular)\\s*' +
     // "rescue teams from Australia and New Zealand", "aircraft from Australia, New Zealand and France": who sent help
     '|(?:teams?|aircraft|planes|ships|contingents?|troops|soldiers|personnel|rescuers|doctors|medics|supplies|equipment|donations|contributions)\\s+from' +
+    // the same event held elsewhere, in a closing line: "Аналогичные мероприятия в этот день прошли в Казахстане, Кыргызстане и …", "Similar ceremonies were held in …"
+    '|(?:аналогичн\\S*|подобн\\S*)\\s+(?:мероприяти\\S*|акци\\S*|церемони\\S*|кампани\\S*)(?:\\s+[^\\s,.;]+){0,4}?\\s+(?:прошл\\S*|состоял\\S*|провод\\S*|провел\\S*|провёл\\S*|запланирован\\S*)\\s+(?:также\\s+)?(?:в|во)' +
+    '|similar\\s+(?:events|ceremonies|campaigns|activities|sessions|trainings)(?:\\s+[^\\s,.;]+){0,4}?\\s+(?:were\\s+held|took\\s+place|are\\s+planned|will\\s+be\\s+held)(?:\\s+[^\\s,.;]+){0,4}?\\s+in' +
+    "|(?:des\\s+)?(?:événements|cérémonies|campagnes|activités)\\s+(?:similaires|analogues)(?:\\s+[^\\s,.;]+){0,4}?\\s+(?:ont\\s+eu\\s+lieu|se\\s+sont\\s+tenu\\S*|sont\\s+prévu\\S*)\\s+(?:en|au|aux|à)" +
     // the signatories of a joint statement, listed at its end ("Signed: African Union, Denmark, …")
     '|(?:signed|signatories|signataires|подписали)\\s*:\\s*' +
     // where labour migrants go: "a growing number have sought work in Kazakhstan, Türkiye …", "набор в Республику Корея, Германию …"

@@ -1531,6 +1531,12 @@ describe('concern: the two sides and organisations', () => {
     const league = doc('The Secretary-General of the League of Arab States welcomed the cessation of hostilities in Lebanon. In a statement issued by the General Secretariat in Cairo, he called on Israel to withdraw and urged support for the Lebanese army. The people of Lebanon deserve peace.', 'Arab League Secretary-General welcomes cessation of hostilities in Lebanon', 'CAIRO, Egypt');
     expect(league.countries).toEqual(['ISR', 'LBN']);
   });
+  it('where the same event was also held, in a closing line, is not the report\'s subject ("Аналогичные мероприятия прошли в …", "Similar ceremonies were held in …")', () => {
+    const ru = doc('В Международный день борьбы с наркоманией на окраине Душанбе были публично уничтожены 3,4 тонны наркотиков, изъятых правоохранительными органами Таджикистана. Агентство по контролю за наркотиками Таджикистана отметило рост изъятий.\n\nАналогичные мероприятия в этот день прошли в Казахстане, Кыргызстане и Узбекистане.', 'В Душанбе уничтожили более трёх тонн изъятых наркотиков', 'ДУШАНБЕ, Таджикистан');
+    expect(ru.countries).toEqual(['TJK']);
+    const en = doc('On the International Day against Drug Abuse, 3.4 tonnes of drugs seized by the law enforcement agencies of Tajikistan were burnt on the outskirts of Dushanbe. The Drug Control Agency of Tajikistan reported more seizures.\n\nSimilar ceremonies were held on the same day in Kazakhstan, Kyrgyzstan and Uzbekistan.', 'Three tonnes of seized drugs destroyed in Dushanbe', 'DUSHANBE, Tajikistan');
+    expect(en.countries).toEqual(['TJK']);
+  });
   it('Zaïre is a historical name (and an Ituri militia\'s), not Angola\'s province', () => {
     expect(mentioned("Les affrontements entre la CODECO et les groupes d'autodéfense Zaïre ont fait des victimes en Ituri, en République démocratique du Congo.")).toEqual(['COD']);
   });
