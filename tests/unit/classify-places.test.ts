@@ -1508,11 +1508,13 @@ describe('concern: the two sides and organisations', () => {
     const fr = doc("Au Sénégal, l'OIM a ouvert un centre d'information à Tambacounda. De nombreux jeunes cherchent du travail en France, en Italie et en Espagne. Le Gouvernement du Sénégal soutient le centre, et d'autres régions du Sénégal en accueilleront.", "Tambacounda : l'OIM ouvre un centre d'information sur la migration", 'DAKAR, Sénégal');
     expect(fr.countries).toEqual(['SEN']);
   });
-  it('a country that sent or airlifted help is a giver ("India airlifted tents", "Australia has sent specialists")', () => {
+  it('a country that sent or airlifted help is a giver ("India airlifted tents", "Australia has sent specialists", "la Croix-Rouge française a acheminé")', () => {
     const nepal = doc('The earthquake in Jajarkot district, Nepal, killed 153 people. Tremors were felt as far away as Kathmandu and New Delhi. The Government of Nepal leads the response with humanitarian partners. India airlifted tents, blankets and medicines to Nepalgunj. Partners in Nepal need more shelter kits.', 'Nepal: Jajarkot Earthquake – Situation Report No. 2', 'KATHMANDU, Nepal');
     expect(nepal.countries).toEqual(['NPL']);
     const png = doc('A landslide buried more than 670 people in Enga province, Papua New Guinea. The Government of Papua New Guinea declared a state of emergency. Australia has sent technical specialists and aircraft of the Australian Defence Force to help move relief supplies. IOM supports the authorities of Papua New Guinea.', 'Papua New Guinea: IOM estimates more than 670 people buried by Enga landslide', 'PORT MORESBY, Papua New Guinea');
     expect(png.countries).toEqual(['PNG']);
+    const mdg = doc("Le cyclone tropical Gamane a touché le nord de Madagascar. Le Bureau national de gestion des risques de Madagascar recense 18 000 sinistrés. La Plateforme d'intervention régionale océan Indien de la Croix-Rouge française a acheminé des stocks prépositionnés en appui à la Croix-Rouge malagasy. La saison cyclonique est suivie par Météo-France.", 'Madagascar : le cyclone Gamane frappe le nord du pays', 'ANTANANARIVO, Madagascar');
+    expect(mdg.countries).toEqual(['MDG']);
   });
   it('governments thanked in Russian or French are givers, each one of their list ("поблагодарила правительства Мексики и Вьетнама")', () => {
     const ru = doc('После урагана на Кубе ООН запускает план действий. Правительство Кубы оценивает ущерб в провинциях Кубы. Координатор системы ООН на Кубе поблагодарила правительства Мексики и Вьетнама, а также Европейский союз за оперативно направленную помощь. Мексика и Вьетнам направили продовольствие.', 'Куба: после урагана ООН запускает план действий', 'ГАВАНА, Куба');
