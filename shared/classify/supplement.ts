@@ -57,6 +57,8 @@ export const BLOCK_PHRASES: readonly string[] = [
   'Lake Chad', 'lac Tchad', 'озеро Чад', 'lac Tanganyika', 'озеро Танганьика', 'озера Танганьика', 'Gulf of Guinea', 'golfe de Guinée', 'Гвинейский залив', 'Guinea worm', 'Guinea pig', 'guinea fowl',
   'Gulf of Mexico', 'golfe du Mexique', 'Мексиканский залив', 'Gulf of Oman', "golfe d'Oman", 'Оманский залив', 'Gulf of Thailand', 'golfe de Thaïlande', 'Сиамский залив',
   'Gulf of Finland', 'golfe de Finlande', 'Финский залив', 'Mozambique Channel', 'canal du Mozambique', 'canal de Mozambique', 'Мозамбикский пролив',
+  // Mogadishu's airport, not Yemen's Aden
+  'Aden Adde',
   'Niger River', 'River Niger', 'Niger Delta', 'Niger basin', 'fleuve Niger', 'delta du Niger', 'река Нигер',
   // Somalia's Juba river, not South Sudan's capital (Lower and Middle Juba are Somali provinces in the gazetteer)
   'Juba River', 'River Juba', 'Juba and Shabelle', 'Shabelle and Juba', 'Juba Valley', 'Juba-Shabelle', 'Shabelle-Juba', 'Juba–Shabelle',
@@ -232,6 +234,9 @@ export const EXTRA_NAMES: ReadonlyArray<readonly [string, string, string]> = [
   ['Соединенных Штатов', 'USA', 'ru'], ['Соединенным Штатам', 'USA', 'ru'], ['Соединенными Штатами', 'USA', 'ru'], ['Соединенных Штатах', 'USA', 'ru'],
   // and the nominative without "Америки" ("донорами выступили Европейский союз, Соединённые Штаты и Япония")
   ['Соединенные Штаты', 'USA', 'ru'],
+  // the short Russian name of the United Kingdom, without "Великобритании и Северной Ирландии"
+  ['Соединенное Королевство', 'GBR', 'ru'], ['Соединенного Королевства', 'GBR', 'ru'], ['Соединенному Королевству', 'GBR', 'ru'],
+  ['Соединенным Королевством', 'GBR', 'ru'], ['Соединенном Королевстве', 'GBR', 'ru'],
   // the common Russian name ("Острова Кайман" in the package): "у берегов Ямайки и Каймановых островов"
   ['Каймановы острова', 'CYM', 'ru'], ['Каймановых островов', 'CYM', 'ru'], ['Каймановым островам', 'CYM', 'ru'], ['Каймановых островах', 'CYM', 'ru'],
   // a donor agency's acronym that holds its country's ("supported by USAID's Bureau for Humanitarian Assistance")
