@@ -1190,7 +1190,8 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     // one country after "the troop-contributing countries, which also include": a contributor like the listed ones
     if (first && countries === 1) {
       const before = text.slice(Math.max(0, first.start - 80), first.start);
-      if (contributorsIncludeBefore(before) || SPONSORED_BY_BEFORE.test(before)) for (const m of run) inRoleList.add(m);
+      // (or followed by its role: "the Government of Canada are among the donors", "Japan, which has sent rescue teams")
+      if (contributorsIncludeBefore(before) || SPONSORED_BY_BEFORE.test(before) || ROLE_AFTER_LIST.test(text.slice(last!.end, last!.end + 48))) for (const m of run) inRoleList.add(m);
     }
     if (first && last && countries >= 2) {
       const before = text.slice(Math.max(0, first.start - 48), first.start);

@@ -1543,6 +1543,12 @@ describe('concern: the two sides and organisations', () => {
     const en = doc('On the International Day against Drug Abuse, 3.4 tonnes of drugs seized by the law enforcement agencies of Tajikistan were burnt on the outskirts of Dushanbe. The Drug Control Agency of Tajikistan reported more seizures.\n\nSimilar ceremonies were held on the same day in Kazakhstan, Kyrgyzstan and Uzbekistan.', 'Three tonnes of seized drugs destroyed in Dushanbe', 'DUSHANBE, Tajikistan');
     expect(en.countries).toEqual(['TJK']);
   });
+  it('one country followed by its role is a partner ("the Government of Canada are among the donors", "the role of the United States in facilitating")', () => {
+    const nepal = doc('Floods and landslides in Nepal have affected 40,000 people. The Nepal Red Cross Society is assisting families in Nepal with shelter and cash. The British Red Cross and the Government of Canada are among the donors that have contributed to the operation.', 'Nepal: Floods and Landslides – DREF Operation', 'KATHMANDU, Nepal');
+    expect(nepal.countries).toEqual(['NPL']);
+    const peace = doc('The Secretary-General welcomes the meeting of the leaders of Armenia and Azerbaijan. He commends the leaders of Armenia and Azerbaijan for their commitment to dialogue, and acknowledges the role of the United States in facilitating the meeting.', 'Statement on the meeting of the leaders of Armenia and Azerbaijan', 'NEW YORK');
+    expect(peace.countries).toEqual(['ARM', 'AZE']);
+  });
   it('Zaïre is a historical name (and an Ituri militia\'s), not Angola\'s province', () => {
     expect(mentioned("Les affrontements entre la CODECO et les groupes d'autodéfense Zaïre ont fait des victimes en Ituri, en République démocratique du Congo.")).toEqual(['COD']);
   });
