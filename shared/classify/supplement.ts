@@ -147,6 +147,8 @@ export const CITY_EXONYMS: ReadonlyArray<readonly [string, string]> = [
   ['Карши', 'UZB'], ['Karshi', 'UZB'], ['Qarshi', 'UZB'], ['Амара', 'IRQ'], ['Amarah', 'IRQ'],
   ['Djeddah', 'SAU'], ['Alma-Ata', 'KAZ'], ['Кран-Монтана', 'CHE'], ['Crans-Montana', 'CHE'],
   ['Anvers', 'BEL'],
+  // Ethiopia's Somali Region in the plural of a list ("in Amhara, Oromia and Somali regions"), not Somalia
+  ['Somali regions', 'ETH'],
   // Batken's town and river: without it "на реках Исфана и Сох" met Isfahan's spelling skeleton
   ['Исфана', 'KGZ'], ['Isfana', 'KGZ'],
   // Geneva's adjective ("Женевский международный центр по гуманитарному разминированию")

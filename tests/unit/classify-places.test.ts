@@ -1481,7 +1481,7 @@ describe('concern: the two sides and organisations', () => {
     expect(r.countries).toEqual(['SRB']);
     expect(mentioned('A grant of 5 million U.S. dollars went to clinics in Kenya.')).toEqual(['KEN']);
   });
-  it('names the packages lack or spell otherwise: Palma in Cabo Delgado, Isfana, the Cayman Islands, Armenians and the United Kingdom in Russian, Mogadishu\'s Aden Adde airport; "dollars des États-Unis" is a currency', () => {
+  it('names the packages lack or spell otherwise: Palma in Cabo Delgado, Isfana, the Cayman Islands, Armenians and the United Kingdom in Russian, Mogadishu\'s Aden Adde airport, Ethiopia\'s Somali regions; "dollars des États-Unis" is a currency', () => {
     expect(mentioned('Families have returned to Mocímboa da Praia, Palma, Muidumbe and other districts of Cabo Delgado, Mozambique.')).toEqual(['MOZ']);
     expect(mentioned('Palma de Mallorca hosted the meeting.')).toEqual(['ESP']);
     expect(mentioned('ПРООН укрепила берега на реках Исфана и Сох в Баткенской области.')).toEqual(['KGZ']);
@@ -1490,6 +1490,7 @@ describe('concern: the two sides and organisations', () => {
     expect(mentioned("Le Fonds a débloqué 3 millions de dollars des États-Unis pour l'Afghanistan.")).toEqual(['AFG']);
     expect(mentioned('Проект резолюции, подготовленный Соединённым Королевством, поддержали все члены Совета.')).toEqual(['GBR']);
     expect(mentioned('Officers described screening passengers at Aden Adde International Airport in Mogadishu.')).toEqual(['SOM']);
+    expect(mentioned('The campaign will vaccinate 2.3 million people against cholera in Amhara, Oromia and Somali regions.')).toEqual(['ETH']);
   });
   it('under a title about a meeting on one country, the delegations listed as taking part are not its subject ("делегации Индии, Ирана, …")', () => {
     const r = doc('В Москве состоялось заседание Московского формата консультаций по Афганистану. В нём приняли участие делегации Индии, Ирана, Казахстана, Китая и Пакистана. Участники рассмотрели обстановку в Афганистане и призвали наращивать помощь афганскому народу. Стороны выразили готовность содействовать Кабулу.', 'О заседании Московского формата консультаций по Афганистану', 'МОСКВА');
