@@ -60,9 +60,6 @@ const RW_OFFSET_L2 = Number(process.env.HT_RWB ?? 0.003);
 const GROUP_THRESHOLDS = process.env.HT_GT !== '0';
 const INNER_K = 3;
 const RW_RECALL_WEIGHT = Number(process.env.HT_RWW ?? 1);
-const PER_THEME = process.env.HT_PER_THEME === '1';
-const PER_THEME_HELPER_WEIGHT = Number(process.env.HT_PTHW ?? 1);
-const PER_THEME_RWW = Number(process.env.HT_PTRWW ?? RW_RECALL_WEIGHT);
 /**
  * Gradient steps from the lexicon prior. Stopping early keeps the weights near "a concept votes
  * for its own theme": by pooled 5-fold CV (3 splits) 200 steps beat 400 (themes F1 0.741→0.745,
@@ -85,11 +82,11 @@ const RESCORE = process.env.HT_RESCORE !== '0';
  * selection thresholds are tuned on every complete-label report, theirs included (HT_TUNE_CORPUS=1:
  * the corpus alone, as until session 15; with 3,979 of them, 5-fold CV on one split, corpus themes
  * F1 0.775 → 0.786, primary theme 0.848 and ReliefWeb recall 0.609 unchanged, helper reports'
- * themes F1 0.757 → 0.758). Thresholds per theme instead of the two groups (HT_PER_THEME=1,
- * coordinate ascent over all complete labels and ReliefWeb recall) gave corpus 0.788, helper
- * reports 0.768, but ReliefWeb recall 0.579 (with the recall term doubled, HT_PTRWW=2, the
- * same 0.579): contributions and humanitarian financing are kept less, and ReliefWeb's editors
- * tag them often; left off. Early on they did not help: by pooled 5-fold CV (3 splits) the first 74 lowered corpus
+ * themes F1 0.757 → 0.758). Tried in session 15 and left out: a threshold per theme instead of
+ * the two groups (coordinate ascent from them over all complete labels plus ReliefWeb recall) gave
+ * corpus 0.788, helper reports 0.768, but ReliefWeb recall 0.579 (the same with the recall term
+ * doubled): contributions and humanitarian financing are kept less, and ReliefWeb's editors tag
+ * them often. Early on they did not help: by pooled 5-fold CV (3 splits) the first 74 lowered corpus
  * themes F1 from 0.768 to 0.742–0.759 (weights 0.5–0.1) and all 119 to 0.721–0.732 against 0.752.
  * At thousands of reports and a small weight they do. Pooled CV, themes F1 / primary theme /
  * ReliefWeb recall on the corpus and themes F1 / primary theme on the helper reports (5-fold
@@ -332,45 +329,6 @@ function tuneThreshold(model: ThemeModel, reports: readonly LabelledReport[], X:
         if (score > bestScore) {
           bestScore = score;
           best = { ...model, threshold, thresholds: GROUP_THRESHOLDS ? thresholds : undefined, relative, peaceRelative: PEACE_RELATIVE };
-        }
-      }
-    }
-  }
-  return PER_THEME ? tunePerTheme(best, reports, supported, probs) : best;
-}
-
-/**
- * Per-theme thresholds by coordinate ascent from the group ones, on every complete-label report
- * (helper-written included: the corpus alone is too small for 27 thresholds) plus ReliefWeb recall.
- */
-function tunePerTheme(start: ThemeModel, reports: readonly LabelledReport[], supported: readonly boolean[][], probs: readonly number[][]): ThemeModel {
-  const score = (m: ThemeModel): number => {
-    let tp = 0, fp = 0, fn = 0, rwHit = 0, rwAll = 0;
-    reports.forEach((r, i) => {
-      const pred = new Set(selectThemes(probs[i]!, m, (t) => supported[i]![t]!).map((t) => m.themes[t]!));
-      const w = r.source === 'helper' ? PER_THEME_HELPER_WEIGHT : 1;
-      if (r.themesComplete) {
-        for (const g of r.themes) if (pred.has(g as never)) tp += w; else fn += w;
-        for (const p of pred) if (!r.themes.includes(p)) fp += w;
-      } else {
-        rwAll += r.themes.length;
-        for (const g of r.themes) if (pred.has(g as never)) rwHit++;
-      }
-    });
-    return (tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn)) + PER_THEME_RWW * (rwAll === 0 ? 0 : rwHit / rwAll);
-  };
-  let best = { ...start, thresholds: start.thresholds ? [...start.thresholds] : start.themes.map(() => start.threshold) };
-  let bestScore = score(best);
-  for (let pass = 0; pass < 2; pass++) {
-    for (let t = 0; t < best.themes.length; t++) {
-      for (const v of [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7, 0.8]) {
-        const thresholds = [...best.thresholds!];
-        thresholds[t] = v;
-        const m = { ...best, thresholds };
-        const sc = score(m);
-        if (sc > bestScore + 1e-9) {
-          bestScore = sc;
-          best = m;
         }
       }
     }
