@@ -795,6 +795,8 @@ const SEAT_CITIES = new Set([
   'addis ababa', 'addis abeba', 'аддис абеба', 'cairo', 'le caire', 'каир',
   // ECOWAS, SADC, ASEAN and the GCC
   'abuja', 'абуджа', 'gaborone', 'габороне', 'jakarta', 'djakarta', 'джакарта', 'riyadh', 'riyad', 'эр рияд',
+  // the UN Office at Nairobi (UNEP, UN-Habitat, the Great Lakes envoy's office)
+  'nairobi', 'найроби',
 ]);
 // between two countries of one list; French repeats the preposition or article before each ("du Bénin, de la Côte d'Ivoire, du Ghana et du Togo", "au Mali et au Niger")
 const LIST_GAP = /^(?!.*\n)[\s,;]*(?:(?:and|et|и|or|ou|или|as well as|ainsi que)\s+)?(?:(?:the|le|la|les|l['’]|de\s+la|de\s+l['’]|de|du|des|d['’]|au|aux|à|en)\s*)?$/i;

@@ -1530,13 +1530,15 @@ describe('concern: the two sides and organisations', () => {
     expect(r.countries).toEqual(['SOM']);
     expect(r.primaryCountry).toBe('SOM');
   });
-  it('a dateline in the seat of the African Union, the Arab League or ECOWAS says where the body met, not what it is about', () => {
+  it('a dateline in the seat of the African Union, the Arab League, ECOWAS or the UN Office at Nairobi says where the body met, not what it is about', () => {
     const au = doc("The Peace and Security Council of the African Union decided to lift Gabon's suspension after the presidential election. The Council met on the situation in Gabon in Addis Ababa on 30 April. It commended the people of Gabon and urged the authorities of Gabon to hold legislative elections.", "AU Peace and Security Council lifts Gabon's suspension after presidential election", 'ADDIS ABABA, Ethiopia');
     expect(au.countries).toEqual(['GAB']);
     const league = doc('The Secretary-General of the League of Arab States welcomed the cessation of hostilities in Lebanon. In a statement issued by the General Secretariat in Cairo, he called on Israel to withdraw and urged support for the Lebanese army. The people of Lebanon deserve peace.', 'Arab League Secretary-General welcomes cessation of hostilities in Lebanon', 'CAIRO, Egypt');
     expect(league.countries).toEqual(['ISR', 'LBN']);
     const ecowas = doc("The ECOWAS Authority of Heads of State and Government decided at its summit in Abuja to lift the border closures and financial sanctions imposed on Niger. It called on the transitional authorities of Niger to release detained officials, and urged Niger to agree a short transition timetable.", 'ECOWAS lifts sanctions on Niger', 'ABUJA, Nigeria');
     expect(ecowas.countries).toEqual(['NER']);
+    const greatLakes = doc('The Special Envoy for the Great Lakes Region returned to Nairobi after a week of consultations in Kinshasa and Kigali on the situation in the east of the Democratic Republic of the Congo. In Kigali, he was received by the Rwandan Minister of Foreign Affairs. He encouraged both Governments to maintain direct dialogue, and reiterated the support of the United Nations to the Luanda process and to the Nairobi process.', 'Great Lakes Envoy concludes consultations in Kinshasa and Kigali', 'NAIROBI, Kenya');
+    expect(greatLakes.countries).toEqual(['COD', 'RWA']);
   });
   it('where the same event was also held, in a closing line, is not the report\'s subject ("Аналогичные мероприятия прошли в …", "Similar ceremonies were held in …")', () => {
     const ru = doc('В Международный день борьбы с наркоманией на окраине Душанбе были публично уничтожены 3,4 тонны наркотиков, изъятых правоохранительными органами Таджикистана. Агентство по контролю за наркотиками Таджикистана отметило рост изъятий.\n\nАналогичные мероприятия в этот день прошли в Казахстане, Кыргызстане и Узбекистане.', 'В Душанбе уничтожили более трёх тонн изъятых наркотиков', 'ДУШАНБЕ, Таджикистан');
