@@ -346,7 +346,34 @@ export interface ThemeModel {
    * action, elections), others nearly always accompany another (WASH, coordination). Absent: no prior.
    */
   readonly primaryPrior?: readonly number[];
+  /** Learned choice of the primary theme among the kept ones (absent: `handPrimaryScore` alone). */
+  readonly primaryRanker?: PrimaryRanker;
 }
+
+/**
+ * The primary-theme ranker: which of a report's kept themes it is mainly about. A conditional
+ * logit over the kept themes, learned by scripts/train-themes.ts from the labelled primary themes:
+ * a kept theme's score is `mix` · its `PRIMARY_FEATURES` plus its own weights · the report's
+ * features (the membership model's features: concepts, patterns, aggregates). The membership
+ * model asks "is this theme in the report", this one "is it what the report is about": a mine
+ * clearance report that mentions funding is about mine action, a pledging conference about
+ * contributions.
+ */
+export interface PrimaryRanker {
+  /** Weights of `PRIMARY_FEATURES`. */
+  readonly mix: readonly number[];
+  /** weights[t][f], over the model's features. */
+  readonly weights: ArrayLike<number>[];
+}
+
+/**
+ * The ranker's inputs per kept theme besides the report's features: the hand-made score
+ * (`handPrimaryScore`), the theme's share of the evidence in the lead (`LEAD_CHARS` after the
+ * title) among the kept themes, its primary prior, and its re-scored log-odds.
+ */
+export const PRIMARY_FEATURES = ['handScore', 'leadShare', 'prior', 'rescored'] as const;
+/** Characters after the title (the dateline and, mostly, the first paragraph) that make the lead. */
+export const LEAD_CHARS = 600;
 
 /**
  * The training reports as concept vectors, for a k-nearest-neighbour theme vote: each report's
@@ -385,6 +412,8 @@ interface ModelFile {
   neighbours?: { k: number; idf: number[]; docs: number[][]; labels: number[] };
   rescorer?: number[];
   primaryPrior?: number[];
+  /** `PrimaryRanker.mix`, and per theme its non-zero weights as a flat list like `weights`. */
+  primaryRanker?: { mix: number[]; weights: number[][] };
 }
 
 /** Prior weight of a concept for its own theme. */
@@ -437,7 +466,19 @@ export function getThemeModel(): ThemeModel {
   });
   const thresholds = file.thresholds ? THEME_IDS.map((t) => file.thresholds![file.themes.indexOf(t)] ?? file.threshold) : undefined;
   const primaryPrior = file.primaryPrior ? THEME_IDS.map((t) => file.primaryPrior![file.themes.indexOf(t)] ?? 0) : undefined;
-  model = { concepts: ids, themes: [...THEME_IDS], weights, bias, threshold: file.threshold, thresholds, relative: file.relative, peaceRelative: file.peaceRelative, rescorer: file.rescorer, primaryPrior };
+  const primaryRanker = file.primaryRanker && {
+    mix: file.primaryRanker.mix,
+    weights: THEME_IDS.map((t) => {
+      const w = new Float64Array(ids.length);
+      const flat = file.primaryRanker!.weights[file.themes.indexOf(t)] ?? [];
+      for (let k = 0; k + 1 < flat.length; k += 2) {
+        const ci = index.get(file.concepts[flat[k]!]!);
+        if (ci !== undefined) w[ci] = flat[k + 1]!;
+      }
+      return w;
+    }),
+  };
+  model = { concepts: ids, themes: [...THEME_IDS], weights, bias, threshold: file.threshold, thresholds, relative: file.relative, peaceRelative: file.peaceRelative, rescorer: file.rescorer, primaryPrior, primaryRanker };
   if (file.neighbours && file.rescorer) model = { ...model, neighbours: neighboursFromFile(file, index) };
   return model;
 }
@@ -653,23 +694,11 @@ export function scoreThemes(text: string, tokens: readonly Token[], titleEnd: nu
   // model's own (the re-scorer sees ranks and neighbours, not what the title says)
   const scores = m.neighbours && m.rescorer ? rescore(probs, neighbourVotes(x, m.neighbours, m.themes.length), supported, m.rescorer) : probs;
   const chosen = selectThemes(scores, m, (t) => supported[t]!);
-  // The primary theme: log-odds plus a boost for what the title itself says.
+  // The primary theme: the ranker's choice among the kept ones (or the hand-made score alone).
   if (chosen.length > 1) {
-    const primaryScore = (t: number): number => {
-      const p = Math.min(Math.max(probs[t]!, 1e-9), 1 - 1e-9);
-      let title = 0;
-      for (const h of hits) if (h.inTitle && !isOrganisationName(h)) title += Math.max(0, hitScore(h, m.weights[t]!)) / (1 + TITLE_WEIGHT);
-      return Math.min(Math.log(p / (1 - p)), PRIMARY_LOGIT_CAP) + PRIMARY_TITLE_BOOST * title + PRIMARY_PRIOR_WEIGHT * (m.primaryPrior?.[t] ?? 0);
-    };
+    const ranked = primaryScores(x, hits, probs, scores, chosen, m, titleEnd);
     let best = 0;
-    let bestScore = primaryScore(chosen[0]!);
-    for (let k = 1; k < chosen.length; k++) {
-      const sc = primaryScore(chosen[k]!);
-      if (sc > bestScore) {
-        best = k;
-        bestScore = sc;
-      }
-    }
+    for (let k = 1; k < chosen.length; k++) if (ranked[k]! > ranked[best]!) best = k;
     // A headline announcing a country's gift of money is primarily about the contribution,
     // whatever it pays for ("Germany contributes €50 million to UNICEF for safe water in Yemen").
     const contributions = m.themes.indexOf('contributions');
@@ -682,6 +711,43 @@ export function scoreThemes(text: string, tokens: readonly Token[], titleEnd: nu
     evidence: evidenceFor(text, hits, m, t),
   }));
   return { themes, primary: themes[0]?.id ?? null };
+}
+
+/**
+ * The hand-made primary score of theme `t`: its log-odds (capped), plus a boost for what the
+ * title itself says of it, plus its primary prior.
+ */
+function handPrimaryScore(hits: readonly ConceptHit[], probs: readonly number[], m: ThemeModel, t: number): number {
+  const p = Math.min(Math.max(probs[t]!, 1e-9), 1 - 1e-9);
+  let title = 0;
+  for (const h of hits) if (h.inTitle && !isOrganisationName(h)) title += Math.max(0, hitScore(h, m.weights[t]!)) / (1 + TITLE_WEIGHT);
+  return Math.min(Math.log(p / (1 - p)), PRIMARY_LOGIT_CAP) + PRIMARY_TITLE_BOOST * title + PRIMARY_PRIOR_WEIGHT * (m.primaryPrior?.[t] ?? 0);
+}
+
+/** `PRIMARY_FEATURES` of each kept theme (`chosen`, theme indices), in that order. */
+export function primaryFeatures(hits: readonly ConceptHit[], probs: readonly number[], scores: readonly number[], chosen: readonly number[], m: ThemeModel, titleEnd: number): number[][] {
+  const lead = chosen.map((t) => {
+    let sum = 0;
+    for (const h of hits) if (!h.inTitle && h.start < titleEnd + LEAD_CHARS) sum += Math.max(0, hitScore(h, m.weights[t]!));
+    return sum;
+  });
+  const leadTotal = lead.reduce((a, v) => a + v, 0) || 1;
+  return chosen.map((t, k) => [handPrimaryScore(hits, probs, m, t), lead[k]! / leadTotal, m.primaryPrior?.[t] ?? 0, Math.min(8, clampedLogit(scores[t]!))]);
+}
+
+/** The primary score of each kept theme: the ranker's when the model has one, else the hand-made one. */
+export function primaryScores(x: ArrayLike<number>, hits: readonly ConceptHit[], probs: readonly number[], scores: readonly number[], chosen: readonly number[], m: ThemeModel, titleEnd: number): number[] {
+  const ranker = m.primaryRanker;
+  if (ranker === undefined) return chosen.map((t) => handPrimaryScore(hits, probs, m, t));
+  const nz: number[] = [];
+  for (let c = 0; c < x.length; c++) if (x[c] !== 0) nz.push(c);
+  return primaryFeatures(hits, probs, scores, chosen, m, titleEnd).map((f, k) => {
+    const w = ranker.weights[chosen[k]!]!;
+    let z = 0;
+    for (let d = 0; d < f.length; d++) z += ranker.mix[d]! * f[d]!;
+    for (const c of nz) z += w[c]! * x[c]!;
+    return z;
+  });
 }
 
 /** What the rest of the classifier knows that bears on the themes. */

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { classify, documentText } from '../../shared/classify/index';
 import { CONCEPTS, ORGANISATION_NAMES } from '../../shared/classify/lexicon';
 import { analysePlaces } from '../../shared/classify/places';
-import { conceptFeatures, featureIds, findConcepts, getThemeModel, isOrganisationName, neighbourVotes, primaryPropensity, priorModel, RESCORE_FEATURES, rescore, scoreThemes, selectThemes, setThemeModel, type ThemeHints, type ThemeNeighbours } from '../../shared/classify/themes';
+import { conceptFeatures, featureIds, findConcepts, getThemeModel, isOrganisationName, neighbourVotes, PRIMARY_FEATURES, primaryFeatures, primaryPropensity, priorModel, RESCORE_FEATURES, rescore, scoreThemes, selectThemes, setThemeModel, themeProbabilities, type ThemeHints, type ThemeNeighbours } from '../../shared/classify/themes';
 import { documentLayout, normalizeToken, tokenize } from '../../shared/classify/text';
 import { THEME_IDS } from '../../shared/taxonomy/themes';
 
@@ -311,6 +311,70 @@ describe('the primary theme', () => {
     expect(primaryWith(undefined, 'UNODC: border crossing reopens', body)).toBe('border-management');
     const hits = findConcepts(tokenize('UNODC border'), 12);
     expect(hits.map((h) => isOrganisationName(h))).toEqual([true, false]);
+  });
+
+  it('lets the learned ranker choose among the kept themes, from the report\'s own features', () => {
+    const title = 'Meeting in Termez';
+    const body = 'Customs officers discussed border crossings and drug trafficking.';
+    const r = report(title, body);
+    const x = conceptFeatures(findConcepts(r.tokens, r.titleEnd), featureIds().length);
+    const drugsFeature = featureIds().findIndex((id, f) => x[f] !== 0 && id.startsWith('drugs-organized-crime:'));
+    expect(drugsFeature).toBeGreaterThanOrEqual(0);
+    const withRanker = (weightOnDrugsFeature: number) => {
+      const weights = THEME_IDS.map((_, t) => {
+        const w = new Float64Array(featureIds().length);
+        // the border theme learns that this drugs word means the report is about the border
+        if (t === border) w[drugsFeature] = weightOnDrugsFeature;
+        return w;
+      });
+      const favourDrugs = THEME_IDS.map((_, i) => (i === drugs ? -0.1 : -3));
+      setThemeModel({ ...priorModel(), threshold: 0.01, relative: 0, primaryPrior: favourDrugs, primaryRanker: { mix: [1, 0, 0, 0], weights } });
+      try {
+        return scoreThemes(r.text, r.tokens, r.titleEnd);
+      } finally {
+        setThemeModel(undefined);
+      }
+    };
+    // with nothing learned beyond the hand-made score, the ranker agrees with it …
+    expect(withRanker(0).primary).toBe('drugs-organized-crime');
+    expect(primaryWith(THEME_IDS.map((_, i) => (i === drugs ? -0.1 : -3)), title, body)).toBe('drugs-organized-crime');
+    // … and its per-theme weights over the report's features can overrule it; the kept themes stay the same
+    const ruled = withRanker(50);
+    expect(ruled.primary).toBe('border-management');
+    expect(ruled.themes.map((t) => t.id).sort()).toEqual(withRanker(0).themes.map((t) => t.id).sort());
+  });
+
+  it('gives the ranker each kept theme\'s share of the lead\'s evidence, the title left out', () => {
+    setThemeModel({ ...priorModel(), threshold: 0.01, relative: 0 });
+    try {
+      const m = getThemeModel();
+      const r = report('Drug seizures on the border', 'Customs officers discussed border crossings and border guards. Drug trafficking was also raised.');
+      const hits = findConcepts(r.tokens, r.titleEnd);
+      const x = conceptFeatures(hits, featureIds().length);
+      const probs = themeProbabilities(x, m);
+      const chosen = [border, drugs];
+      const f = primaryFeatures(hits, probs, probs, chosen, m, r.titleEnd);
+      expect(f).toHaveLength(2);
+      for (const row of f) expect(row).toHaveLength(PRIMARY_FEATURES.length);
+      const lead = PRIMARY_FEATURES.indexOf('leadShare');
+      expect(f[0]![lead]! + f[1]![lead]!).toBeCloseTo(1, 9);
+      // the lead speaks of the border three times, of drugs once; the title's "Drug" is not the lead
+      expect(f[0]![lead]!).toBeGreaterThan(f[1]![lead]!);
+      const titleOnly = report('Drug seizures', 'Customs officers discussed border crossings.');
+      const th = findConcepts(titleOnly.tokens, titleOnly.titleEnd);
+      const tf = primaryFeatures(th, probs, probs, chosen, m, titleOnly.titleEnd);
+      expect(tf[1]![lead]).toBe(0);
+    } finally {
+      setThemeModel(undefined);
+    }
+  });
+
+  it('ships a primary-theme ranker learned with the model', () => {
+    const ranker = getThemeModel().primaryRanker;
+    expect(ranker?.mix).toHaveLength(PRIMARY_FEATURES.length);
+    expect(ranker!.weights).toHaveLength(THEME_IDS.length);
+    for (const w of ranker!.weights) expect(w.length).toBe(featureIds().length);
+    expect(ranker!.weights.some((w) => Array.from(w).some((v) => v !== 0))).toBe(true);
   });
 
   it('knows every organisation name as a lexicon pattern', () => {
