@@ -6,7 +6,9 @@
  *   ReliefWeb theme recall (incomplete labels, so recall only) with at most 4 themes.
  * Two runs: the shipped theme model (trained on all of this corpus: in-sample), and 5-fold
  * cross-validation where each report's themes come from a model trained without its fold
- * (the honest estimate for unseen reports). Place recognition has no learned parameters.
+ * (the honest estimate for unseen reports), the concern model (which mentioned countries are
+ * concerned, learned on top of the place rules) likewise. The helper-written reports' places are
+ * also scored with the concern model 5-fold by helper set (no set both teaches and is scored).
  *
  * Flags: --verbose (per-report errors), --no-cv, --repeats N (pool N different 5-fold splits).
  */
@@ -15,8 +17,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { classify } from '../shared/classify/index';
 import { primaryPropensity, setThemeModel, type ThemeModel } from '../shared/classify/themes';
+import { setConcernModel } from '../shared/classify/concern';
+import { analysePlaces } from '../shared/classify/places';
+import { documentLayout, documentText, tokenize } from '../shared/classify/text';
 import { foldOf, loadCorpus, loadHelperReports, type LabelledReport } from './corpus';
 import { featuresOf, trainThemeModel } from './train-themes';
+import { concernExamples, trainConcernModel } from './train-concern';
 import type { Classification } from '../shared/classify/types';
 
 const verbose = process.argv.includes('--verbose');
@@ -126,6 +132,9 @@ if (!noCv) {
   const helperTrain: LabelledReport[] = TRAIN_ON_HELPERS ? helperReports : [];
   const allReports: LabelledReport[] = [];
   const allResults: Classification[] = [];
+  // The concern model's examples (each mentioned country, read by the rules): computed once.
+  const corpusConcern = concernExamples(reports);
+  const helperConcern = concernExamples(helperReports);
   for (let rep = 0; rep < REPEATS; rep++) {
     const salt = rep === 0 ? SALT : `${SALT}#${rep}`;
     const results: Classification[] = new Array(reports.length);
@@ -134,6 +143,7 @@ if (!noCv) {
       // The helper reports teach the primary prior, as for the shipped model (or everything, with HT_HELPERS=1).
       const model: ThemeModel = trainThemeModel([...trainIdx.map((i) => reports[i]!), ...helperTrain], [...trainIdx.map((i) => feats[i]!), ...helperFeats], TRAIN_ON_HELPERS ? [] : helperReports);
       setThemeModel(model);
+      setConcernModel(trainConcernModel([...helperConcern, ...corpusConcern.filter((e) => foldOf(e.report + salt, K) !== f)]));
       reports.forEach((r, i) => {
         if (foldOf(r.id + salt, K) === f) results[i] = classify({ title: r.title, body: r.body, dateline: r.dateline, language: r.language });
       });
@@ -142,9 +152,10 @@ if (!noCv) {
     allResults.push(...results);
   }
   setThemeModel(undefined);
+  setConcernModel(undefined);
   const what = REPEATS > 1 ? `${K}-fold cross-validation, ${REPEATS} splits pooled` : `${K}-fold cross-validation`;
   const also = TRAIN_ON_HELPERS && helperReports.length > 0 ? `, trained also on the ${helperReports.length} helper-written reports` : '';
-  print(`${what} (themes from models that never saw the report${also}; docs counted once per split)`, score(allReports, allResults));
+  print(`${what} (themes and the concern model from models that never saw the report${also}; docs counted once per split)`, score(allReports, allResults));
 
   // 2b. the helper-written reports (scripts/labelled-reports.jsonl): themes from a model that never
   // saw them (weights trained on the corpus and the primary prior counted over the corpus and the
@@ -175,6 +186,22 @@ if (!noCv) {
       bySet.set(set, score(idx.map((i) => helperReports[i]!), idx.map((i) => results[i]!)));
     }
     for (const [set, b] of bySet) print(`  ${set}`, b);
+
+    // 2c. their places with the concern model 5-fold by helper set (above it is the shipped
+    // model, which learned from them): the estimate for unseen reports of these kinds.
+    const places: Classification[] = new Array(helperReports.length);
+    for (let f = 0; f < K; f++) {
+      setConcernModel(trainConcernModel([...corpusConcern, ...helperConcern.filter((e) => foldOf(e.group, K) !== f)]));
+      helperReports.forEach((r, i) => {
+        if (foldOf(r.set, K) !== f) return;
+        const input = { title: r.title, body: r.body, dateline: r.dateline };
+        const text = documentText(input);
+        const p = analysePlaces(text, tokenize(text), documentLayout(input));
+        places[i] = { countries: p.countries, mentioned: p.mentioned, primaryCountry: p.primaryCountry, regions: p.regions, themes: results[i]!.themes, primaryTheme: results[i]!.primaryTheme, language: results[i]!.language };
+      });
+    }
+    setConcernModel(undefined);
+    print(`${helperReports.length} helper-written reports, places with the concern model 5-fold by helper set (themes as above)`, score(helperReports, places));
   }
 }
 // 3. places on the check reports (scripts/places-checks.jsonl): UN-style reports written and
@@ -206,4 +233,4 @@ if (existsSync(checksFile)) {
     console.log(`${key.padEnd(38)} ${String(b.n).padStart(5)}  ${prf(b.countries).map(pct).join('/')}   ${prf(b.mentioned).map(pct).join('/')}   ${pct(b.primary / b.n)}`);
   }
 }
-console.log('\nlanguage: given when labelled; places are rule-based (no learned parameters).');
+console.log('\nlanguage: given when labelled; places: rules, then the concern model (scripts/train-concern.ts; the check reports are not among what it learns from).');

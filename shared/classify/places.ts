@@ -5,6 +5,7 @@
  */
 import { ancestorsOf, areaAncestors, countriesIn } from '../taxonomy/m49';
 import { CITY_EXONYMS, GEORGIA_COUNTRY_CONTEXT, US_STATE_CONTEXT } from './supplement';
+import { concernProbability, concernVector, getConcernModel, type ConcernInputs } from './concern';
 import { getGazetteer, spellingSkeleton, transliterate, type PlaceEntry, type TrieNode } from './gazetteer';
 import { isFunctionWord, phraseTokens, type DocumentLayout, type Token } from './text';
 
@@ -32,6 +33,10 @@ export interface PlaceResult {
   readonly scores: Map<string, number>;
   /** Whether the title names a country as a donor ("Japan contributes US$3.5 million to UNHCR …"). */
   readonly donorInTitle: boolean;
+  /** Per mentioned country, what the concern model reads (the rules' counts, readings and verdict). */
+  readonly concernInputs: Map<string, ConcernInputs>;
+  /** Per mentioned country, the concern model's probability (empty when no model is in use). */
+  readonly concern: Map<string, number>;
 }
 
 /** Titles before a surname. */
@@ -1155,6 +1160,16 @@ function mostlyDonor(f: Features): boolean {
   return f.donor > 0 && f.donor >= 0.5 * (f.titleName + f.titleCity + f.body + f.dateline);
 }
 
+/**
+ * Grounds on which the rules' concern stands whatever the concern model says: a border word at
+ * the country, its people, its government, the title naming it, a list of who took part. (The
+ * labelled corpus concerns both sides of a border, "the situation along the border with
+ * Afghanistan"; helper-written labels often do not, and the model learns from both.)
+ */
+function strongGrounds(f: Features, regionalReport: boolean): boolean {
+  return f.border + f.people + f.gov + f.titleName + f.participant > 0 || (regionalReport && f.list > 0);
+}
+
 /** Find places and decide mentioned / concerned / primary / regions. */
 export function analysePlaces(text: string, tokens: readonly Token[], layout: DocumentLayout): PlaceResult {
   // One sense per text for the title: a one-word name the text gives a person elsewhere ("María
@@ -1502,6 +1517,8 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
   const namedInTitleNotGiver = [...feats.values()].some((f) => f.titleName > f.titleDonor);
   // the title places the report in a country, by name or by one of its towns ("Convoy reaches Kharkiv region")
   const placedInTitle = [...feats.values()].some((f) => f.titleName + f.titleCity > 0);
+  // each country's readings, for the concern model
+  const readings = new Map<string, Pick<ConcernInputs, 'passingListing' | 'neighbourOnly' | 'hubDateline' | 'titleGiver' | 'author' | 'partner' | 'venue' | 'envoyVenue'>>();
   for (const [iso3, f] of feats) {
     // Being listed with two or more others counts when the list is what the report is about
     // ("Kazakhstan, Kyrgyzstan, Tajikistan ... met"), not when a report about a country named in
@@ -1573,6 +1590,7 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     // known only by a city (a venue such as Geneva or Vienna): rarely what the report is about
     if (f.named === 0 && f.titleName === 0) s *= 0.4;
     scores.set(iso3, Math.max(0, Math.round(s * 100) / 100));
+    readings.set(iso3, { passingListing: +passingListing, neighbourOnly: +neighbourOnly, hubDateline: +hubDateline, titleGiver: +titleGiver, author: +author, partner: +partner, venue: +venue, envoyVenue: +envoyVenue });
   }
   const mentioned = [...feats.keys()].sort();
   // equal scores: the country named first comes first ("Border guards of Tajikistan and Afghanistan")
@@ -1590,6 +1608,32 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     .map(([c]) => c);
   // nothing reaches the threshold: the best-scored country, unless it is only a giver or a seat of talks and another is named
   if (concerned.length === 0 && ranked.length > 0 && top > 0) concerned.push((ranked.find(([c, sc]) => sc > 0 && !onlyMentioned.has(c)) ?? ranked[0]!)[0]);
+  // The concern model has the last word over countries the rules concern on weak grounds (how
+  // often and where the text names them), and over those they leave out; countries the rules
+  // concern on strong grounds (a border, its people, its government, the title, a list of who took
+  // part) stay concerned. At least one country stays concerned when the rules found one.
+  const concernInputs = new Map<string, ConcernInputs>();
+  ranked.forEach(([c, sc], rank) => {
+    const f = feats.get(c)!;
+    concernInputs.set(c, {
+      ruleConcerned: +concerned.includes(c), strongGrounds: +(concerned.includes(c) && strongGrounds(f, regionalTitle || titleAreas > 0)), score: sc, shareOfTop: top > 0 ? sc / top : 0,
+      rankFirst: +(rank === 0), rankSecond: +(rank === 1), countries: feats.size, ruleConcernedCountries: concerned.length, titleAreas,
+      titleName: f.titleName, titleCity: f.titleCity, dateline: f.dateline, seatDateline: f.seatDateline, body: f.body, named: f.named, first: f.first,
+      gov: f.gov, loc: f.loc, border: f.border, donor: f.donor, list: f.list, org: f.org, people: f.people, neighbour: f.neighbour, titleDonor: f.titleDonor,
+      participant: f.participant, example: f.example, adjacent: f.adjacent, towns: f.towns, seatTowns: f.seatTowns, datelineNamed: f.datelineNamed,
+      titleAgreement: f.titleAgreement, visitedTowns: f.visitedTowns, speaker: f.speaker,
+      ...readings.get(c)!, onlyMentioned: +onlyMentioned.has(c), regionalTitle: +regionalTitle, meetingOnCountry: +meetingOnCountry,
+      namedInTitle: +namedInTitle, placedInTitle: +placedInTitle, regional: +regional,
+    });
+  });
+  const concern = new Map<string, number>();
+  const model = getConcernModel();
+  if (model !== null && concerned.length > 0) {
+    for (const [c, inputs] of concernInputs) concern.set(c, concernProbability(model, concernVector(inputs)));
+    const learned = ranked.filter(([c]) => concernInputs.get(c)!.strongGrounds === 1 || concern.get(c)! >= model.threshold).map(([c]) => c);
+    if (learned.length === 0) learned.push(ranked.reduce((best, r) => (concern.get(r[0])! > concern.get(best[0])! ? r : best))[0]);
+    concerned.splice(0, concerned.length, ...learned);
+  }
   // the best-scored concerned country: a regional report may concern countries that rank below one it only mentions
   // A title that names one country and only a city of another ("Yemen truce talks in Muscat") is
   // about the country it names: the other is the venue, however often the text names it. Not a
@@ -1625,5 +1669,7 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
     mentions,
     scores,
     donorInTitle: [...feats.values()].some((f) => f.titleDonor > 0),
+    concernInputs,
+    concern,
   };
 }

