@@ -42,13 +42,17 @@ export type ConcernInputs = Readonly<Record<ConcernFeature, number>>;
 
 /** `CONCERN_FEATURES` values of one country: counts log(1 + n), `first` (a position in [0, 1]) and flags as they are. */
 export function concernVector(inputs: ConcernInputs): number[] {
-  return CONCERN_FEATURES.map((name) => (name === 'first' || name === 'shareOfTop' || isFlag(name) ? inputs[name] : Math.log1p(Math.max(0, inputs[name]))));
+  const v = new Array<number>(CONCERN_FEATURES.length);
+  for (let k = 0; k < CONCERN_FEATURES.length; k++) {
+    const x = inputs[CONCERN_FEATURES[k]!];
+    v[k] = AS_IS[k] ? x : Math.log1p(Math.max(0, x));
+  }
+  return v;
 }
 
-const FLAGS: ReadonlySet<string> = new Set<ConcernFeature>(['ruleConcerned', 'strongGrounds', 'rankFirst', 'rankSecond', 'passingListing', 'neighbourOnly', 'hubDateline', 'titleGiver', 'author', 'partner', 'venue', 'envoyVenue', 'onlyMentioned', 'regionalTitle', 'meetingOnCountry', 'namedInTitle', 'placedInTitle', 'regional']);
-function isFlag(name: string): boolean {
-  return FLAGS.has(name);
-}
+/** The inputs taken as they are (flags, a position, a share); the others are counts. */
+const AS_IS: readonly boolean[] = CONCERN_FEATURES.map((name) =>
+  ['first', 'shareOfTop', 'ruleConcerned', 'strongGrounds', 'rankFirst', 'rankSecond', 'passingListing', 'neighbourOnly', 'hubDateline', 'titleGiver', 'author', 'partner', 'venue', 'envoyVenue', 'onlyMentioned', 'regionalTitle', 'meetingOnCountry', 'namedInTitle', 'placedInTitle', 'regional'].includes(name));
 
 /** Probability that the country is concerned. */
 export function concernProbability(model: ConcernModel, vector: readonly number[]): number {

@@ -718,21 +718,38 @@ export function scoreThemes(text: string, tokens: readonly Token[], titleEnd: nu
  * title itself says of it, plus its primary prior.
  */
 function handPrimaryScore(hits: readonly ConceptHit[], probs: readonly number[], m: ThemeModel, t: number): number {
+  return handScoreOf(titleEvidence(hits, m, t), probs, m, t);
+}
+
+function handScoreOf(title: number, probs: readonly number[], m: ThemeModel, t: number): number {
   const p = Math.min(Math.max(probs[t]!, 1e-9), 1 - 1e-9);
+  return Math.min(Math.log(p / (1 - p)), PRIMARY_LOGIT_CAP) + PRIMARY_TITLE_BOOST * title + PRIMARY_PRIOR_WEIGHT * (m.primaryPrior?.[t] ?? 0);
+}
+
+/** What the title says of theme `t`: its hits' positive scores, organisation names left out, per unit of title weight. */
+function titleEvidence(hits: readonly ConceptHit[], m: ThemeModel, t: number): number {
   let title = 0;
   for (const h of hits) if (h.inTitle && !isOrganisationName(h)) title += Math.max(0, hitScore(h, m.weights[t]!)) / (1 + TITLE_WEIGHT);
-  return Math.min(Math.log(p / (1 - p)), PRIMARY_LOGIT_CAP) + PRIMARY_TITLE_BOOST * title + PRIMARY_PRIOR_WEIGHT * (m.primaryPrior?.[t] ?? 0);
+  return title;
 }
 
 /** `PRIMARY_FEATURES` of each kept theme (`chosen`, theme indices), in that order. */
 export function primaryFeatures(hits: readonly ConceptHit[], probs: readonly number[], scores: readonly number[], chosen: readonly number[], m: ThemeModel, titleEnd: number): number[][] {
-  const lead = chosen.map((t) => {
-    let sum = 0;
-    for (const h of hits) if (!h.inTitle && h.start < titleEnd + LEAD_CHARS) sum += Math.max(0, hitScore(h, m.weights[t]!));
-    return sum;
-  });
+  const title = chosen.map(() => 0);
+  const lead = chosen.map(() => 0);
+  // one pass over the hits for every kept theme's title and lead evidence
+  for (const h of hits) {
+    const inTitle = h.inTitle && !isOrganisationName(h);
+    const inLead = !h.inTitle && h.start < titleEnd + LEAD_CHARS;
+    if (!inTitle && !inLead) continue;
+    for (let k = 0; k < chosen.length; k++) {
+      const s = Math.max(0, hitScore(h, m.weights[chosen[k]!]!));
+      if (inTitle) title[k]! += s / (1 + TITLE_WEIGHT);
+      else lead[k]! += s;
+    }
+  }
   const leadTotal = lead.reduce((a, v) => a + v, 0) || 1;
-  return chosen.map((t, k) => [handPrimaryScore(hits, probs, m, t), lead[k]! / leadTotal, m.primaryPrior?.[t] ?? 0, Math.min(8, clampedLogit(scores[t]!))]);
+  return chosen.map((t, k) => [handScoreOf(title[k]!, probs, m, t), lead[k]! / leadTotal, m.primaryPrior?.[t] ?? 0, Math.min(8, clampedLogit(scores[t]!))]);
 }
 
 /** The primary score of each kept theme: the ranker's when the model has one, else the hand-made one. */
