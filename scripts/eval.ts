@@ -179,7 +179,7 @@ if (!noCv) {
     }
     setThemeModel(undefined);
     const how = TRAIN_ON_HELPERS ? `${K}-fold over them, the corpus and the other folds in training` : `a model trained on the corpus only, its primary prior ${K}-fold over them`;
-    print(`${helperReports.length} helper-written reports (scripts/labelled-reports.jsonl; each set says whether the place rules were corrected on it; themes from ${how})`, score(helperReports, results));
+    print(`${helperReports.length} helper-written reports (scripts/labelled-reports.jsonl; each set says whether the place rules were corrected on it; themes from ${how}; places with the shipped concern model, which learned from them: see the last table for places)`, score(helperReports, results));
     const bySet = new Map<string, Map<string, Bucket>>();
     for (const set of new Set(helperReports.map((r) => r.set))) {
       const idx = helperReports.map((r, i) => (r.set === set ? i : -1)).filter((i) => i >= 0);

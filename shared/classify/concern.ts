@@ -6,7 +6,9 @@
  * home country of refugees), which hand-set weights only approximate. The concern model is a
  * logistic regression over the rules' own counts, flags, score and decision
  * (`CONCERN_FEATURES`), learned by scripts/train-concern.ts from the labelled reports and
- * shipped in data/concern-model.json. Pure: no I/O at call time.
+ * shipped in data/concern-model.json. places.ts lets it decide the countries the rules concern
+ * on weak grounds and those they leave out; those concerned on strong grounds stay so. Pure:
+ * no I/O at call time.
  */
 import concernModelData from './data/concern-model.json';
 
@@ -51,8 +53,11 @@ export function concernVector(inputs: ConcernInputs): number[] {
 }
 
 /** The inputs taken as they are (flags, a position, a share); the others are counts. */
-const AS_IS: readonly boolean[] = CONCERN_FEATURES.map((name) =>
-  ['first', 'shareOfTop', 'ruleConcerned', 'strongGrounds', 'rankFirst', 'rankSecond', 'passingListing', 'neighbourOnly', 'hubDateline', 'titleGiver', 'author', 'partner', 'venue', 'envoyVenue', 'onlyMentioned', 'regionalTitle', 'meetingOnCountry', 'namedInTitle', 'placedInTitle', 'regional'].includes(name));
+const AS_IS_NAMES: ReadonlySet<ConcernFeature> = new Set<ConcernFeature>([
+  'first', 'shareOfTop', 'ruleConcerned', 'strongGrounds', 'rankFirst', 'rankSecond', 'passingListing', 'neighbourOnly', 'hubDateline', 'titleGiver',
+  'author', 'partner', 'venue', 'envoyVenue', 'onlyMentioned', 'regionalTitle', 'meetingOnCountry', 'namedInTitle', 'placedInTitle', 'regional',
+]);
+const AS_IS: readonly boolean[] = CONCERN_FEATURES.map((name) => AS_IS_NAMES.has(name));
 
 /** Probability that the country is concerned. */
 export function concernProbability(model: ConcernModel, vector: readonly number[]): number {

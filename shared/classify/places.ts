@@ -1162,9 +1162,10 @@ function mostlyDonor(f: Features): boolean {
 
 /**
  * Grounds on which the rules' concern stands whatever the concern model says: a border word at
- * the country, its people, its government, the title naming it, a list of who took part. (The
- * labelled corpus concerns both sides of a border, "the situation along the border with
- * Afghanistan"; helper-written labels often do not, and the model learns from both.)
+ * the country, its people, its government, the title naming it, a list of who took part, a list
+ * in a report whose title names a region. (The labelled corpus concerns both sides of a border,
+ * "the situation along the border with Afghanistan", and the countries a regional report lists;
+ * helper-written labels often do not, and the model learns from both.)
  */
 function strongGrounds(f: Features, regionalReport: boolean): boolean {
   return f.border + f.people + f.gov + f.titleName + f.participant > 0 || (regionalReport && f.list > 0);
@@ -1610,8 +1611,8 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
   if (concerned.length === 0 && ranked.length > 0 && top > 0) concerned.push((ranked.find(([c, sc]) => sc > 0 && !onlyMentioned.has(c)) ?? ranked[0]!)[0]);
   // The concern model has the last word over countries the rules concern on weak grounds (how
   // often and where the text names them), and over those they leave out; countries the rules
-  // concern on strong grounds (a border, its people, its government, the title, a list of who took
-  // part) stay concerned. At least one country stays concerned when the rules found one.
+  // concern on strong grounds (`strongGrounds`) stay concerned. At least one country stays
+  // concerned when the rules found one.
   const concernInputs = new Map<string, ConcernInputs>();
   ranked.forEach(([c, sc], rank) => {
     const f = feats.get(c)!;

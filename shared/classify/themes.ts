@@ -714,8 +714,8 @@ export function scoreThemes(text: string, tokens: readonly Token[], titleEnd: nu
 }
 
 /**
- * The hand-made primary score of theme `t`: its log-odds (capped), plus a boost for what the
- * title itself says of it, plus its primary prior.
+ * The hand-made primary score of theme `t`: its log-odds (capped at PRIMARY_LOGIT_CAP), plus
+ * what the title itself says of it (PRIMARY_TITLE_BOOST), plus its primary prior (PRIMARY_PRIOR_WEIGHT).
  */
 function handPrimaryScore(hits: readonly ConceptHit[], probs: readonly number[], m: ThemeModel, t: number): number {
   return handScoreOf(titleEvidence(hits, m, t), probs, m, t);
