@@ -73,7 +73,7 @@ export function concernExamples(reports: readonly CountryLabelled[]): ConcernExa
  * grounds); `threshold` is left at 0.5 (see `trainConcernModel`).
  */
 function fit(all: readonly ConcernExample[]): ConcernModel {
-  const examples = process.env.HC_ALL === '1' ? all : all.filter((e) => e.strong === 0);
+  const examples = all.filter((e) => e.strong === 0);
   const D = CONCERN_FEATURES.length;
   const n = Math.max(1, examples.length);
   const total = Math.max(1e-9, examples.reduce((a, e) => a + e.weight, 0));

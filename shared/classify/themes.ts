@@ -346,7 +346,7 @@ export interface ThemeModel {
    * action, elections), others nearly always accompany another (WASH, coordination). Absent: no prior.
    */
   readonly primaryPrior?: readonly number[];
-  /** Learned choice of the primary theme among the kept ones (absent: `handPrimaryScore` alone). */
+  /** Learned choice of the primary theme among the kept ones (absent: the hand-made score alone, `handPrimaryScore`). */
   readonly primaryRanker?: PrimaryRanker;
 }
 
@@ -715,22 +715,12 @@ export function scoreThemes(text: string, tokens: readonly Token[], titleEnd: nu
 
 /**
  * The hand-made primary score of theme `t`: its log-odds (capped at PRIMARY_LOGIT_CAP), plus
- * what the title itself says of it (PRIMARY_TITLE_BOOST), plus its primary prior (PRIMARY_PRIOR_WEIGHT).
+ * what the title itself says of it (`title`: its hits' positive scores, organisation names left
+ * out, per unit of title weight; PRIMARY_TITLE_BOOST), plus its primary prior (PRIMARY_PRIOR_WEIGHT).
  */
-function handPrimaryScore(hits: readonly ConceptHit[], probs: readonly number[], m: ThemeModel, t: number): number {
-  return handScoreOf(titleEvidence(hits, m, t), probs, m, t);
-}
-
-function handScoreOf(title: number, probs: readonly number[], m: ThemeModel, t: number): number {
+function handPrimaryScore(title: number, probs: readonly number[], m: ThemeModel, t: number): number {
   const p = Math.min(Math.max(probs[t]!, 1e-9), 1 - 1e-9);
   return Math.min(Math.log(p / (1 - p)), PRIMARY_LOGIT_CAP) + PRIMARY_TITLE_BOOST * title + PRIMARY_PRIOR_WEIGHT * (m.primaryPrior?.[t] ?? 0);
-}
-
-/** What the title says of theme `t`: its hits' positive scores, organisation names left out, per unit of title weight. */
-function titleEvidence(hits: readonly ConceptHit[], m: ThemeModel, t: number): number {
-  let title = 0;
-  for (const h of hits) if (h.inTitle && !isOrganisationName(h)) title += Math.max(0, hitScore(h, m.weights[t]!)) / (1 + TITLE_WEIGHT);
-  return title;
 }
 
 /** `PRIMARY_FEATURES` of each kept theme (`chosen`, theme indices), in that order. */
@@ -749,16 +739,18 @@ export function primaryFeatures(hits: readonly ConceptHit[], probs: readonly num
     }
   }
   const leadTotal = lead.reduce((a, v) => a + v, 0) || 1;
-  return chosen.map((t, k) => [handScoreOf(title[k]!, probs, m, t), lead[k]! / leadTotal, m.primaryPrior?.[t] ?? 0, Math.min(8, clampedLogit(scores[t]!))]);
+  return chosen.map((t, k) => [handPrimaryScore(title[k]!, probs, m, t), lead[k]! / leadTotal, m.primaryPrior?.[t] ?? 0, Math.min(8, clampedLogit(scores[t]!))]);
 }
 
 /** The primary score of each kept theme: the ranker's when the model has one, else the hand-made one. */
 export function primaryScores(x: ArrayLike<number>, hits: readonly ConceptHit[], probs: readonly number[], scores: readonly number[], chosen: readonly number[], m: ThemeModel, titleEnd: number): number[] {
   const ranker = m.primaryRanker;
-  if (ranker === undefined) return chosen.map((t) => handPrimaryScore(hits, probs, m, t));
+  const features = primaryFeatures(hits, probs, scores, chosen, m, titleEnd);
+  // without a ranker, the hand-made score (`PRIMARY_FEATURES`' first) decides alone
+  if (ranker === undefined) return features.map((f) => f[0]!);
   const nz: number[] = [];
   for (let c = 0; c < x.length; c++) if (x[c] !== 0) nz.push(c);
-  return primaryFeatures(hits, probs, scores, chosen, m, titleEnd).map((f, k) => {
+  return features.map((f, k) => {
     const w = ranker.weights[chosen[k]!]!;
     let z = 0;
     for (let d = 0; d < f.length; d++) z += ranker.mix[d]! * f[d]!;
