@@ -16,7 +16,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CONCERN_FEATURES, concernProbability, concernVector, setConcernModel, type ConcernModel } from '../shared/classify/concern';
+import { CONCERN_FEATURES, concernProbability, concernVector, decideConcern, setConcernModel, type ConcernModel } from '../shared/classify/concern';
 import { analysePlaces } from '../shared/classify/places';
 import { documentLayout, documentText, tokenize } from '../shared/classify/text';
 import { foldOf, loadCorpus, loadHelperReports, type LabelledReport } from './corpus';
@@ -112,12 +112,11 @@ export function concernCounts(examples: readonly ConcernExample[], probability: 
   for (const e of examples) (byReport.get(e.report) ?? byReport.set(e.report, []).get(e.report)!).push(e);
   let tp = 0, fp = 0, fn = 0;
   for (const group of byReport.values()) {
-    const p = group.map(probability);
-    const any = group.some((e, i) => e.strong === 1 || p[i]! >= threshold);
-    const best = p.indexOf(Math.max(...p));
+    // (the model decides only when the rules concern at least one country, as in places.ts)
     const ruled = group.some((e) => e.rule === 1);
+    const decided = decideConcern(group.map((e) => e.strong === 1), group.map(probability), threshold);
     group.forEach((e, i) => {
-      const concerned = ruled && (e.strong === 1 || p[i]! >= threshold || (!any && i === best));
+      const concerned = ruled && decided[i]!;
       if (concerned && e.label) tp++;
       else if (concerned) fp++;
       else if (e.label) fn++;

@@ -66,6 +66,18 @@ export function concernProbability(model: ConcernModel, vector: readonly number[
   return 1 / (1 + Math.exp(-z));
 }
 
+/**
+ * Which of a report's mentioned countries are concerned, given each one's probability (in the
+ * rules' ranking order) and whether the rules concern it on strong grounds: those on strong
+ * grounds, and those whose probability reaches the threshold; when that leaves none, the likeliest
+ * (the first of equals). Only called when the rules concern at least one.
+ */
+export function decideConcern(strong: readonly boolean[], probability: readonly number[], threshold: number): boolean[] {
+  const concerned = probability.map((p, i) => strong[i] === true || p >= threshold);
+  if (concerned.length > 0 && !concerned.includes(true)) concerned[probability.indexOf(Math.max(...probability))] = true;
+  return concerned;
+}
+
 let shipped: ConcernModel | null | undefined;
 let override: ConcernModel | null | undefined;
 

@@ -5,7 +5,7 @@
  */
 import { ancestorsOf, areaAncestors, countriesIn } from '../taxonomy/m49';
 import { CITY_EXONYMS, GEORGIA_COUNTRY_CONTEXT, US_STATE_CONTEXT } from './supplement';
-import { concernProbability, concernVector, getConcernModel, type ConcernInputs } from './concern';
+import { concernProbability, concernVector, decideConcern, getConcernModel, type ConcernInputs } from './concern';
 import { getGazetteer, spellingSkeleton, transliterate, type PlaceEntry, type TrieNode } from './gazetteer';
 import { isFunctionWord, phraseTokens, type DocumentLayout, type Token } from './text';
 
@@ -1631,9 +1631,8 @@ export function analysePlaces(text: string, tokens: readonly Token[], layout: Do
   const model = getConcernModel();
   if (model !== null && concerned.length > 0) {
     for (const [c, inputs] of concernInputs) concern.set(c, concernProbability(model, concernVector(inputs)));
-    const learned = ranked.filter(([c]) => concernInputs.get(c)!.strongGrounds === 1 || concern.get(c)! >= model.threshold).map(([c]) => c);
-    if (learned.length === 0) learned.push(ranked.reduce((best, r) => (concern.get(r[0])! > concern.get(best[0])! ? r : best))[0]);
-    concerned.splice(0, concerned.length, ...learned);
+    const decided = decideConcern(ranked.map(([c]) => concernInputs.get(c)!.strongGrounds === 1), ranked.map(([c]) => concern.get(c)!), model.threshold);
+    concerned.splice(0, concerned.length, ...ranked.filter((_, i) => decided[i]).map(([c]) => c));
   }
   // the best-scored concerned country: a regional report may concern countries that rank below one it only mentions
   // A title that names one country and only a city of another ("Yemen truce talks in Muscat") is
